@@ -1,0 +1,71 @@
+/**
+ * An activity in the activity register: a kennisbijeenkomst, an Echt-Nep session, a RIEC case …
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { CbsCode } from "./Geography.ts"
+import { Datum } from "./Periode.ts"
+
+/**
+ * The documented activity types (labels as users write them are matched to these by the importers).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ActiviteitSoort = Schema.Literals([
+  "kennisbijeenkomst",
+  "echt-nep-bijeenkomst",
+  "actiedag-activiteit",
+  "bestuurlijke-rapportage",
+  "riec-casus",
+  "huisbezoek",
+  "communicatie-uiting",
+  "informatiebeeld-besproken-in-driehoek",
+  "bakfiets-inzet",
+  "train-de-trainer",
+  "ciso-bijeenkomst",
+  "contentsuggestie",
+  "overig"
+]).annotate({ identifier: "ActiviteitSoort" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ActiviteitSoort = typeof ActiviteitSoort.Type
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const Doelgroep = Schema.Literals([
+  "jeugd",
+  "senioren",
+  "mkb",
+  "professionals",
+  "inwoners",
+  "bestuurders"
+]).annotate({ identifier: "Doelgroep" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const Activity = Schema.Struct({
+  id: Schema.NonEmptyString,
+  datum: Datum,
+  gemeente: Schema.NullOr(CbsCode),
+  soort: ActiviteitSoort,
+  actie: Schema.optionalKey(Schema.Int),
+  doelgroep: Schema.optionalKey(Doelgroep),
+  /** People reached; absent means unknown, never 0. */
+  bereik: Schema.optionalKey(Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))),
+  omschrijving: Schema.optionalKey(Schema.String)
+}).annotate({ identifier: "Activity" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Activity = typeof Activity.Type

@@ -1,0 +1,724 @@
+/**
+ * Progress of an indicator on a date: a status, the numbers behind it and a Dutch explanation a
+ * programme manager can read. Always computed from measurements, never stored.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Bron, bronLabel } from "./Bron.ts"
+import { BaatId } from "./Din.ts"
+import type { Regio } from "./Geography.ts"
+import { eenheden } from "./Geography.ts"
+import type { Kwalificatie } from "./Getal.ts"
+import { format as formatGetal, formatMetKwalificatie } from "./Getal.ts"
+import type { Indicator, Regel } from "./Indicator.ts"
+import type { Measurement } from "./Measurement.ts"
+import { geldigOp } from "./Measurement.ts"
+import {
+  aantalMaanden,
+  begin,
+  bevat,
+  Datum,
+  datumLabel,
+  einde,
+  granulariteit,
+  kwartalenIn,
+  label,
+  maandenIn,
+  maandLabel,
+  midden,
+  Periode,
+  verstreken,
+  vorige
+} from "./Periode.ts"
+
+/**
+ * - `behaald`: the agreement is met.
+ * - `op-koers`: on track to be met.
+ * - `aandacht`: behind, but within reach, or not verifiable with the data at hand.
+ * - `achter`: clearly behind.
+ * - `geen-data`: the data was expected and has not arrived.
+ * - `volgt`: the data is not due yet.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Status = Schema.Literals([
+  "behaald",
+  "op-koers",
+  "aandacht",
+  "achter",
+  "geen-data",
+  "volgt"
+]).annotate({
+  identifier: "Status"
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Status = typeof Status.Type
+
+/**
+ * The numbers a verdict rests on, in the indicator's unit; `null` where a rule has none.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Cijfers = Schema.Struct({
+  gemeten: Schema.NullOr(Schema.Finite),
+  verwacht: Schema.NullOr(Schema.Finite),
+  doel: Schema.NullOr(Schema.Finite),
+  periode: Schema.NullOr(Periode)
+}).annotate({ identifier: "Cijfers" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Cijfers = typeof Cijfers.Type
+
+/**
+ * What a non-official source says while the official one has not reported: shown beside the status,
+ * never replacing it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Signaal = Schema.Struct({
+  status: Status,
+  uitleg: Schema.String,
+  bron: Bron,
+  cijfers: Cijfers
+}).annotate({ identifier: "Signaal" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Signaal = typeof Signaal.Type
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export const Progress = Schema.Struct({
+  indicator: Schema.NonEmptyString,
+  jaar: Schema.Int,
+  baat: BaatId,
+  tekst: Schema.String,
+  status: Status,
+  uitleg: Schema.String,
+  cijfers: Cijfers,
+  /** Ids of the measurements the verdict used. */
+  metingen: Schema.Array(Schema.String),
+  signaal: Schema.NullOr(Signaal),
+  peildatum: Datum
+}).annotate({ identifier: "Progress" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Progress = typeof Progress.Type
+
+/**
+ * Dutch label of a status.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const statusLabel: Record<Status, string> = {
+  behaald: "behaald",
+  "op-koers": "op koers",
+  aandacht: "aandacht",
+  achter: "achter",
+  "geen-data": "geen data",
+  volgt: "volgt"
+}
+
+/**
+ * What a rule needs besides the indicator and its measurements: the date to judge on and the region,
+ * whose units (districts, basisteams, gemeenten) coverage rules count.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Context {
+  readonly peildatum: Datum
+  readonly regio: Regio
+}
+
+/**
+ * Turns an indicator and its measurements into a verdict on `context.peildatum`.
+ *
+ * Only measurements recorded on or before the peildatum count. Measurements from the indicator's official
+ * source decide the status; the latest other source is evaluated by the same rule and shown as a
+ * `signaal`. Without official data the status is `volgt` until the data is due (`verwachtOp`, else the
+ * end of the rule's period) and `geen-data` after.
+ *
+ * @example
+ * ```ts
+ * import { Progress } from "@dvcc/core"
+ * const progress = Progress.evaluate(indicator, metingen, { peildatum, regio })
+ * progress.status // "behaald"
+ * progress.uitleg // "15 kennisbijeenkomsten in 2025, gemiddeld 1,25 per maand (doel 1) — behaald"
+ * ```
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const evaluate = (
+  indicator: Indicator,
+  metingen: ReadonlyArray<Measurement>,
+  context: Context
+): Progress => {
+  const official: Array<Measurement> = []
+  const others: Array<Measurement> = []
+  for (const m of metingen) {
+    if (m.indicator !== indicator.id || m.jaar !== indicator.jaar || m.vastgelegdOp > context.peildatum)
+      continue
+    ;(m.bron === indicator.bron ? official : others).push(m)
+  }
+  const verdict =
+    official.length > 0 ? applyRule(indicator, official, context) : missingData(indicator, context)
+  return {
+    indicator: indicator.id,
+    jaar: indicator.jaar,
+    baat: indicator.baat,
+    tekst: indicator.tekst,
+    status: verdict.status,
+    uitleg: verdict.uitleg,
+    cijfers: verdict.cijfers,
+    metingen: verdict.metingen,
+    signaal: official.length > 0 ? null : signaal(indicator, others, context),
+    peildatum: context.peildatum
+  }
+}
+
+/**
+ * Evaluates many indicators at once, grouping the measurements by indicator in one pass.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const evaluateAll = (
+  indicatoren: ReadonlyArray<Indicator>,
+  metingen: ReadonlyArray<Measurement>,
+  context: Context
+): Array<Progress> => {
+  const byIndicator = new Map<string, Array<Measurement>>()
+  for (const m of metingen) {
+    const key = `${m.jaar}/${m.indicator}`
+    const group = byIndicator.get(key)
+    if (group === undefined) byIndicator.set(key, [m])
+    else group.push(m)
+  }
+  return indicatoren.map((i) => evaluate(i, byIndicator.get(`${i.jaar}/${i.id}`) ?? [], context))
+}
+
+interface Verdict {
+  readonly status: Status
+  readonly uitleg: string
+  readonly cijfers: Cijfers
+  readonly metingen: ReadonlyArray<string>
+}
+
+const noCijfers: Cijfers = { gemeten: null, verwacht: null, doel: null, periode: null }
+
+const rulePeriode = (regel: Regel): Periode =>
+  regel.soort === "traject" ? regel.doel.periode : regel.periode
+
+const missingData = (indicator: Indicator, context: Context): Verdict => {
+  const periode = rulePeriode(indicator.regel)
+  const bron = bronLabel[indicator.bron]
+  const cijfers = { ...noCijfers, doel: targetOf(indicator.regel), periode }
+  if (indicator.verwachtOp !== null) {
+    const due = `${bron} verwacht in ${maandLabel(indicator.verwachtOp)}`
+    return context.peildatum <= indicator.verwachtOp
+      ? { status: "volgt", uitleg: `Volgt: ${due}.`, cijfers, metingen: [] }
+      : { status: "geen-data", uitleg: `Geen data: ${due}, niet ontvangen.`, cijfers, metingen: [] }
+  }
+  if (context.peildatum < begin(periode)) {
+    return {
+      status: "volgt",
+      uitleg: `Volgt: de periode begint op ${datumLabel(begin(periode))}.`,
+      cijfers,
+      metingen: []
+    }
+  }
+  return context.peildatum <= einde(periode)
+    ? {
+        status: "volgt",
+        uitleg: `Volgt: nog geen meting vastgelegd; de periode loopt tot ${datumLabel(einde(periode))}.`,
+        cijfers,
+        metingen: []
+      }
+    : {
+        status: "geen-data",
+        uitleg: `Geen data: geen meting over ${label(periode)} vastgelegd.`,
+        cijfers,
+        metingen: []
+      }
+}
+
+const signaal = (
+  indicator: Indicator,
+  others: ReadonlyArray<Measurement>,
+  context: Context
+): Signaal | null => {
+  if (others.length === 0) return null
+  // The most recent non-official source speaks; sources are never mixed within one verdict.
+  const latest = others.reduce((a, b) => (geldigOp(b) > geldigOp(a) ? b : a))
+  const verdict = applyRule(
+    indicator,
+    others.filter((m) => m.bron === latest.bron),
+    context
+  )
+  return {
+    status: verdict.status,
+    uitleg: `Signaal uit ${bronLabel[latest.bron]} (niet de officiële bron ${bronLabel[indicator.bron]}): ${verdict.uitleg}`,
+    bron: latest.bron,
+    cijfers: verdict.cijfers
+  }
+}
+
+const targetOf = (regel: Regel): number | null => {
+  switch (regel.soort) {
+    case "traject":
+      return regel.doel.waarde
+    case "minimum-aantal":
+      return regel.minimum
+    case "gemiddeld-per-maand":
+      return regel.perMaand
+    case "dekking":
+      return regel.minimumPerEenheid
+    case "groei":
+      return regel.groeiPercentage
+    case "mijlpalen":
+      return regel.mijlpalen.length
+    case "aandeel":
+      return regel.minimumAandeel
+  }
+}
+
+const applyRule = (indicator: Indicator, metingen: ReadonlyArray<Measurement>, context: Context): Verdict => {
+  const regel = indicator.regel
+  switch (regel.soort) {
+    case "traject":
+      return traject(indicator, regel, metingen)
+    case "minimum-aantal":
+      return minimumAantal(indicator, regel, metingen, context)
+    case "gemiddeld-per-maand":
+      return gemiddeldPerMaand(indicator, regel, metingen, context)
+    case "dekking":
+      return dekking(indicator, regel, metingen, context)
+    case "groei":
+      return groei(indicator, regel, metingen, context)
+    case "mijlpalen":
+      return mijlpalen(regel, metingen, context)
+    case "aandeel":
+      return aandeel(indicator, regel, metingen, context)
+  }
+}
+
+const withStatus = (status: Status, text: string): string => `${text} — ${statusLabel[status]}`
+
+/**
+ * The one verdict for counts: met → `behaald`; period over and not met → `achter`; otherwise compared
+ * with what should have been reached by now: at or above → `op-koers`, within 20% below → `aandacht`,
+ * further below → `achter`.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const countStatus = (value: number, expectedNow: number, target: number, ended: boolean): Status => {
+  if (value >= target) return "behaald"
+  if (ended) return "achter"
+  if (value >= expectedNow) return "op-koers"
+  return value >= expectedNow * aandachtFactor ? "aandacht" : "achter"
+}
+
+const aandachtFactor = 0.8
+
+const traject = (
+  indicator: Indicator,
+  regel: Extract<Regel, { soort: "traject" }>,
+  metingen: ReadonlyArray<Measurement>
+): Verdict => {
+  const latest = metingen.reduce((a, b) =>
+    begin(b.periode) > begin(a.periode) || (b.periode === a.periode && b.vastgelegdOp > a.vastgelegdOp)
+      ? b
+      : a
+  )
+  const unit = (v: number) =>
+    indicator.eenheid === "%" ? `${formatGetal(v)}%` : `${formatGetal(v)} ${indicator.eenheid}`
+  const sign = indicator.richting === "hoger" ? 1 : -1
+  const { basis, doel } = regel
+  const targetReached = begin(latest.periode) >= begin(doel.periode)
+  const fraction =
+    (midden(latest.periode) - midden(basis.periode)) / (midden(doel.periode) - midden(basis.periode))
+  const expected = targetReached
+    ? doel.waarde
+    : basis.waarde + (doel.waarde - basis.waarde) * Math.max(0, fraction)
+  const ahead = sign * (latest.waarde - expected)
+  const status: Status = targetReached
+    ? ahead >= 0
+      ? "behaald"
+      : ahead >= -regel.tolerantie
+        ? "aandacht"
+        : "achter"
+    : ahead >= 0
+      ? "op-koers"
+      : ahead >= -regel.tolerantie
+        ? "aandacht"
+        : "achter"
+  const measured = `${formatMetKwalificatie(latest.waarde, latest.kwalificatie)}${indicator.eenheid === "%" ? "%" : ` ${indicator.eenheid}`} in ${label(latest.periode)} (${bronLabel[latest.bron]})`
+  const path = targetReached
+    ? `doel ${unit(doel.waarde)} in ${label(doel.periode)}`
+    : `het pad van ${unit(basis.waarde)} (${label(basis.periode)}) naar ${unit(doel.waarde)} (${label(doel.periode)}) verwacht ${unit(round(expected))}`
+  return {
+    status,
+    uitleg: withStatus(status, `${measured}; ${path}`),
+    cijfers: {
+      gemeten: latest.waarde,
+      verwacht: round(expected),
+      doel: doel.waarde,
+      periode: latest.periode
+    },
+    metingen: [latest.id]
+  }
+}
+
+/** A count over a period from measurements of one granularity, never a year plus its own months. */
+interface Count {
+  readonly waarde: number
+  readonly kwalificatie: Kwalificatie | undefined
+  /** The date the count stands on. */
+  readonly standOp: Datum
+  readonly metingen: ReadonlyArray<string>
+}
+
+const gebiedKey = (m: Measurement): string =>
+  m.gebied.niveau === "regio"
+    ? "regio"
+    : `${m.gebied.niveau}:${m.gebied.niveau === "gemeente" ? m.gebied.code : m.gebied.id}`
+
+const countIn = (
+  metingen: ReadonlyArray<Measurement>,
+  periode: Periode,
+  peildatum: Datum
+): Count | undefined => {
+  const inside = metingen.filter((m) => bevat(periode, m.periode))
+  if (inside.length === 0) return undefined
+  // Exact period first, then the coarsest granularity present; regional figures before sums of areas.
+  const exact = inside.filter((m) => m.periode === periode)
+  const granularities = ["kwartaal", "maand"] as const
+  const chosen =
+    exact.length > 0
+      ? exact
+      : inside.filter(
+          (m) =>
+            granulariteit(m.periode) ===
+            granularities.find((g) => inside.some((x) => granulariteit(x.periode) === g))
+        )
+  const regional = chosen.filter((m) => m.gebied.niveau === "regio")
+  const used = regional.length > 0 ? regional : chosen
+  // Several counts of the same period and area are successive stands of one growing count: keep the highest.
+  const best = new Map<string, Measurement>()
+  for (const m of used) {
+    const key = `${m.periode}|${gebiedKey(m)}`
+    const current = best.get(key)
+    if (current === undefined || m.waarde > current.waarde) best.set(key, m)
+  }
+  const picked = [...best.values()]
+  const qualified = picked.find((m) => m.kwalificatie !== undefined)
+  const standOp = picked.map(geldigOp).sort().at(-1) ?? peildatum
+  return {
+    waarde: picked.reduce((sum, m) => sum + m.waarde, 0),
+    kwalificatie: qualified?.kwalificatie,
+    standOp: standOp < peildatum ? standOp : peildatum,
+    metingen: picked.map((m) => m.id)
+  }
+}
+
+const describeCount = (count: Count, eenheid: string, periode: Periode): string => {
+  const bound =
+    count.kwalificatie === undefined
+      ? ""
+      : ` (telt als ${count.kwalificatie === "minder-dan" ? "hooguit" : "minstens"} ${formatGetal(count.waarde)})`
+  const stand = count.standOp < einde(periode) ? `, stand ${datumLabel(count.standOp)}` : ""
+  return `${formatMetKwalificatie(count.waarde, count.kwalificatie)} ${eenheid} in ${label(periode)}${bound}${stand}`
+}
+
+const minimumAantal = (
+  indicator: Indicator,
+  regel: Extract<Regel, { soort: "minimum-aantal" }>,
+  metingen: ReadonlyArray<Measurement>,
+  context: Context
+): Verdict => {
+  const count = countIn(metingen, regel.periode, context.peildatum)
+  if (count === undefined) return missingData(indicator, context)
+  const elapsed = verstreken(regel.periode, count.standOp)
+  const expected = regel.minimum * elapsed
+  const status = countStatus(count.waarde, expected, regel.minimum, elapsed >= 1)
+  const progress = elapsed < 1 && status !== "behaald" ? `; naar rato verwacht ${formatGetal(expected)}` : ""
+  return {
+    status,
+    uitleg: withStatus(
+      status,
+      `${describeCount(count, indicator.eenheid, regel.periode)} (doel minimaal ${formatGetal(regel.minimum)}${progress})`
+    ),
+    cijfers: {
+      gemeten: count.waarde,
+      verwacht: round(expected),
+      doel: regel.minimum,
+      periode: regel.periode
+    },
+    metingen: count.metingen
+  }
+}
+
+const gemiddeldPerMaand = (
+  indicator: Indicator,
+  regel: Extract<Regel, { soort: "gemiddeld-per-maand" }>,
+  metingen: ReadonlyArray<Measurement>,
+  context: Context
+): Verdict => {
+  const count = countIn(metingen, regel.periode, context.peildatum)
+  if (count === undefined) return missingData(indicator, context)
+  const elapsed = verstreken(regel.periode, count.standOp)
+  const months = aantalMaanden(regel.periode) * elapsed
+  const average = months > 0 ? count.waarde / months : 0
+  const ended = elapsed >= 1
+  // Until the period ends an average at or above the target is on track, never already met.
+  const status =
+    average >= regel.perMaand && !ended
+      ? "op-koers"
+      : countStatus(average, regel.perMaand, regel.perMaand, ended)
+  return {
+    status,
+    uitleg: withStatus(
+      status,
+      `${describeCount(count, indicator.eenheid, regel.periode)}, gemiddeld ${formatGetal(average, 2)} per maand (doel ${formatGetal(regel.perMaand)})`
+    ),
+    cijfers: {
+      gemeten: round(average),
+      verwacht: regel.perMaand,
+      doel: regel.perMaand,
+      periode: regel.periode
+    },
+    metingen: count.metingen
+  }
+}
+
+const unitsOf = (
+  regio: Regio,
+  niveau: "district" | "basisteam" | "gemeente" | "kwartaal" | "maand",
+  periode: Periode
+): ReadonlyArray<{ readonly id: string; readonly naam: string; readonly periode?: Periode }> | undefined => {
+  if (niveau === "kwartaal" || niveau === "maand") {
+    const periods = niveau === "kwartaal" ? kwartalenIn(periode) : maandenIn(periode)
+    return periods.map((p) => ({ id: p, naam: label(p), periode: p }))
+  }
+  return eenheden(regio, niveau)
+}
+
+const niveauMeervoud = {
+  district: "districten",
+  basisteam: "basisteams",
+  gemeente: "gemeenten",
+  kwartaal: "kwartalen",
+  maand: "maanden"
+} as const
+
+const listNames = (names: ReadonlyArray<string>): string =>
+  names.length <= 5 ? names.join(", ") : `${names.slice(0, 5).join(", ")} en ${names.length - 5} meer`
+
+const dekking = (
+  indicator: Indicator,
+  regel: Extract<Regel, { soort: "dekking" }>,
+  metingen: ReadonlyArray<Measurement>,
+  context: Context
+): Verdict => {
+  const units = unitsOf(context.regio, regel.niveau, regel.periode)
+  const meervoud = niveauMeervoud[regel.niveau]
+  const perUnit = units?.map((unit) => {
+    const own =
+      unit.periode !== undefined
+        ? metingen.filter((m) => m.gebied.niveau === "regio")
+        : metingen.filter((m) => gebiedKey(m) === `${regel.niveau}:${unit.id}`)
+    const count = countIn(own, unit.periode ?? regel.periode, context.peildatum)
+    return { unit, waarde: count?.waarde ?? 0, metingen: count?.metingen ?? [] }
+  })
+  const unitMeasured = perUnit?.some((u) => u.metingen.length > 0) ?? false
+  const perUnitNiveau = regel.niveau !== "kwartaal" && regel.niveau !== "maand"
+  const regional = perUnitNiveau
+    ? countIn(
+        metingen.filter((m) => m.gebied.niveau === "regio"),
+        regel.periode,
+        context.peildatum
+      )
+    : undefined
+  const ended = context.peildatum >= einde(regel.periode)
+  const elapsed = verstreken(regel.periode, context.peildatum)
+  const minimum = formatGetal(regel.minimumPerEenheid)
+
+  if (perUnit !== undefined && units !== undefined && (unitMeasured || !perUnitNiveau)) {
+    const covered = perUnit.filter((u) => u.waarde >= regel.minimumPerEenheid)
+    const missing = perUnit.filter((u) => u.waarde < regel.minimumPerEenheid)
+    // For quarters and months only those already over count against the target before the period ends.
+    const due = perUnitNiveau
+      ? units.length * elapsed
+      : perUnit.filter((u) => u.unit.periode !== undefined && einde(u.unit.periode) <= context.peildatum)
+          .length
+    const status = countStatus(covered.length, due, units.length, ended)
+    const short = missing.length > 0 ? `; nog niet: ${listNames(missing.map((u) => u.unit.naam))}` : ""
+    return {
+      status,
+      uitleg: withStatus(
+        status,
+        `${covered.length} van ${units.length} ${meervoud} halen minimaal ${minimum} ${indicator.eenheid} in ${label(regel.periode)}${short}`
+      ),
+      cijfers: { gemeten: covered.length, verwacht: round(due), doel: units.length, periode: regel.periode },
+      metingen: perUnit.flatMap((u) => u.metingen)
+    }
+  }
+  if (regional === undefined) return missingData(indicator, context)
+  const reached = `${formatMetKwalificatie(regional.waarde, regional.kwalificatie)} ${meervoud} met minimaal ${minimum} ${indicator.eenheid} in ${label(regel.periode)}`
+  if (units === undefined) {
+    // The region's list of units is unknown, so "every unit" cannot be confirmed.
+    return {
+      status: "aandacht",
+      uitleg: withStatus(
+        "aandacht",
+        `${reached}; de lijst van ${meervoud} in de regio is onbekend, dus niet vast te stellen of elk ${regel.niveau} het minimum haalt`
+      ),
+      cijfers: { gemeten: regional.waarde, verwacht: null, doel: null, periode: regel.periode },
+      metingen: regional.metingen
+    }
+  }
+  const status = countStatus(regional.waarde, units.length * elapsed, units.length, ended)
+  return {
+    status,
+    uitleg: withStatus(
+      status,
+      `${reached}, van ${units.length} ${meervoud}; welke ontbreken is niet per ${regel.niveau} vastgelegd`
+    ),
+    cijfers: {
+      gemeten: regional.waarde,
+      verwacht: round(units.length * elapsed),
+      doel: units.length,
+      periode: regel.periode
+    },
+    metingen: regional.metingen
+  }
+}
+
+const groei = (
+  indicator: Indicator,
+  regel: Extract<Regel, { soort: "groei" }>,
+  metingen: ReadonlyArray<Measurement>,
+  context: Context
+): Verdict => {
+  const base = countIn(metingen, vorige(regel.periode), context.peildatum)
+  const current = countIn(metingen, regel.periode, context.peildatum)
+  if (current === undefined) return missingData(indicator, context)
+  if (base === undefined || base.waarde === 0) {
+    return {
+      status: "geen-data",
+      uitleg: `Geen data: ${indicator.eenheid} over ${label(vorige(regel.periode))} ontbreekt, dus de groei over ${label(regel.periode)} is niet te berekenen.`,
+      cijfers: { gemeten: current.waarde, verwacht: null, doel: null, periode: regel.periode },
+      metingen: current.metingen
+    }
+  }
+  const target = base.waarde * (1 + regel.groeiPercentage / 100)
+  const elapsed = verstreken(regel.periode, current.standOp)
+  const status = countStatus(current.waarde, target * elapsed, target, elapsed >= 1)
+  const growth = ((current.waarde - base.waarde) / base.waarde) * 100
+  return {
+    status,
+    uitleg: withStatus(
+      status,
+      `${describeCount(current, indicator.eenheid, regel.periode)} tegen ${formatGetal(base.waarde)} in ${label(vorige(regel.periode))}: ${growth >= 0 ? "+" : ""}${formatGetal(growth)}% (doel +${formatGetal(regel.groeiPercentage)}%, minimaal ${formatGetal(target)})`
+    ),
+    cijfers: {
+      gemeten: current.waarde,
+      verwacht: round(target * elapsed),
+      doel: round(target),
+      periode: regel.periode
+    },
+    metingen: [...base.metingen, ...current.metingen]
+  }
+}
+
+const mijlpalen = (
+  regel: Extract<Regel, { soort: "mijlpalen" }>,
+  metingen: ReadonlyArray<Measurement>,
+  context: Context
+): Verdict => {
+  const done = regel.mijlpalen.filter((mijlpaal) =>
+    metingen.some((m) => m.mijlpaal === mijlpaal.id && m.waarde > 0)
+  )
+  const open = regel.mijlpalen.filter((mijlpaal) => !done.includes(mijlpaal))
+  const total = regel.mijlpalen.length
+  const elapsed = verstreken(regel.periode, context.peildatum)
+  const status = countStatus(done.length, total * elapsed, total, elapsed >= 1)
+  const openText = open.length > 0 ? `; open: ${open.map((m) => m.tekst.toLowerCase()).join(", ")}` : ""
+  return {
+    status,
+    uitleg: withStatus(
+      status,
+      `${done.length} van ${total} mijlpalen gereed in ${label(regel.periode)}${openText}`
+    ),
+    cijfers: { gemeten: done.length, verwacht: round(total * elapsed), doel: total, periode: regel.periode },
+    metingen: metingen.filter((m) => m.mijlpaal !== undefined).map((m) => m.id)
+  }
+}
+
+const aandeel = (
+  indicator: Indicator,
+  regel: Extract<Regel, { soort: "aandeel" }>,
+  metingen: ReadonlyArray<Measurement>,
+  context: Context
+): Verdict => {
+  const units = eenheden(context.regio, regel.niveau)
+  const meervoud = niveauMeervoud[regel.niveau]
+  const perUnit = metingen.filter((m) => m.gebied.niveau === regel.niveau && m.waarde > 0)
+  const regional = countIn(
+    metingen.filter((m) => m.gebied.niveau === "regio"),
+    regel.periode,
+    context.peildatum
+  )
+  const reached = perUnit.length > 0 ? new Set(perUnit.map(gebiedKey)).size : regional?.waarde
+  if (reached === undefined) return missingData(indicator, context)
+  const ids = perUnit.length > 0 ? perUnit.map((m) => m.id) : (regional?.metingen ?? [])
+  if (units === undefined) {
+    return {
+      status: "aandacht",
+      uitleg: withStatus(
+        "aandacht",
+        `${formatGetal(reached)} ${meervoud}; het aantal ${meervoud} in de regio is onbekend, dus het aandeel is niet te berekenen`
+      ),
+      cijfers: { gemeten: reached, verwacht: null, doel: regel.minimumAandeel, periode: regel.periode },
+      metingen: ids
+    }
+  }
+  // "More than half" needs strictly more than the share: the smallest count above it.
+  const needed = Math.floor((units.length * regel.minimumAandeel) / 100) + 1
+  const elapsed = verstreken(regel.periode, context.peildatum)
+  const status = countStatus(reached, needed * elapsed, needed, elapsed >= 1)
+  const share = (reached / units.length) * 100
+  return {
+    status,
+    uitleg: withStatus(
+      status,
+      `${formatGetal(reached)} van ${units.length} ${meervoud} (${formatGetal(share)}%) in ${label(regel.periode)}; doel meer dan ${formatGetal(regel.minimumAandeel)}% (minimaal ${needed})`
+    ),
+    cijfers: { gemeten: reached, verwacht: round(needed * elapsed), doel: needed, periode: regel.periode },
+    metingen: ids
+  }
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100

@@ -1,0 +1,96 @@
+/**
+ * The KPI status of the programme per year plan: computed progress of every indicator and its roll-up,
+ * as `dvcc status` prints it and `--json` encodes it.
+ */
+import { type Dataset, Periode, Progress, Rollup } from "@dvcc/core"
+import { Schema } from "effect"
+
+export const YearStatus = Schema.Struct({
+  jaar: Schema.Int,
+  programma: Rollup.ProgrammaVoortgang,
+  indicatoren: Schema.Array(Progress.Progress)
+})
+
+export const StatusReport = Schema.Struct({
+  peildatum: Periode.Datum,
+  jaren: Schema.Array(YearStatus)
+}).annotate({ identifier: "StatusReport" })
+
+export type StatusReport = typeof StatusReport.Type
+
+export const makeStatusReport = (
+  dataset: Dataset.Dataset,
+  peildatum: Periode.Datum,
+  jaren: ReadonlyArray<number>
+): StatusReport => {
+  const progress = Progress.evaluateAll(
+    dataset.indicatoren.filter((i) => jaren.includes(i.jaar)),
+    dataset.metingen,
+    { peildatum, regio: dataset.regio }
+  )
+  return {
+    peildatum,
+    jaren: jaren.map((jaar) => ({
+      jaar,
+      programma: Rollup.rollUp(dataset.program, jaar, peildatum, progress),
+      indicatoren: progress.filter((p) => p.jaar === jaar)
+    }))
+  }
+}
+
+const badge = (status: Progress.Status): string => `[${Progress.statusLabel[status]}]`.padEnd(12)
+
+const wrap = (text: string, width: number, indent: string): string => {
+  const lines: Array<string> = []
+  let line = ""
+  for (const word of text.split(/\s+/)) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else {
+      line = line.length === 0 ? word : `${line} ${word}`
+    }
+  }
+  if (line.length > 0) lines.push(line)
+  return lines.map((l) => indent + l).join("\n")
+}
+
+/**
+ * Plain text for a terminal or an e-mail: per year the programme, each doel and baat with its status, and
+ * under every baat its indicators with the explanation. Status is always written out, never colour alone.
+ */
+export const renderStatusReport = (dataset: Dataset.Dataset, report: StatusReport, width = 100): string => {
+  const out: Array<string> = []
+  const textWidth = Math.max(40, width - 18)
+  for (const year of report.jaren) {
+    const { programma } = year
+    out.push(`Jaarplan ${year.jaar} — peildatum ${Periode.datumLabel(report.peildatum)}`)
+    out.push(`${badge(programma.status)}Programma ${dataset.program.naam}`)
+    out.push(wrap(programma.uitleg, textWidth, " ".repeat(12)))
+    for (const doel of programma.doelen) {
+      out.push("")
+      out.push(`  ${badge(doel.status)}Doel: ${doel.naam}`)
+      for (const baat of doel.baten) {
+        const nummer = dataset.program.baten.find((b) => b.id === baat.baat)?.nummer
+        out.push(`    ${badge(baat.status)}Baat ${nummer}: ${baat.naam}`)
+        for (const progress of year.indicatoren.filter((p) => p.baat === baat.baat)) {
+          out.push(
+            `      ${badge(progress.status)}${wrap(`${progress.indicator}: ${progress.tekst}`, textWidth, " ".repeat(18)).trimStart()}`
+          )
+          out.push(wrap(progress.uitleg, textWidth, " ".repeat(18)))
+          if (progress.signaal !== null) {
+            out.push(
+              wrap(
+                `${badge(progress.signaal.status).trim()} ${progress.signaal.uitleg}`,
+                textWidth,
+                " ".repeat(18)
+              )
+            )
+          }
+        }
+      }
+    }
+    out.push("")
+  }
+  return out.join("\n")
+}

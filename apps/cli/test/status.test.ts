@@ -1,0 +1,76 @@
+import { execFile } from "node:child_process"
+import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
+import type { Periode } from "@dvcc/core"
+import { dataset } from "@dvcc/midden-nederland"
+import { assert, describe, it } from "@effect/vitest"
+import { Schema } from "effect"
+import { makeStatusReport, renderStatusReport, StatusReport } from "../src/StatusReport.ts"
+
+const bin = fileURLToPath(new URL("../src/bin.ts", import.meta.url))
+
+const dvcc = async (...args: Array<string>) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      env: { ...process.env, NO_COLOR: "1" }
+    })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+describe("the status table", () => {
+  it("shows every indicator of 2025 and 2026 with its status and explanation", () => {
+    const report = makeStatusReport(dataset, "2025-12-31" as Periode.Datum, [2025, 2026])
+    const text = renderStatusReport(dataset, report, 100)
+    for (const indicator of dataset.indicatoren) assert.include(text, `${indicator.id}:`)
+    assert.include(text, "Jaarplan 2025 — peildatum 31 december 2025")
+    assert.include(text, "[behaald]   kennisbijeenkomsten")
+    assert.include(text, "15 kennisbijeenkomsten in 2025, gemiddeld 1,25 per maand (doel 1) — behaald")
+    assert.include(text, "Signaal uit CBS")
+    for (const line of text.split("\n")) assert.isAtMost(line.length, 100, line)
+  })
+})
+
+describe("dvcc status", () => {
+  it("--json encodes the core Progress schemas for the chosen year and date", async () => {
+    const { code, stdout } = await dvcc("status", "--json", "--as-of", "2025-12-31", "--jaar", "2025")
+    assert.strictEqual(code, 0)
+    const report = Schema.decodeUnknownSync(StatusReport)(JSON.parse(stdout))
+    assert.deepStrictEqual(
+      report.jaren.map((j) => j.jaar),
+      [2025]
+    )
+    const kennis = report.jaren[0]?.indicatoren.find((p) => p.indicator === "kennisbijeenkomsten")
+    assert.strictEqual(kennis?.status, "behaald")
+    const instroom = report.jaren[0]?.indicatoren.find((p) => p.indicator === "instroom")
+    assert.strictEqual(instroom?.status, "volgt")
+  })
+
+  it("judges on today's date by default: the instroom data due in January 2026 is now missing", async () => {
+    const { code, stdout } = await dvcc("status", "--json", "--jaar", "2025")
+    assert.strictEqual(code, 0)
+    const report = Schema.decodeUnknownSync(StatusReport)(JSON.parse(stdout))
+    assert.strictEqual(report.peildatum, new Date().toISOString().slice(0, 10))
+    assert.isTrue(report.peildatum > "2026-01-31")
+    assert.strictEqual(
+      report.jaren[0]?.indicatoren.find((p) => p.indicator === "instroom")?.status,
+      "geen-data"
+    )
+  })
+
+  it.each([
+    [["status", "--as-of", "31-12-2025"], "is geen datum van de vorm JJJJ-MM-DD"],
+    [["status", "--bogus"], "--bogus"],
+    [["status", "--jaar", "2030"], "Geen jaarplan 2030"],
+    [["statsu"], "status"]
+  ])("refuses %j with exit 2 and a short message", async (args, message) => {
+    const { code, stdout, stderr } = await dvcc(...args)
+    assert.strictEqual(code, 2)
+    assert.include(stderr, message)
+    assert.notInclude(stderr + stdout, "    at ")
+    assert.isBelow((stderr + stdout).split("\n").length, 10)
+  })
+})

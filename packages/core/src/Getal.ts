@@ -28,8 +28,35 @@ export type Kwalificatie = typeof Kwalificatie.Type
  * @since 0.1.0
  * @category formatting
  */
-export const format = (value: number, decimals = 1): string =>
-  value.toLocaleString("nl-NL", { maximumFractionDigits: decimals })
+export const format = (value: number, decimals = 1): string => {
+  // -0 and 0 share a memo key; both read "0".
+  const number = value === 0 ? 0 : value
+  let memo = formatted.get(decimals)
+  if (memo === undefined) {
+    memo = new Map()
+    formatted.set(decimals, memo)
+  }
+  let text = memo.get(number)
+  if (text === undefined) {
+    text = formatter(decimals).format(number)
+    if (memo.size < 100_000) memo.set(number, text)
+  }
+  return text
+}
+
+// Figures repeat (percentages with one decimal, targets, baselines): each is formatted once.
+const formatted = new Map<number, Map<number, string>>()
+
+// Creating a locale formatter costs tens of microseconds; toLocaleString with options does so on every call.
+const formatters = new Map<number, Intl.NumberFormat>()
+const formatter = (decimals: number): Intl.NumberFormat => {
+  let f = formatters.get(decimals)
+  if (f === undefined) {
+    f = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: decimals })
+    formatters.set(decimals, f)
+  }
+  return f
+}
 
 /**
  * `meer dan 10`, `ruim 5.500`, `12`.

@@ -66,6 +66,9 @@ interface Parts {
   /** First month, 1-based. */
   readonly vanMaand: number
   readonly maanden: number
+  readonly begin: Datum
+  readonly einde: Datum
+  readonly midden: number
 }
 
 // Periods repeat across millions of measurements; parsing each distinct string once keeps rules fast.
@@ -84,11 +87,22 @@ const parseParts = (periode: Periode): Parts => {
   const match = periodePattern.exec(periode)
   if (match === null) throw new Error(`invalid Periode ${periode}`)
   const jaar = Number(match[1])
-  if (match[2] !== undefined) {
-    return { jaar, granulariteit: "kwartaal", vanMaand: (Number(match[2]) - 1) * 3 + 1, maanden: 3 }
+  if (match[2] !== undefined) return withDates(jaar, "kwartaal", (Number(match[2]) - 1) * 3 + 1, 3)
+  if (match[3] !== undefined) return withDates(jaar, "maand", Number(match[3]), 1)
+  return withDates(jaar, "jaar", 1, 12)
+}
+
+const withDates = (jaar: number, granulariteit: Granulariteit, vanMaand: number, maanden: number): Parts => {
+  const lastMonth = vanMaand + maanden - 1
+  return {
+    jaar,
+    granulariteit,
+    vanMaand,
+    maanden,
+    begin: datum(jaar, vanMaand, 1),
+    einde: datum(jaar, lastMonth, daysInMonth(jaar, lastMonth)),
+    midden: jaar + (vanMaand - 1 + maanden / 2) / 12
   }
-  if (match[3] !== undefined) return { jaar, granulariteit: "maand", vanMaand: Number(match[3]), maanden: 1 }
-  return { jaar, granulariteit: "jaar", vanMaand: 1, maanden: 12 }
 }
 
 /**
@@ -144,10 +158,7 @@ export const aantalMaanden = (periode: Periode): number => parts(periode).maande
  * @since 0.1.0
  * @category getters
  */
-export const begin = (periode: Periode): Datum => {
-  const p = parts(periode)
-  return datum(p.jaar, p.vanMaand, 1)
-}
+export const begin = (periode: Periode): Datum => parts(periode).begin
 
 /**
  * Last day of the period.
@@ -155,11 +166,7 @@ export const begin = (periode: Periode): Datum => {
  * @since 0.1.0
  * @category getters
  */
-export const einde = (periode: Periode): Datum => {
-  const p = parts(periode)
-  const lastMonth = p.vanMaand + p.maanden - 1
-  return datum(p.jaar, lastMonth, daysInMonth(p.jaar, lastMonth))
-}
+export const einde = (periode: Periode): Datum => parts(periode).einde
 
 /**
  * The period of the same granularity just before this one (2025-Q1 → 2024-Q4).
@@ -307,10 +314,7 @@ export const verstrekenMaanden = (periode: Periode, peildatum: Datum): number =>
  * @since 0.1.0
  * @category getters
  */
-export const midden = (periode: Periode): number => {
-  const p = parts(periode)
-  return p.jaar + (p.vanMaand - 1 + p.maanden / 2) / 12
-}
+export const midden = (periode: Periode): number => parts(periode).midden
 
 const maandNamen = [
   "januari",
@@ -345,4 +349,20 @@ const fromParts = (p: Parts): Periode => {
     case "maand":
       return maand(p.jaar, p.vanMaand)
   }
+}
+
+/**
+ * Orders periods by their first day (negative: `a` starts first). Periods of one granularity compare as
+ * strings, which rules scanning a million measurements rely on: no lookup per comparison.
+ *
+ * @since 0.1.0
+ * @category ordering
+ */
+export const vergelijk = (a: Periode, b: Periode): number => {
+  if (a.length === b.length && (a.length === 4 || (a.charCodeAt(5) === 81) === (b.charCodeAt(5) === 81))) {
+    return a < b ? -1 : a > b ? 1 : 0
+  }
+  const beginA = begin(a)
+  const beginB = begin(b)
+  return beginA < beginB ? -1 : beginA > beginB ? 1 : 0
 }

@@ -12,6 +12,7 @@ import { eenheden } from "./Geography.ts"
 import type { Kwalificatie } from "./Getal.ts"
 import { format as formatGetal, formatMetKwalificatie } from "./Getal.ts"
 import type { Indicator, Regel } from "./Indicator.ts"
+import { listNames } from "./internal/text.ts"
 import type { Measurement } from "./Measurement.ts"
 import { geldigOp } from "./Measurement.ts"
 import {
@@ -28,6 +29,7 @@ import {
   maandLabel,
   midden,
   Periode,
+  vergelijk,
   verstreken,
   vorige
 } from "./Periode.ts"
@@ -174,13 +176,12 @@ export const evaluate = (
   metingen: ReadonlyArray<Measurement>,
   context: Context
 ): Progress => {
-  const official: Array<Measurement> = []
-  const others: Array<Measurement> = []
-  for (const m of metingen) {
-    if (m.indicator !== indicator.id || m.jaar !== indicator.jaar || m.vastgelegdOp > context.peildatum)
-      continue
-    ;(m.bron === indicator.bron ? official : others).push(m)
-  }
+  const counts = (m: Measurement) =>
+    m.indicator === indicator.id && m.jaar === indicator.jaar && m.vastgelegdOp <= context.peildatum
+  const isOfficial = (m: Measurement) => counts(m) && m.bron === indicator.bron
+  // Usually every measurement counts and is official: then the list is used as it is, without a copy.
+  const official = metingen.every(isOfficial) ? metingen : metingen.filter(isOfficial)
+  const others = official.length > 0 ? [] : metingen.filter((m) => counts(m) && m.bron !== indicator.bron)
   const verdict =
     official.length > 0 ? applyRule(indicator, official, context) : missingData(indicator, context)
   return {
@@ -208,14 +209,19 @@ export const evaluateAll = (
   metingen: ReadonlyArray<Measurement>,
   context: Context
 ): Array<Progress> => {
-  const byIndicator = new Map<string, Array<Measurement>>()
+  // Keyed by year, then indicator id: no key string is built per measurement.
+  const byJaar = new Map<number, Map<string, Array<Measurement>>>()
   for (const m of metingen) {
-    const key = `${m.jaar}/${m.indicator}`
-    const group = byIndicator.get(key)
-    if (group === undefined) byIndicator.set(key, [m])
+    let byIndicator = byJaar.get(m.jaar)
+    if (byIndicator === undefined) {
+      byIndicator = new Map()
+      byJaar.set(m.jaar, byIndicator)
+    }
+    const group = byIndicator.get(m.indicator)
+    if (group === undefined) byIndicator.set(m.indicator, [m])
     else group.push(m)
   }
-  return indicatoren.map((i) => evaluate(i, byIndicator.get(`${i.jaar}/${i.id}`) ?? [], context))
+  return indicatoren.map((i) => evaluate(i, byJaar.get(i.jaar)?.get(i.id) ?? [], context))
 }
 
 interface Verdict {
@@ -347,11 +353,13 @@ const traject = (
   regel: Extract<Regel, { soort: "traject" }>,
   metingen: ReadonlyArray<Measurement>
 ): Verdict => {
-  const latest = metingen.reduce((a, b) =>
-    begin(b.periode) > begin(a.periode) || (b.periode === a.periode && b.vastgelegdOp > a.vastgelegdOp)
-      ? b
-      : a
-  )
+  // A plain loop: rules scan every measurement, so no per-item callback or period lookup.
+  let latest = metingen[0] as Measurement
+  for (let j = 1; j < metingen.length; j++) {
+    const m = metingen[j] as Measurement
+    const order = vergelijk(m.periode, latest.periode)
+    if (order > 0 || (order === 0 && m.vastgelegdOp > latest.vastgelegdOp)) latest = m
+  }
   const unit = (v: number) =>
     indicator.eenheid === "%" ? `${formatGetal(v)}%` : `${formatGetal(v)} ${indicator.eenheid}`
   const sign = indicator.richting === "hoger" ? 1 : -1
@@ -532,9 +540,6 @@ const niveauMeervoud = {
   kwartaal: "kwartalen",
   maand: "maanden"
 } as const
-
-const listNames = (names: ReadonlyArray<string>): string =>
-  names.length <= 5 ? names.join(", ") : `${names.slice(0, 5).join(", ")} en ${names.length - 5} meer`
 
 const dekking = (
   indicator: Indicator,

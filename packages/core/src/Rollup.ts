@@ -11,6 +11,7 @@
 import { Schema } from "effect"
 import type { Program } from "./Din.ts"
 import { BaatId } from "./Din.ts"
+import { listNames } from "./internal/text.ts"
 import { Datum } from "./Periode.ts"
 import type { Progress } from "./Progress.ts"
 import { Status, statusLabel } from "./Progress.ts"
@@ -112,7 +113,7 @@ const explain = (
   const counts = new Map<Status, number>()
   for (const c of children) counts.set(c.status, (counts.get(c.status) ?? 0) + 1)
   const rest = [...counts].map(([s, n]) => `${n} ${statusLabel[s]}`).join(", ")
-  return `${statusLabel[status]} door ${drijvers.join(", ")}; ${soort}: ${rest}`
+  return `${statusLabel[status]} door ${listNames(drijvers)}; ${soort}: ${rest}`
 }
 
 /**
@@ -129,9 +130,8 @@ export const rollUp = (
 ): ProgrammaVoortgang => {
   const ofYear = progress.filter((p) => p.jaar === jaar)
   const baten = program.baten.map((baat): BaatVoortgang => {
-    const children = ofYear
-      .filter((p) => p.baat === baat.id)
-      .map((p) => ({ status: p.status, drijvers: [p.indicator] }))
+    const own = ofYear.filter((p) => p.baat === baat.id)
+    const children = own.map((p) => ({ status: p.status, drijvers: [p.indicator] }))
     const { status, drijvers } = combine(children)
     return {
       baat: baat.id,
@@ -139,11 +139,11 @@ export const rollUp = (
       status,
       drijvers,
       uitleg: explain(status, drijvers, children, "indicatoren"),
-      indicatoren: ofYear.filter((p) => p.baat === baat.id).map((p) => p.indicator)
+      indicatoren: own.map((p) => p.indicator)
     }
   })
   const doelen = program.doelen.map((doel): DoelVoortgang => {
-    const own = baten.filter((b) => program.baten.find((x) => x.id === b.baat)?.doel === doel.id)
+    const own = baten.filter((_, i) => program.baten[i]?.doel === doel.id)
     const { status, drijvers } = combine(own)
     return {
       doel: doel.id,

@@ -5,6 +5,16 @@ import { Periode } from "../src/index.ts"
 
 const decode = Schema.decodeUnknownSync(Periode.Periode)
 
+const arbitraryPeriode = fc.oneof(
+  fc.integer({ min: 1990, max: 2100 }).map(Periode.jaar),
+  fc
+    .tuple(fc.integer({ min: 1990, max: 2100 }), fc.constantFrom(1, 2, 3, 4) as fc.Arbitrary<1 | 2 | 3 | 4>)
+    .map(([y, q]) => Periode.kwartaal(y, q)),
+  fc
+    .tuple(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }))
+    .map(([y, m]) => Periode.maand(y, m))
+)
+
 describe("Periode", () => {
   it("accepts years, quarters and months and refuses the rest with a Dutch hint", () => {
     for (const ok of ["2025", "2025-Q1", "2025-12"]) assert.strictEqual(decode(ok), ok)
@@ -21,20 +31,8 @@ describe("Periode", () => {
   })
 
   it("shifting back and forth is the identity, and a period contains its months", () => {
-    const arbitrary = fc.oneof(
-      fc.integer({ min: 1990, max: 2100 }).map(Periode.jaar),
-      fc
-        .tuple(
-          fc.integer({ min: 1990, max: 2100 }),
-          fc.constantFrom(1, 2, 3, 4) as fc.Arbitrary<1 | 2 | 3 | 4>
-        )
-        .map(([y, q]) => Periode.kwartaal(y, q)),
-      fc
-        .tuple(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }))
-        .map(([y, m]) => Periode.maand(y, m))
-    )
     fc.assert(
-      fc.property(arbitrary, fc.integer({ min: -40, max: 40 }), (periode, steps) => {
+      fc.property(arbitraryPeriode, fc.integer({ min: -40, max: 40 }), (periode, steps) => {
         const back = Periode.verschuif(Periode.verschuif(periode, steps), -steps)
         return back === periode && Periode.maandenIn(periode).every((m) => Periode.bevat(periode, m))
       })
@@ -43,5 +41,16 @@ describe("Periode", () => {
 
   it("refuses impossible dates", () => {
     assert.throws(() => Schema.decodeUnknownSync(Periode.Datum)("2025-02-30"))
+  })
+})
+
+describe("Periode.vergelijk", () => {
+  it("orders by first day, whatever the granularity", () => {
+    fc.assert(
+      fc.property(arbitraryPeriode, arbitraryPeriode, (a, b) => {
+        const byBegin = Periode.begin(a).localeCompare(Periode.begin(b))
+        return Math.sign(Periode.vergelijk(a, b)) === Math.sign(byBegin)
+      })
+    )
   })
 })

@@ -329,7 +329,17 @@ const applyRule = (indicator: Indicator, metingen: ReadonlyArray<Measurement>, c
   }
 }
 
-const withStatus = (status: Status, text: string): string => `${text} — ${statusLabel[status]}`
+const verdict = (
+  status: Status,
+  text: string,
+  cijfers: Cijfers,
+  metingen: ReadonlyArray<string>
+): Verdict => ({
+  status,
+  uitleg: `${text} — ${statusLabel[status]}`,
+  cijfers,
+  metingen
+})
 
 /**
  * The one verdict for counts: met → `behaald`; period over and not met → `achter`; otherwise compared
@@ -386,17 +396,12 @@ const traject = (
   const path = targetReached
     ? `doel ${unit(doel.waarde)} in ${label(doel.periode)}`
     : `het pad van ${unit(basis.waarde)} (${label(basis.periode)}) naar ${unit(doel.waarde)} (${label(doel.periode)}) verwacht ${unit(round(expected))}`
-  return {
+  return verdict(
     status,
-    uitleg: withStatus(status, `${measured}; ${path}`),
-    cijfers: {
-      gemeten: latest.waarde,
-      verwacht: round(expected),
-      doel: doel.waarde,
-      periode: latest.periode
-    },
-    metingen: [latest.id]
-  }
+    `${measured}; ${path}`,
+    { gemeten: latest.waarde, verwacht: round(expected), doel: doel.waarde, periode: latest.periode },
+    [latest.id]
+  )
 }
 
 /** A count over a period from measurements of one granularity, never a year plus its own months. */
@@ -472,20 +477,12 @@ const minimumAantal = (
   const expected = regel.minimum * elapsed
   const status = countStatus(count.waarde, expected, regel.minimum, elapsed >= 1)
   const progress = elapsed < 1 && status !== "behaald" ? `; naar rato verwacht ${formatGetal(expected)}` : ""
-  return {
+  return verdict(
     status,
-    uitleg: withStatus(
-      status,
-      `${describeCount(count, indicator.eenheid, regel.periode)} (doel minimaal ${formatGetal(regel.minimum)}${progress})`
-    ),
-    cijfers: {
-      gemeten: count.waarde,
-      verwacht: round(expected),
-      doel: regel.minimum,
-      periode: regel.periode
-    },
-    metingen: count.metingen
-  }
+    `${describeCount(count, indicator.eenheid, regel.periode)} (doel minimaal ${formatGetal(regel.minimum)}${progress})`,
+    { gemeten: count.waarde, verwacht: round(expected), doel: regel.minimum, periode: regel.periode },
+    count.metingen
+  )
 }
 
 const gemiddeldPerMaand = (
@@ -505,20 +502,12 @@ const gemiddeldPerMaand = (
     average >= regel.perMaand && !ended
       ? "op-koers"
       : countStatus(average, regel.perMaand, regel.perMaand, ended)
-  return {
+  return verdict(
     status,
-    uitleg: withStatus(
-      status,
-      `${describeCount(count, indicator.eenheid, regel.periode)}, gemiddeld ${formatGetal(average, 2)} per maand (doel ${formatGetal(regel.perMaand)})`
-    ),
-    cijfers: {
-      gemeten: round(average),
-      verwacht: regel.perMaand,
-      doel: regel.perMaand,
-      periode: regel.periode
-    },
-    metingen: count.metingen
-  }
+    `${describeCount(count, indicator.eenheid, regel.periode)}, gemiddeld ${formatGetal(average, 2)} per maand (doel ${formatGetal(regel.perMaand)})`,
+    { gemeten: round(average), verwacht: regel.perMaand, doel: regel.perMaand, periode: regel.periode },
+    count.metingen
+  )
 }
 
 const unitsOf = (
@@ -580,45 +569,36 @@ const dekking = (
           .length
     const status = countStatus(covered.length, due, units.length, ended)
     const short = missing.length > 0 ? `; nog niet: ${listNames(missing.map((u) => u.unit.naam))}` : ""
-    return {
+    return verdict(
       status,
-      uitleg: withStatus(
-        status,
-        `${covered.length} van ${units.length} ${meervoud} halen minimaal ${minimum} ${indicator.eenheid} in ${label(regel.periode)}${short}`
-      ),
-      cijfers: { gemeten: covered.length, verwacht: round(due), doel: units.length, periode: regel.periode },
-      metingen: perUnit.flatMap((u) => u.metingen)
-    }
+      `${covered.length} van ${units.length} ${meervoud} halen minimaal ${minimum} ${indicator.eenheid} in ${label(regel.periode)}${short}`,
+      { gemeten: covered.length, verwacht: round(due), doel: units.length, periode: regel.periode },
+      perUnit.flatMap((u) => u.metingen)
+    )
   }
   if (regional === undefined) return missingData(indicator, context)
   const reached = `${formatMetKwalificatie(regional.waarde, regional.kwalificatie)} ${meervoud} met minimaal ${minimum} ${indicator.eenheid} in ${label(regel.periode)}`
   if (units === undefined) {
     // The region's list of units is unknown, so "every unit" cannot be confirmed.
-    return {
-      status: "aandacht",
-      uitleg: withStatus(
-        "aandacht",
-        `${reached}; de lijst van ${meervoud} in de regio is onbekend, dus niet vast te stellen of elk ${regel.niveau} het minimum haalt`
-      ),
-      cijfers: { gemeten: regional.waarde, verwacht: null, doel: null, periode: regel.periode },
-      metingen: regional.metingen
-    }
+    return verdict(
+      "aandacht",
+      `${reached}; de lijst van ${meervoud} in de regio is onbekend, dus niet vast te stellen of elk ${regel.niveau} het minimum haalt`,
+      { gemeten: regional.waarde, verwacht: null, doel: null, periode: regel.periode },
+      regional.metingen
+    )
   }
   const status = countStatus(regional.waarde, units.length * elapsed, units.length, ended)
-  return {
+  return verdict(
     status,
-    uitleg: withStatus(
-      status,
-      `${reached}, van ${units.length} ${meervoud}; welke ontbreken is niet per ${regel.niveau} vastgelegd`
-    ),
-    cijfers: {
+    `${reached}, van ${units.length} ${meervoud}; welke ontbreken is niet per ${regel.niveau} vastgelegd`,
+    {
       gemeten: regional.waarde,
       verwacht: round(units.length * elapsed),
       doel: units.length,
       periode: regel.periode
     },
-    metingen: regional.metingen
-  }
+    regional.metingen
+  )
 }
 
 const groei = (
@@ -642,20 +622,17 @@ const groei = (
   const elapsed = verstreken(regel.periode, current.standOp)
   const status = countStatus(current.waarde, target * elapsed, target, elapsed >= 1)
   const growth = ((current.waarde - base.waarde) / base.waarde) * 100
-  return {
+  return verdict(
     status,
-    uitleg: withStatus(
-      status,
-      `${describeCount(current, indicator.eenheid, regel.periode)} tegen ${formatGetal(base.waarde)} in ${label(vorige(regel.periode))}: ${growth >= 0 ? "+" : ""}${formatGetal(growth)}% (doel +${formatGetal(regel.groeiPercentage)}%, minimaal ${formatGetal(target)})`
-    ),
-    cijfers: {
+    `${describeCount(current, indicator.eenheid, regel.periode)} tegen ${formatGetal(base.waarde)} in ${label(vorige(regel.periode))}: ${growth >= 0 ? "+" : ""}${formatGetal(growth)}% (doel +${formatGetal(regel.groeiPercentage)}%, minimaal ${formatGetal(target)})`,
+    {
       gemeten: current.waarde,
       verwacht: round(target * elapsed),
       doel: round(target),
       periode: regel.periode
     },
-    metingen: [...base.metingen, ...current.metingen]
-  }
+    [...base.metingen, ...current.metingen]
+  )
 }
 
 const mijlpalen = (
@@ -671,15 +648,12 @@ const mijlpalen = (
   const elapsed = verstreken(regel.periode, context.peildatum)
   const status = countStatus(done.length, total * elapsed, total, elapsed >= 1)
   const openText = open.length > 0 ? `; open: ${open.map((m) => m.tekst.toLowerCase()).join(", ")}` : ""
-  return {
+  return verdict(
     status,
-    uitleg: withStatus(
-      status,
-      `${done.length} van ${total} mijlpalen gereed in ${label(regel.periode)}${openText}`
-    ),
-    cijfers: { gemeten: done.length, verwacht: round(total * elapsed), doel: total, periode: regel.periode },
-    metingen: metingen.filter((m) => m.mijlpaal !== undefined).map((m) => m.id)
-  }
+    `${done.length} van ${total} mijlpalen gereed in ${label(regel.periode)}${openText}`,
+    { gemeten: done.length, verwacht: round(total * elapsed), doel: total, periode: regel.periode },
+    metingen.filter((m) => m.mijlpaal !== undefined).map((m) => m.id)
+  )
 }
 
 const aandeel = (
@@ -700,30 +674,24 @@ const aandeel = (
   if (reached === undefined) return missingData(indicator, context)
   const ids = perUnit.length > 0 ? perUnit.map((m) => m.id) : (regional?.metingen ?? [])
   if (units === undefined) {
-    return {
-      status: "aandacht",
-      uitleg: withStatus(
-        "aandacht",
-        `${formatGetal(reached)} ${meervoud}; het aantal ${meervoud} in de regio is onbekend, dus het aandeel is niet te berekenen`
-      ),
-      cijfers: { gemeten: reached, verwacht: null, doel: regel.minimumAandeel, periode: regel.periode },
-      metingen: ids
-    }
+    return verdict(
+      "aandacht",
+      `${formatGetal(reached)} ${meervoud}; het aantal ${meervoud} in de regio is onbekend, dus het aandeel is niet te berekenen`,
+      { gemeten: reached, verwacht: null, doel: regel.minimumAandeel, periode: regel.periode },
+      ids
+    )
   }
   // "More than half" needs strictly more than the share: the smallest count above it.
   const needed = Math.floor((units.length * regel.minimumAandeel) / 100) + 1
   const elapsed = verstreken(regel.periode, context.peildatum)
   const status = countStatus(reached, needed * elapsed, needed, elapsed >= 1)
   const share = (reached / units.length) * 100
-  return {
+  return verdict(
     status,
-    uitleg: withStatus(
-      status,
-      `${formatGetal(reached)} van ${units.length} ${meervoud} (${formatGetal(share)}%) in ${label(regel.periode)}; doel meer dan ${formatGetal(regel.minimumAandeel)}% (minimaal ${needed})`
-    ),
-    cijfers: { gemeten: reached, verwacht: round(needed * elapsed), doel: needed, periode: regel.periode },
-    metingen: ids
-  }
+    `${formatGetal(reached)} van ${units.length} ${meervoud} (${formatGetal(share)}%) in ${label(regel.periode)}; doel meer dan ${formatGetal(regel.minimumAandeel)}% (minimaal ${needed})`,
+    { gemeten: reached, verwacht: round(needed * elapsed), doel: needed, periode: regel.periode },
+    ids
+  )
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100

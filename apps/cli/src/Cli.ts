@@ -3,14 +3,11 @@
  */
 import { Console } from "effect"
 import { CliOutput, Command } from "effect/cli"
+import { init } from "./commands/init.ts"
 import { status } from "./commands/status.ts"
+import { root } from "./Root.ts"
 
-export const dvcc = Command.make("dvcc").pipe(
-  Command.withDescription(
-    "Sturen op data in het programma Digitale Veiligheid en Cybercrime (Midden-Nederland)"
-  ),
-  Command.withSubcommands([status])
-)
+export const dvcc = root.pipe(Command.withSubcommands([init, status]))
 
 export const version = "0.1.0"
 

@@ -1,27 +1,34 @@
 /**
- * Where the `dvcc` commands get the programme's data. Today the bundled Midden-Nederland data; the
- * store replaces this layer without the commands changing.
+ * The programme's data for the commands: from the database, which the first use creates and fills with
+ * the bundled Midden-Nederland data.
  */
-import { Dataset } from "@dvcc/core"
-import { encodedDataset } from "@dvcc/midden-nederland"
-import { Context, Effect, Layer, Schema } from "effect"
+import { dataset as bundled } from "@dvcc/midden-nederland"
+import { Database, ProgramStore } from "@dvcc/store"
+import { Effect } from "effect"
+import { databaseLocation } from "./Config.ts"
+import { root } from "./Root.ts"
 
-export class ProgramDataError extends Schema.TaggedError<ProgramDataError>()("ProgramDataError", {
-  message: Schema.String
-}) {}
+const cli: ProgramStore.Source = { actor: "cli", source: "cli" }
 
-export class ProgramData extends Context.Service<
-  ProgramData,
-  { readonly load: Effect.Effect<Dataset.Dataset, ProgramDataError> }
->()("@dvcc/cli/ProgramData") {
-  static readonly bundled = Layer.succeed(
-    ProgramData,
-    ProgramData.of({
-      load: Schema.decodeUnknownEffect(Dataset.Dataset)(encodedDataset).pipe(
-        Effect.mapError(
-          (error) => new ProgramDataError({ message: `De meegeleverde data is ongeldig:\n${error.message}` })
-        )
-      )
-    })
-  )
-}
+/** Loads the bundled data into the database; running it again changes nothing. */
+export const seedBundled = Effect.gen(function* () {
+  const store = yield* ProgramStore.ProgramStore
+  return yield* store.seed(bundled, cli)
+})
+
+/** Runs `body` against the store of the database the flags and environment name. */
+export const withStore = <A, E, R>(body: Effect.Effect<A, E, R>) =>
+  Effect.gen(function* () {
+    const { db } = yield* root
+    const location = yield* databaseLocation(db)
+    return yield* body.pipe(Effect.provide(Database.layer(location)))
+  })
+
+/** The whole dataset, after filling a new database with the bundled data. */
+export const loadProgram = withStore(
+  Effect.gen(function* () {
+    const store = yield* ProgramStore.ProgramStore
+    if (yield* store.isEmpty) yield* seedBundled
+    return yield* store.load
+  })
+)

@@ -4,7 +4,6 @@ import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect, Layer } from "effect"
 import { Command } from "effect/cli"
 import { dvcc, presenter, version } from "./Cli.ts"
-import { ProgramData } from "./ProgramData.ts"
 
 const setExitCode = (code: number) =>
   Effect.sync(() => {
@@ -20,6 +19,6 @@ Command.run(dvcc, { version }).pipe(
   Effect.catch((error) =>
     Effect.sync(() => process.stderr.write(`dvcc: ${error.message}\n`)).pipe(Effect.andThen(setExitCode(1)))
   ),
-  Effect.provide(Layer.mergeAll(NodeServices.layer, ProgramData.bundled, presenter)),
+  Effect.provide(Layer.mergeAll(NodeServices.layer, presenter)),
   NodeRuntime.runMain({ disableErrorReporting: true })
 )

@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process"
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import type { Periode } from "@dvcc/core"
@@ -9,10 +12,15 @@ import { makeStatusReport, renderStatusReport, StatusReport } from "../src/Statu
 
 const bin = fileURLToPath(new URL("../src/bin.ts", import.meta.url))
 
+/** A database of this test run's own, never the user's. */
+const database = join(mkdtempSync(join(tmpdir(), "dvcc-cli-")), "dvcc.sqlite")
+
+const { DATABASE_URL: _postgres, ...environment } = process.env
+
 const dvcc = async (...args: Array<string>) => {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
-      env: { ...process.env, NO_COLOR: "1" }
+      env: { ...environment, NO_COLOR: "1", DVCC_DB: database }
     })
     return { code: 0, stdout, stderr }
   } catch (error) {
@@ -31,6 +39,19 @@ describe("the status table", () => {
     assert.include(text, "15 kennisbijeenkomsten in 2025, gemiddeld 1,25 per maand (doel 1) — behaald")
     assert.include(text, "Signaal uit CBS")
     for (const line of text.split("\n")) assert.isAtMost(line.length, 100, line)
+  })
+})
+
+describe("dvcc init", () => {
+  it("creates the database with the bundled data; a second run changes nothing", async () => {
+    const fresh = join(mkdtempSync(join(tmpdir(), "dvcc-cli-")), "nieuw", "dvcc.sqlite")
+    const first = await dvcc("init", "--db", fresh)
+    assert.strictEqual(first.code, 0, first.stderr)
+    assert.match(first.stdout, /gevuld met de Midden-Nederland-data: \d+ nieuw, 0 bijgewerkt, 0 ongewijzigd/)
+    const second = await dvcc("init", "--db", fresh)
+    assert.match(second.stdout, /al bijgewerkt: niets gewijzigd/)
+    const status = await dvcc("--db", fresh, "status", "--json", "--as-of", "2025-12-31", "--jaar", "2025")
+    assert.strictEqual(status.code, 0, status.stderr)
   })
 })
 

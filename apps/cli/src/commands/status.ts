@@ -1,7 +1,7 @@
 import { Periode } from "@dvcc/core"
 import { Console, DateTime, Effect, Option, Schema } from "effect"
 import { CliError, Command, Flag } from "effect/cli"
-import { ProgramData } from "../ProgramData.ts"
+import { loadProgram } from "../ProgramData.ts"
 import { makeStatusReport, renderStatusReport, StatusReport } from "../StatusReport.ts"
 
 const asOf = Flag.String("as-of").pipe(
@@ -24,7 +24,7 @@ export const status = Command.make(
   "status",
   { asOf, jaar, json },
   Effect.fn("status")(function* (flags) {
-    const dataset = yield* (yield* ProgramData).load
+    const dataset = yield* loadProgram
     const peildatum = Option.isSome(flags.asOf)
       ? flags.asOf.value
       : (DateTime.formatIsoDateUtc(yield* DateTime.now) as Periode.Datum)

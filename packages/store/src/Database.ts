@@ -1,0 +1,74 @@
+/**
+ * Which database the store uses: one embedded SQLite file by default, PostgreSQL when a connection URL is
+ * given (shared multi-user deployments). The same migrations and repositories serve both.
+ *
+ * @since 0.1.0
+ */
+import { existsSync, mkdirSync } from "node:fs"
+import { dirname } from "node:path"
+import { SqliteClient } from "@dvcc/sql-sqlite-node"
+import { PgClient } from "@effect/sql-pg"
+import { Effect, Layer, Redacted } from "effect"
+import { ProgramStore, StoreError } from "./ProgramStore.ts"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Location =
+  | { readonly _tag: "Sqlite"; readonly file: string }
+  | { readonly _tag: "Postgres"; readonly url: Redacted.Redacted<string> }
+
+/**
+ * Where the database is, in words for people; a PostgreSQL URL is shown without its password.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const describe = (location: Location): string => {
+  if (location._tag === "Sqlite") return location.file
+  const url = new URL(Redacted.value(location.url))
+  if (url.password !== "") url.password = "***"
+  return url.toString()
+}
+
+/**
+ * Creates the missing folders one level at a time: Node's recursive mkdir never returns on some special
+ * file systems (/proc), a plain mkdir fails there at once with a clear error.
+ */
+const createFolder = (folder: string): void => {
+  const missing: Array<string> = []
+  for (let dir = folder; !existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) missing.unshift(dir)
+  for (const dir of missing) mkdirSync(dir)
+}
+
+/**
+ * The SQL client for `location`. A SQLite file's folder is created when missing.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const client = (location: Location) =>
+  location._tag === "Sqlite"
+    ? Layer.unwrap(
+        Effect.try({
+          try: () => {
+            if (location.file !== ":memory:") createFolder(dirname(location.file))
+            return SqliteClient.layer({ filename: location.file })
+          },
+          catch: (cause) =>
+            new StoreError({
+              message: `De map voor database ${location.file} kon niet worden aangemaakt: ${cause instanceof Error ? cause.message : String(cause)}`,
+              cause
+            })
+        })
+      )
+    : PgClient.layer({ url: location.url })
+
+/**
+ * The store on the database at `location`, migrated on first use, with its SQL client.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (location: Location) => ProgramStore.layer.pipe(Layer.provideMerge(client(location)))

@@ -1,0 +1,120 @@
+/**
+ * The database schema, as versioned forward-only migrations that run on first use. The same migrations
+ * serve SQLite and PostgreSQL; where the dialects differ, the difference is spelled out here.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Schema } from "effect"
+import { Migrator, SqlClient } from "effect/sql"
+
+/**
+ * The database was written by a newer dvcc than this one: refusing is safer than guessing its schema.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class DatabaseTooNew extends Schema.TaggedError<DatabaseTooNew>()("DatabaseTooNew", {
+  database: Schema.Int,
+  code: Schema.Int
+}) {
+  override get message() {
+    return `De database heeft schemaversie ${this.database}, deze dvcc kent tot en met ${this.code}: werk dvcc bij voordat u deze database gebruikt.`
+  }
+}
+
+const documentTable = (name: string, keys: string, constraints = "") =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.unsafe(`CREATE TABLE ${name} (
+      ${keys},
+      data TEXT NOT NULL,
+      version INTEGER NOT NULL DEFAULT 1 CHECK (version > 0),
+      source TEXT NOT NULL${constraints === "" ? "" : `,\n      ${constraints}`}
+    )`)
+  })
+
+const migrations = {
+  "1_initial": Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const auditId = sql.onDialectOrElse({
+      pg: () => "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+      orElse: () => "id INTEGER PRIMARY KEY AUTOINCREMENT"
+    })
+    const number = sql.onDialectOrElse({ pg: () => "DOUBLE PRECISION", orElse: () => "REAL" })
+    yield* documentTable("programma", "id TEXT PRIMARY KEY CHECK (id = 'programma')")
+    yield* documentTable("regio", "id TEXT PRIMARY KEY CHECK (id = 'regio')")
+    yield* documentTable("gemeenten", "code TEXT PRIMARY KEY CHECK (code LIKE 'GM____')")
+    yield* documentTable("jaarplannen", "jaar INTEGER PRIMARY KEY CHECK (jaar BETWEEN 2000 AND 2100)")
+    yield* documentTable(
+      "acties",
+      "jaar INTEGER NOT NULL REFERENCES jaarplannen (jaar), id TEXT NOT NULL, nummer INTEGER NOT NULL CHECK (nummer > 0)",
+      "PRIMARY KEY (jaar, id), UNIQUE (jaar, nummer)"
+    )
+    yield* documentTable(
+      "indicatoren",
+      "jaar INTEGER NOT NULL REFERENCES jaarplannen (jaar), id TEXT NOT NULL, baat TEXT NOT NULL CHECK (baat IN ('baat-1', 'baat-2', 'baat-3', 'baat-4', 'baat-5'))",
+      "PRIMARY KEY (jaar, id)"
+    )
+    yield* documentTable(
+      "metingen",
+      `id TEXT PRIMARY KEY, jaar INTEGER NOT NULL, indicator TEXT NOT NULL, periode TEXT NOT NULL, waarde ${number} NOT NULL CHECK (waarde >= 0)`,
+      "FOREIGN KEY (jaar, indicator) REFERENCES indicatoren (jaar, id)"
+    )
+    yield* documentTable(
+      "registraties",
+      "periode TEXT NOT NULL, gebied TEXT NOT NULL, delict TEXT NOT NULL",
+      "PRIMARY KEY (periode, gebied, delict)"
+    )
+    yield* documentTable(
+      "reeksbreuken",
+      "vanaf TEXT NOT NULL, reden TEXT NOT NULL",
+      "PRIMARY KEY (vanaf, reden)"
+    )
+    yield* documentTable(
+      "activiteiten",
+      "id TEXT PRIMARY KEY, datum TEXT NOT NULL, gemeente TEXT REFERENCES gemeenten (code)"
+    )
+    yield* sql.unsafe(`CREATE TABLE audit (
+      ${auditId},
+      at TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      entity TEXT NOT NULL,
+      entity_key TEXT NOT NULL,
+      action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'seed')),
+      before TEXT,
+      after TEXT,
+      source TEXT NOT NULL
+    )`)
+    yield* sql.unsafe("CREATE INDEX audit_entity ON audit (entity, entity_key)")
+    yield* sql.unsafe("CREATE INDEX metingen_indicator ON metingen (jaar, indicator)")
+  })
+} satisfies Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>>
+
+/**
+ * The highest schema version this code knows.
+ *
+ * @since 0.1.0
+ * @category migrations
+ */
+export const latest = Math.max(...Object.keys(migrations).map((key) => Number.parseInt(key, 10)))
+
+const table = "dvcc_migrations"
+
+/**
+ * Brings the database to the latest schema; refuses a database written by a newer dvcc.
+ *
+ * @since 0.1.0
+ * @category migrations
+ */
+export const migrate = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const recorded = yield* sql<{
+    readonly version: number | null
+  }>`SELECT MAX(migration_id) AS version FROM ${sql(table)}`.pipe(
+    Effect.map((rows) => Number(rows[0]?.version ?? 0)),
+    // No migrations table yet: a new database.
+    Effect.catch(() => Effect.succeed(0))
+  )
+  if (recorded > latest) return yield* new DatabaseTooNew({ database: recorded, code: latest })
+  yield* Migrator.make({})({ loader: Migrator.fromRecord(migrations), table })
+})

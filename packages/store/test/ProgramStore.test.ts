@@ -1,0 +1,169 @@
+/**
+ * The store's behaviour, run once against an embedded SQLite file and once against a real PostgreSQL
+ * (a throw-away cluster; skipped with a message where PostgreSQL is missing, failing under CI=true).
+ */
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Dataset, Measurement } from "@dvcc/core"
+import { dataset } from "@dvcc/midden-nederland"
+import { describePostgres, type PostgresCluster, startPostgres } from "@dvcc/testing-postgres"
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Redacted, Schema } from "effect"
+import { SqlClient } from "effect/sql"
+import { afterAll, beforeAll } from "vitest"
+import { Database, Migrations, ProgramStore } from "../src/index.ts"
+
+const cli = { actor: "test", source: "cli" }
+
+/** The dataset as sorted JSON lines: the database returns records in key order, not in bundle order. */
+const canonical = (d: Dataset.Dataset) => {
+  const encoded = Schema.encodeSync(Dataset.Dataset)(d)
+  const sorted = (items: ReadonlyArray<unknown>) => items.map((item) => JSON.stringify(item)).sort()
+  return {
+    program: encoded.program,
+    regio: { ...encoded.regio, gemeenten: sorted(encoded.regio.gemeenten) },
+    jaarplannen: sorted(encoded.jaarplannen.map((p) => ({ ...p, acties: sorted(p.acties) }))),
+    indicatoren: sorted(encoded.indicatoren),
+    metingen: sorted(encoded.metingen),
+    registraties: sorted(encoded.registraties),
+    reeksbreuken: sorted(encoded.reeksbreuken),
+    activiteiten: sorted(encoded.activiteiten)
+  }
+}
+
+const meting = (fields: Record<string, unknown>) =>
+  Schema.decodeUnknownSync(Measurement.Measurement)({
+    id: "m-2026-kennisbijeenkomsten-q1",
+    indicator: "kennisbijeenkomsten",
+    jaar: 2026,
+    periode: "2026-Q1",
+    gebied: { niveau: "regio" },
+    waarde: 3,
+    bron: "programma-administratie",
+    vastgelegdOp: "2026-04-02",
+    herkomst: { document: "test", sectie: "test" },
+    ...fields
+  })
+
+/** The same tests for every database; `fresh` gives an empty database for each test. */
+const storeSuite = (fresh: () => Effect.Effect<Database.Location, unknown>) => {
+  const withStore = <A, E>(
+    location: Database.Location,
+    body: Effect.Effect<A, E, ProgramStore.ProgramStore | SqlClient.SqlClient>
+  ) => body.pipe(Effect.provide(Database.layer(location)))
+
+  it.effect("seeds the bundled data once; a second seed changes nothing; it reads back as it went in", () =>
+    Effect.gen(function* () {
+      const location = yield* fresh()
+      yield* withStore(
+        location,
+        Effect.gen(function* () {
+          const store = yield* ProgramStore.ProgramStore
+          assert.isTrue(yield* store.isEmpty)
+          const first = yield* store.seed(dataset, cli)
+          assert.isAbove(first.inserted, 100)
+          const second = yield* store.seed(dataset, cli)
+          assert.deepStrictEqual(second, { inserted: 0, updated: 0, unchanged: first.inserted })
+          assert.deepStrictEqual(canonical(yield* store.load), canonical(dataset))
+          assert.lengthOf(yield* store.history("dataset", "seed"), 1)
+        })
+      )
+    })
+  )
+
+  it.effect("records a measurement idempotently, refuses a stale write and keeps the history", () =>
+    Effect.gen(function* () {
+      const location = yield* fresh()
+      yield* withStore(
+        location,
+        Effect.gen(function* () {
+          const store = yield* ProgramStore.ProgramStore
+          yield* store.seed(dataset, cli)
+          const first = meting({})
+          assert.strictEqual(yield* store.recordMeasurement(first, cli), "inserted")
+          assert.strictEqual(yield* store.recordMeasurement(first, cli), "unchanged")
+          assert.strictEqual(yield* store.recordMeasurement({ ...first, waarde: 4 }, cli, 1), "updated")
+          const stale = yield* Effect.flip(store.recordMeasurement({ ...first, waarde: 5 }, cli, 1))
+          assert.strictEqual(stale._tag, "Conflict")
+          assert.include(stale.message, `metingen ${first.id} is intussen gewijzigd (versie 2`)
+          const history = yield* store.history("metingen", first.id)
+          assert.deepStrictEqual(
+            history.map((h) => h.action),
+            ["insert", "update"]
+          )
+          const [, update] = history
+          assert.deepInclude(update?.before, { waarde: 3 })
+          assert.deepInclude(update?.after, { waarde: 4 })
+          assert.strictEqual((yield* store.load).metingen.find((m) => m.id === first.id)?.waarde, 4)
+        })
+      )
+    })
+  )
+
+  it.effect("refuses a measurement of an unknown indicator and writes nothing, not even audit", () =>
+    Effect.gen(function* () {
+      const location = yield* fresh()
+      yield* withStore(
+        location,
+        Effect.gen(function* () {
+          const store = yield* ProgramStore.ProgramStore
+          yield* store.seed(dataset, cli)
+          const unknown = meting({ id: "m-onbekend", indicator: "bestaat-niet" })
+          const error = yield* Effect.flip(store.recordMeasurement(unknown, cli))
+          assert.strictEqual(error._tag, "StoreError")
+          assert.include(error.message, "Meting m-onbekend kon niet worden opgeslagen")
+          assert.lengthOf(yield* store.history("metingen", "m-onbekend"), 0)
+        })
+      )
+    })
+  )
+
+  it.effect("refuses a database written by a newer dvcc", () =>
+    Effect.gen(function* () {
+      const location = yield* fresh()
+      yield* withStore(
+        location,
+        Effect.gen(function* () {
+          const sql = yield* SqlClient.SqlClient
+          yield* sql`INSERT INTO dvcc_migrations (migration_id, name) VALUES (${Migrations.latest + 1}, 'future')`
+        })
+      )
+      const error = yield* Effect.flip(withStore(location, Effect.void))
+      assert.include(String((error as Error).message), `schemaversie ${Migrations.latest + 1}`)
+    })
+  )
+}
+
+describe("ProgramStore on SQLite", () => {
+  storeSuite(() =>
+    Effect.sync(() => ({
+      _tag: "Sqlite",
+      file: join(mkdtempSync(join(tmpdir(), "dvcc-store-")), "dvcc.sqlite")
+    }))
+  )
+})
+
+describePostgres("ProgramStore on PostgreSQL", () => {
+  let cluster: PostgresCluster
+  let count = 0
+  beforeAll(async () => {
+    cluster = await startPostgres()
+  }, 60_000)
+  afterAll(() => cluster?.stop())
+
+  storeSuite(() =>
+    Effect.gen(function* () {
+      const name = `store_${++count}`
+      const admin: Database.Location = { _tag: "Postgres", url: Redacted.make(cluster.url) }
+      yield* Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        yield* sql.unsafe(`CREATE DATABASE ${name}`)
+      }).pipe(Effect.provide(Database.client(admin)))
+      return {
+        _tag: "Postgres",
+        url: Redacted.make(cluster.url.replace("/dvcc_test?", `/${name}?`))
+      } as const
+    })
+  )
+})

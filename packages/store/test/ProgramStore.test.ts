@@ -53,6 +53,19 @@ const storeSuite = (fresh: () => Effect.Effect<Database.Location, unknown>) => {
     body: Effect.Effect<A, E, ProgramStore.ProgramStore | SqlClient.SqlClient>
   ) => body.pipe(Effect.provide(Database.layer(location)))
 
+  /** A fresh database with the bundled data in it. */
+  const seeded = <A, E>(body: (store: ProgramStore.ProgramStore["Service"]) => Effect.Effect<A, E>) =>
+    Effect.flatMap(fresh(), (location) =>
+      withStore(
+        location,
+        Effect.gen(function* () {
+          const store = yield* ProgramStore.ProgramStore
+          yield* store.seed(dataset, cli)
+          return yield* body(store)
+        })
+      )
+    )
+
   it.effect("seeds the bundled data once; a second seed changes nothing; it reads back as it went in", () =>
     Effect.gen(function* () {
       const location = yield* fresh()
@@ -73,50 +86,38 @@ const storeSuite = (fresh: () => Effect.Effect<Database.Location, unknown>) => {
   )
 
   it.effect("records a measurement idempotently, refuses a stale write and keeps the history", () =>
-    Effect.gen(function* () {
-      const location = yield* fresh()
-      yield* withStore(
-        location,
-        Effect.gen(function* () {
-          const store = yield* ProgramStore.ProgramStore
-          yield* store.seed(dataset, cli)
-          const first = meting({})
-          assert.strictEqual(yield* store.recordMeasurement(first, cli), "inserted")
-          assert.strictEqual(yield* store.recordMeasurement(first, cli), "unchanged")
-          assert.strictEqual(yield* store.recordMeasurement({ ...first, waarde: 4 }, cli, 1), "updated")
-          const stale = yield* Effect.flip(store.recordMeasurement({ ...first, waarde: 5 }, cli, 1))
-          assert.strictEqual(stale._tag, "Conflict")
-          assert.include(stale.message, `metingen ${first.id} is intussen gewijzigd (versie 2`)
-          const history = yield* store.history("metingen", first.id)
-          assert.deepStrictEqual(
-            history.map((h) => h.action),
-            ["insert", "update"]
-          )
-          const [, update] = history
-          assert.deepInclude(update?.before, { waarde: 3 })
-          assert.deepInclude(update?.after, { waarde: 4 })
-          assert.strictEqual((yield* store.load).metingen.find((m) => m.id === first.id)?.waarde, 4)
-        })
-      )
-    })
+    seeded((store) =>
+      Effect.gen(function* () {
+        const first = meting({})
+        assert.strictEqual(yield* store.recordMeasurement(first, cli), "inserted")
+        assert.strictEqual(yield* store.recordMeasurement(first, cli), "unchanged")
+        assert.strictEqual(yield* store.recordMeasurement({ ...first, waarde: 4 }, cli, 1), "updated")
+        const stale = yield* Effect.flip(store.recordMeasurement({ ...first, waarde: 5 }, cli, 1))
+        assert.strictEqual(stale._tag, "Conflict")
+        assert.include(stale.message, `metingen ${first.id} is intussen gewijzigd (versie 2`)
+        const history = yield* store.history("metingen", first.id)
+        assert.deepStrictEqual(
+          history.map((h) => h.action),
+          ["insert", "update"]
+        )
+        const [, update] = history
+        assert.deepInclude(update?.before, { waarde: 3 })
+        assert.deepInclude(update?.after, { waarde: 4 })
+        assert.strictEqual((yield* store.load).metingen.find((m) => m.id === first.id)?.waarde, 4)
+      })
+    )
   )
 
   it.effect("refuses a measurement of an unknown indicator and writes nothing, not even audit", () =>
-    Effect.gen(function* () {
-      const location = yield* fresh()
-      yield* withStore(
-        location,
-        Effect.gen(function* () {
-          const store = yield* ProgramStore.ProgramStore
-          yield* store.seed(dataset, cli)
-          const unknown = meting({ id: "m-onbekend", indicator: "bestaat-niet" })
-          const error = yield* Effect.flip(store.recordMeasurement(unknown, cli))
-          assert.strictEqual(error._tag, "StoreError")
-          assert.include(error.message, "Meting m-onbekend kon niet worden opgeslagen")
-          assert.lengthOf(yield* store.history("metingen", "m-onbekend"), 0)
-        })
-      )
-    })
+    seeded((store) =>
+      Effect.gen(function* () {
+        const unknown = meting({ id: "m-onbekend", indicator: "bestaat-niet" })
+        const error = yield* Effect.flip(store.recordMeasurement(unknown, cli))
+        assert.strictEqual(error._tag, "StoreError")
+        assert.include(error.message, "Meting m-onbekend kon niet worden opgeslagen")
+        assert.lengthOf(yield* store.history("metingen", "m-onbekend"), 0)
+      })
+    )
   )
 
   it.effect("refuses a database written by a newer dvcc", () =>

@@ -1,36 +1,12 @@
-/**
- * The store's behaviour, run once against an embedded SQLite file and once against a real PostgreSQL
- * (a throw-away cluster; skipped with a message where PostgreSQL is missing, failing under CI=true).
- */
-import { mkdtempSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { Dataset, Measurement } from "@dvcc/core"
+import { Measurement } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
-import { describePostgres, type PostgresCluster, startPostgres } from "@dvcc/testing-postgres"
-import { assert, describe, it } from "@effect/vitest"
-import { Effect, Redacted, Schema } from "effect"
+import { assert, it } from "@effect/vitest"
+import { Effect, Schema } from "effect"
 import { SqlClient } from "effect/sql"
-import { afterAll, beforeAll } from "vitest"
 import { Database, Migrations, ProgramStore } from "../src/index.ts"
+import { canonical, type Fresh, onEachDatabase } from "./databases.ts"
 
 const cli = { actor: "test", source: "cli" }
-
-/** The dataset as sorted JSON lines: the database returns records in key order, not in bundle order. */
-const canonical = (d: Dataset.Dataset) => {
-  const encoded = Schema.encodeSync(Dataset.Dataset)(d)
-  const sorted = (items: ReadonlyArray<unknown>) => items.map((item) => JSON.stringify(item)).sort()
-  return {
-    program: encoded.program,
-    regio: { ...encoded.regio, gemeenten: sorted(encoded.regio.gemeenten) },
-    jaarplannen: sorted(encoded.jaarplannen.map((p) => ({ ...p, acties: sorted(p.acties) }))),
-    indicatoren: sorted(encoded.indicatoren),
-    metingen: sorted(encoded.metingen),
-    registraties: sorted(encoded.registraties),
-    reeksbreuken: sorted(encoded.reeksbreuken),
-    activiteiten: sorted(encoded.activiteiten)
-  }
-}
 
 const meting = (fields: Record<string, unknown>) =>
   Schema.decodeUnknownSync(Measurement.Measurement)({
@@ -47,7 +23,7 @@ const meting = (fields: Record<string, unknown>) =>
   })
 
 /** The same tests for every database; `fresh` gives an empty database for each test. */
-const storeSuite = (fresh: () => Effect.Effect<Database.Location, unknown>) => {
+const storeSuite = (fresh: Fresh) => {
   const withStore = <A, E>(
     location: Database.Location,
     body: Effect.Effect<A, E, ProgramStore.ProgramStore | SqlClient.SqlClient>
@@ -136,35 +112,4 @@ const storeSuite = (fresh: () => Effect.Effect<Database.Location, unknown>) => {
   )
 }
 
-describe("ProgramStore on SQLite", () => {
-  storeSuite(() =>
-    Effect.sync(() => ({
-      _tag: "Sqlite",
-      file: join(mkdtempSync(join(tmpdir(), "dvcc-store-")), "dvcc.sqlite")
-    }))
-  )
-})
-
-describePostgres("ProgramStore on PostgreSQL", () => {
-  let cluster: PostgresCluster
-  let count = 0
-  beforeAll(async () => {
-    cluster = await startPostgres()
-  }, 60_000)
-  afterAll(() => cluster?.stop())
-
-  storeSuite(() =>
-    Effect.gen(function* () {
-      const name = `store_${++count}`
-      const admin: Database.Location = { _tag: "Postgres", url: Redacted.make(cluster.url) }
-      yield* Effect.gen(function* () {
-        const sql = yield* SqlClient.SqlClient
-        yield* sql.unsafe(`CREATE DATABASE ${name}`)
-      }).pipe(Effect.provide(Database.client(admin)))
-      return {
-        _tag: "Postgres",
-        url: Redacted.make(cluster.url.replace("/dvcc_test?", `/${name}?`))
-      } as const
-    })
-  )
-})
+onEachDatabase("ProgramStore", storeSuite)

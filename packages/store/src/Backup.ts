@@ -1,0 +1,745 @@
+/**
+ * Backups of the database, made while it stays in use, and bringing one back after checking it.
+ *
+ * SQLite: the copy comes from SQLite's online backup API (through the driver), is switched to a rollback
+ * journal so that it is one self-contained file, and is counted before it gets its name. A restore copies
+ * the backup next to the target, checks that copy (integrity, schema version, that it reads as a dataset
+ * through the store) and only then renames it over the target, so a refused or failed restore leaves the
+ * target as it was.
+ *
+ * PostgreSQL: `pg_dump --format=custom` from a snapshot that the record counts share, and `pg_restore
+ * --clean --if-exists --single-transaction` after `pg_restore --list` has accepted the archive.
+ *
+ * @since 0.1.0
+ */
+import { execFile } from "node:child_process"
+import { randomUUID } from "node:crypto"
+import {
+  accessSync,
+  closeSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync
+} from "node:fs"
+import { basename, delimiter, dirname, join, resolve } from "node:path"
+import { SqliteClient } from "@dvcc/sql-sqlite-node"
+import { Effect, Redacted, Schema, type Scope } from "effect"
+import { SqlClient } from "effect/sql"
+import * as Database from "./Database.ts"
+import { latest } from "./Migrations.ts"
+import { ProgramStore, StoreError } from "./ProgramStore.ts"
+
+/**
+ * The backup file already exists; it is only overwritten on request.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class BackupExists extends Schema.TaggedError<BackupExists>()("BackupExists", {
+  file: Schema.String
+}) {
+  override get message() {
+    return `${this.file} bestaat al: kies een andere bestandsnaam, of gebruik --force om het te overschrijven.`
+  }
+}
+
+/**
+ * The file offered for a restore is not a usable dvcc backup; nothing was changed.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidBackup extends Schema.TaggedError<InvalidBackup>()("InvalidBackup", {
+  file: Schema.String,
+  reason: Schema.String
+}) {
+  override get message() {
+    return `${this.file} kan niet worden teruggezet: ${this.reason}. De database is niet gewijzigd.`
+  }
+}
+
+/**
+ * The database a restore would replace holds data; it is only replaced on request.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class DatabaseNotEmpty extends Schema.TaggedError<DatabaseNotEmpty>()("DatabaseNotEmpty", {
+  database: Schema.String,
+  /** Absent when the database could not be read at all. */
+  records: Schema.optional(Schema.Int)
+}) {
+  override get message() {
+    const what =
+      this.records === undefined
+        ? "bestaat al en is geen lege dvcc-database"
+        : `bevat al data (${this.records} records)`
+    return `Database ${this.database} ${what}: gebruik --force om haar door de backup te laten vervangen (maak eerst een backup als u deze data wilt bewaren).`
+  }
+}
+
+/**
+ * The programme's tables, in the order they are reported.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const tables = [
+  "programma",
+  "regio",
+  "gemeenten",
+  "jaarplannen",
+  "acties",
+  "indicatoren",
+  "metingen",
+  "registraties",
+  "reeksbreuken",
+  "activiteiten",
+  "audit"
+] as const
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface TableCount {
+  readonly table: string
+  readonly records: number
+}
+
+/**
+ * What a backup wrote.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface BackupReport {
+  /** The backup file, as an absolute path. */
+  readonly file: string
+  readonly bytes: number
+  readonly schemaVersion: number
+  readonly tables: ReadonlyArray<TableCount>
+}
+
+/**
+ * What a restore brought back.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RestoreReport {
+  readonly file: string
+  /** The database, as `Database.describe` shows it. */
+  readonly database: string
+  /** The schema version of the database now (a backup of an older dvcc is brought up to date). */
+  readonly schemaVersion: number
+  readonly tables: ReadonlyArray<TableCount>
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** Overwrite an existing backup file, or replace a database that holds data. */
+  readonly force?: boolean | undefined
+}
+
+/**
+ * Writes a consistent copy of the database at `location` to `out`, while the database may be in use.
+ * Refuses to overwrite an existing `out` unless `force`.
+ *
+ * @since 0.1.0
+ * @category backup
+ */
+export const backup: (
+  location: Database.Location,
+  out: string,
+  options?: Options
+) => Effect.Effect<BackupReport, StoreError | BackupExists> = Effect.fn("Backup.backup")(function* (
+  location: Database.Location,
+  out: string,
+  options: Options = {}
+) {
+  const file = resolve(out)
+  const force = options.force === true
+  yield* refuseExisting(file, force)
+  return yield* Effect.scoped(
+    location._tag === "Sqlite"
+      ? backupSqlite(location.file, file, force)
+      : backupPostgres(location, file, force)
+  )
+})
+
+/**
+ * Checks the backup `file` and brings it back into the database at `location`. Refuses a database that
+ * holds data unless `force`. A refused or failed restore leaves the database as it was.
+ *
+ * @since 0.1.0
+ * @category restore
+ */
+export const restore: (
+  location: Database.Location,
+  file: string,
+  options?: Options
+) => Effect.Effect<RestoreReport, StoreError | InvalidBackup | DatabaseNotEmpty> = Effect.fn(
+  "Backup.restore"
+)(function* (location: Database.Location, file: string, options: Options = {}) {
+  const source = resolve(file)
+  if (!existsSync(source)) {
+    return yield* new StoreError({ message: `Backupbestand ${source} bestaat niet: controleer de naam.` })
+  }
+  if (!statSync(source).isFile()) {
+    return yield* new InvalidBackup({ file: source, reason: "het is geen bestand" })
+  }
+  return yield* Effect.scoped(
+    location._tag === "Sqlite"
+      ? restoreSqlite(source, resolve(location.file), options.force === true)
+      : restorePostgres(location, source, options.force === true)
+  )
+})
+
+// SQLite
+
+const backupSqlite = Effect.fnUntraced(function* (database: string, out: string, force: boolean) {
+  if (!existsSync(database)) {
+    return yield* new StoreError({
+      message: `Database ${database} bestaat niet: er is niets om te back-uppen. Geef met --db het juiste bestand.`
+    })
+  }
+  if (resolve(database) === out) {
+    return yield* new StoreError({
+      message: `De backup kan niet over de database zelf worden geschreven: kies een ander bestand dan ${out}.`
+    })
+  }
+  const temp = yield* tempNextTo(out)
+  yield* Effect.gen(function* () {
+    const client = yield* SqliteClient.SqliteClient
+    yield* client.backup(temp)
+  }).pipe(
+    // Read-write, as dvcc opens it, but leaving its journal mode alone: a read-only connection would leave
+    // -wal and -shm files behind that it may not remove.
+    Effect.provide(SqliteClient.layer({ filename: database, disableWAL: true })),
+    Effect.mapError((cause) => toStoreError(cause, `De backup van ${database} is mislukt`))
+  )
+  const contents = yield* sealSqlite(temp).pipe(
+    Effect.mapError((cause) => toStoreError(cause, `De backup van ${database} is mislukt`))
+  )
+  const bytes = yield* install(temp, out, force)
+  return { file: out, bytes, schemaVersion: contents.version ?? 0, tables: contents.tables }
+})
+
+/**
+ * Switches the SQLite file to a rollback journal, so it is one file with nothing beside it (a WAL-mode file
+ * grows `-wal` and `-shm` files even when it is only read), and counts its records.
+ */
+const sealSqlite = (file: string) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.unsafe("PRAGMA journal_mode = DELETE")
+    return yield* inspect
+  }).pipe(Effect.provide(SqliteClient.layer({ filename: file, disableWAL: true })))
+
+const restoreSqlite = Effect.fnUntraced(function* (source: string, target: string, force: boolean) {
+  if (source === target) {
+    return yield* new InvalidBackup({ file: source, reason: "dit is de database zelf" })
+  }
+  const header = yield* Effect.try({
+    try: () => readHeader(source),
+    catch: (cause) => toStoreError(cause, `Backupbestand ${source} kon niet worden gelezen`)
+  })
+  if (header.length === 0) return yield* new InvalidBackup({ file: source, reason: "het bestand is leeg" })
+  if (!header.equals(sqliteHeader)) {
+    return yield* new InvalidBackup({
+      file: source,
+      reason:
+        header.subarray(0, 5).toString("latin1") === "PGDMP"
+          ? "het is een PostgreSQL-backup (pg_dump): zet die terug met DATABASE_URL naar de PostgreSQL-database"
+          : "het is geen SQLite-database (een backup maakt u met dvcc backup --out BESTAND)"
+    })
+  }
+
+  // Everything is checked on a copy next to the target: those are the bytes that become the database.
+  const temp = yield* tempNextTo(target)
+  yield* Effect.try({
+    try: () => copyFileSync(source, temp),
+    catch: (cause) => toStoreError(cause, `Backupbestand ${source} kon niet worden gekopieerd naar ${temp}`)
+  })
+  yield* checkSqlite(source, temp)
+  yield* Effect.gen(function* () {
+    const store = yield* ProgramStore
+    yield* store.load
+  }).pipe(
+    Effect.provide(Database.layer({ _tag: "Sqlite", file: temp })),
+    Effect.mapError(
+      (error) =>
+        new InvalidBackup({
+          file: source,
+          reason: `de inhoud is geen geldige dvcc-data (${error.message})`
+        })
+    )
+  )
+  const contents = yield* sealSqlite(temp).pipe(
+    Effect.mapError((cause) => toStoreError(cause, `Backupbestand ${source} kon niet worden voorbereid`))
+  )
+
+  if (!force) {
+    const records = yield* recordsInSqlite(target)
+    if (records !== 0) {
+      return yield* new DatabaseNotEmpty(
+        records === undefined ? { database: target } : { database: target, records }
+      )
+    }
+  }
+
+  yield* Effect.try({
+    try: () => {
+      syncFile(temp)
+      // A -wal or -shm file of the old database would be applied to the new one: they go first.
+      for (const suffix of sideFiles) rmSync(`${target}${suffix}`, { force: true })
+      renameSync(temp, target)
+      syncFolder(dirname(target))
+    },
+    catch: (cause) => toStoreError(cause, `Database ${target} kon niet worden vervangen`)
+  })
+  return {
+    file: source,
+    database: target,
+    schemaVersion: contents.version ?? 0,
+    tables: contents.tables
+  }
+})
+
+/** The checks before a SQLite backup is read through the store; `file` names the backup in messages. */
+const checkSqlite = (file: string, copy: string) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const check = yield* sql
+      .unsafe<{ readonly integrity_check: string }>("PRAGMA integrity_check")
+      .pipe(Effect.mapError((cause) => damaged(file, cause)))
+    const problems = check.map((row) => row.integrity_check).filter((line) => line !== "ok")
+    if (problems.length > 0) {
+      return yield* new InvalidBackup({
+        file,
+        reason: `het bestand is beschadigd (integrity_check: ${problems.slice(0, 3).join("; ")})`
+      })
+    }
+    const contents = yield* inspect.pipe(Effect.mapError((cause) => damaged(file, cause)))
+    if (contents.version === undefined) {
+      return yield* new InvalidBackup({
+        file,
+        reason: "het is geen dvcc-database (de tabel dvcc_migrations ontbreekt)"
+      })
+    }
+    if (contents.version > latest) return yield* tooNew(file, contents.version)
+  }).pipe(
+    Effect.provide(SqliteClient.layer({ filename: copy, readonly: true })),
+    Effect.catchTag("SqlError", (cause) => Effect.fail(damaged(file, cause)))
+  )
+
+/**
+ * How many records the SQLite database at `file` holds, over all its tables: 0 when it does not exist or
+ * is empty, `undefined` when it cannot be read as SQLite.
+ */
+const recordsInSqlite = (file: string): Effect.Effect<number | undefined> => {
+  if (!existsSync(file) || statSync(file).size === 0) return Effect.succeed(0)
+  return Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const names = yield* sql<{
+      readonly name: string
+    }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'dvcc_migrations'`
+    let records = 0
+    for (const { name } of names) {
+      const rows = yield* sql<{ readonly n: number }>`SELECT COUNT(*) AS n FROM ${sql(name)}`
+      records += Number(rows[0]?.n ?? 0)
+    }
+    return records
+  }).pipe(
+    Effect.provide(SqliteClient.layer({ filename: file, disableWAL: true })),
+    Effect.orElseSucceed(() => undefined)
+  )
+}
+
+const sqliteHeader = Buffer.from("SQLite format 3\0", "latin1")
+
+/** The first 16 bytes of a file, where SQLite writes `SQLite format 3\0`. */
+const readHeader = (file: string): Buffer => {
+  const fd = openSync(file, "r")
+  try {
+    const buffer = Buffer.alloc(sqliteHeader.length)
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0))
+  } finally {
+    closeSync(fd)
+  }
+}
+
+const sideFiles = ["-wal", "-shm", "-journal"] as const
+
+// PostgreSQL
+
+const backupPostgres = Effect.fnUntraced(function* (
+  location: Extract<Database.Location, { _tag: "Postgres" }>,
+  out: string,
+  force: boolean
+) {
+  const pgDump = yield* findTool("pg_dump")
+  const connection = yield* connect(location)
+  const temp = yield* tempNextTo(out)
+  // pg_dump reads the snapshot of this transaction, so the counts are of exactly what it writes.
+  const contents = yield* Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    return yield* sql.withTransaction(
+      Effect.gen(function* () {
+        yield* sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`
+        const [row] = yield* sql<{ readonly snapshot: string }>`SELECT pg_export_snapshot() AS snapshot`
+        const contents = yield* inspect
+        yield* run(
+          pgDump,
+          [
+            "--format=custom",
+            `--file=${temp}`,
+            ...(row === undefined ? [] : [`--snapshot=${row.snapshot}`]),
+            `--dbname=${connection.dbname}`
+          ],
+          connection
+        )
+        return contents
+      })
+    )
+  }).pipe(
+    Effect.provide(Database.client(location)),
+    Effect.mapError((cause) =>
+      toStoreError(cause, `De backup van ${Database.describe(location)} is mislukt`, connection.password)
+    )
+  )
+  const bytes = yield* install(temp, out, force)
+  return { file: out, bytes, schemaVersion: contents.version ?? 0, tables: contents.tables }
+})
+
+const restorePostgres = Effect.fnUntraced(function* (
+  location: Extract<Database.Location, { _tag: "Postgres" }>,
+  file: string,
+  force: boolean
+) {
+  const pgRestore = yield* findTool("pg_restore")
+  const list = yield* run(pgRestore, ["--list", file]).pipe(
+    Effect.mapError(
+      (error) =>
+        new InvalidBackup({
+          file,
+          reason: `het is geen PostgreSQL-backup van dvcc backup (${error.message})`
+        })
+    )
+  )
+  if (!/ TABLE DATA \S+ dvcc_migrations /.test(list.stdout)) {
+    return yield* new InvalidBackup({
+      file,
+      reason: "het is geen dvcc-database (de tabel dvcc_migrations ontbreekt)"
+    })
+  }
+  const migrations = yield* run(pgRestore, ["--data-only", "--table=dvcc_migrations", "--file=-", file]).pipe(
+    Effect.mapError(
+      (error) => new InvalidBackup({ file, reason: `het archief is onleesbaar (${error.message})` })
+    )
+  )
+  const version = migrationVersion(migrations.stdout)
+  if (version > latest) return yield* tooNew(file, version)
+
+  const connection = yield* connect(location)
+  const database = Database.describe(location)
+  if (!force) {
+    const records = yield* inspect.pipe(
+      Effect.provide(Database.client(location)),
+      Effect.mapError((cause) => toStoreError(cause, `Database ${database} kon niet worden gelezen`))
+    )
+    const total = records.tables.reduce((sum, t) => sum + t.records, 0)
+    if (total > 0) return yield* new DatabaseNotEmpty({ database, records: total })
+  }
+  // One transaction: when anything fails, the database stays as it was.
+  yield* run(
+    pgRestore,
+    [
+      "--clean",
+      "--if-exists",
+      "--single-transaction",
+      "--no-owner",
+      "--no-privileges",
+      `--dbname=${connection.dbname}`,
+      file
+    ],
+    connection
+  ).pipe(
+    Effect.mapError(
+      (error) => new StoreError({ message: `${error.message}. De database is niet gewijzigd.` })
+    )
+  )
+  const contents = yield* Effect.gen(function* () {
+    const store = yield* ProgramStore
+    yield* store.load
+    return yield* inspect
+  }).pipe(
+    Effect.provide(Database.layer(location)),
+    Effect.mapError((cause) =>
+      toStoreError(cause, `${file} is teruggezet in ${database}, maar de data kan niet worden gelezen`)
+    )
+  )
+  return { file, database, schemaVersion: contents.version ?? 0, tables: contents.tables }
+})
+
+/** The highest `migration_id` in the `COPY … dvcc_migrations` block of `pg_restore --data-only` output. */
+const migrationVersion = (script: string): number => {
+  const lines = script.split("\n")
+  const start = lines.findIndex((line) => /^COPY \S*dvcc_migrations /.test(line))
+  let version = 0
+  for (const line of start < 0 ? [] : lines.slice(start + 1)) {
+    if (line === "\\.") break
+    const id = Number.parseInt(line.split("\t")[0] ?? "", 10)
+    if (Number.isInteger(id) && id > version) version = id
+  }
+  return version
+}
+
+interface Connection {
+  /** The connection URL without its password, for `--dbname`. */
+  readonly dbname: string
+  readonly password: string | undefined
+  readonly env: NodeJS.ProcessEnv
+}
+
+/** The URL for the PostgreSQL programs; the password goes through `PGPASSWORD`, never on a command line. */
+const connect = (location: Extract<Database.Location, { _tag: "Postgres" }>) =>
+  Effect.try({
+    try: (): Connection => {
+      const url = new URL(Redacted.value(location.url))
+      const password =
+        url.password !== ""
+          ? decodeURIComponent(url.password)
+          : (url.searchParams.get("password") ?? undefined)
+      url.password = ""
+      url.searchParams.delete("password")
+      return {
+        dbname: url.toString(),
+        password,
+        env: password === undefined ? process.env : { ...process.env, PGPASSWORD: password }
+      }
+    },
+    catch: () => new StoreError({ message: "DATABASE_URL is geen geldige PostgreSQL-URL." })
+  })
+
+/** A PostgreSQL program from PATH, else from Debian's `/usr/lib/postgresql/<major>/bin`, highest first. */
+const findTool = (name: string) =>
+  Effect.suspend(() => {
+    const debian = "/usr/lib/postgresql"
+    let majors: Array<string> = []
+    try {
+      majors = readdirSync(debian)
+        .filter((entry) => /^\d+(\.\d+)?$/.test(entry))
+        .sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a))
+    } catch {
+      // not Debian
+    }
+    const folders = [
+      ...(process.env.PATH ?? "").split(delimiter).filter((folder) => folder !== ""),
+      ...majors.map((major) => join(debian, major, "bin"))
+    ]
+    const found = folders.map((folder) => join(folder, name)).find(isExecutable)
+    return found === undefined
+      ? Effect.fail(
+          new StoreError({
+            message: `${name} is niet gevonden (niet op PATH en niet in ${debian}/<versie>/bin): installeer de PostgreSQL-clientprogramma's (Debian: apt-get install postgresql-client).`
+          })
+        )
+      : Effect.succeed(found)
+  })
+
+const isExecutable = (file: string): boolean => {
+  try {
+    accessSync(file, constants.X_OK)
+    return statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** Runs a program; a failure carries its error output (without the password, should it appear there). */
+const run = (
+  program: string,
+  args: ReadonlyArray<string>,
+  connection?: Connection
+): Effect.Effect<{ readonly stdout: string; readonly stderr: string }, StoreError> =>
+  Effect.callback((resume) => {
+    const child = execFile(
+      program,
+      args,
+      { env: connection?.env ?? process.env, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error === null) return resume(Effect.succeed({ stdout, stderr }))
+        const output = stderr
+          .trim()
+          .split("\n")
+          .slice(-5)
+          .map((line) => line.replace(`${basename(program)}: error: `, ""))
+          .join(" ")
+        const detail = output !== "" ? output : error.message.split("\n")[0]
+        resume(
+          Effect.fail(
+            new StoreError({
+              message: `${basename(program)} is mislukt: ${hide(detail ?? "", connection?.password)}`
+            })
+          )
+        )
+      }
+    )
+    return Effect.sync(() => {
+      child.kill()
+    })
+  })
+
+const hide = (text: string, secret: string | undefined): string =>
+  secret === undefined || secret === "" ? text : text.replaceAll(secret, "***")
+
+// Both
+
+/** The schema version (`undefined` without `dvcc_migrations`) and the records per programme table. */
+const inspect = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const names = yield* sql.onDialectOrElse({
+    pg: () =>
+      sql<{
+        readonly name: string
+      }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`,
+    orElse: () => sql<{ readonly name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`
+  })
+  const present = new Set(names.map((row) => row.name))
+  const counts: Array<TableCount> = []
+  for (const table of tables) {
+    if (!present.has(table)) continue
+    const rows = yield* sql<{ readonly n: number | string }>`SELECT COUNT(*) AS n FROM ${sql(table)}`
+    counts.push({ table, records: Number(rows[0]?.n ?? 0) })
+  }
+  let version: number | undefined
+  if (present.has("dvcc_migrations")) {
+    const rows = yield* sql<{
+      readonly version: number | string | null
+    }>`SELECT MAX(migration_id) AS version FROM dvcc_migrations`
+    version = Number(rows[0]?.version ?? 0)
+  }
+  return { version, tables: counts }
+})
+
+const refuseExisting = (file: string, force: boolean) =>
+  Effect.suspend(() => (!force && existsSync(file) ? Effect.fail(new BackupExists({ file })) : Effect.void))
+
+/**
+ * A free file name next to `target` (its folder is created when missing); the file and its SQLite side
+ * files are removed when the scope closes, unless it was renamed into place.
+ */
+const tempNextTo = (target: string): Effect.Effect<string, StoreError, Scope.Scope> =>
+  Effect.acquireRelease(
+    Effect.try({
+      try: () => {
+        createFolder(dirname(target))
+        return join(dirname(target), `.${basename(target)}.${randomUUID().slice(0, 8)}.tmp`)
+      },
+      catch: (cause) => toStoreError(cause, `De map ${dirname(target)} kon niet worden aangemaakt`)
+    }),
+    (temp) =>
+      Effect.sync(() => {
+        for (const file of [temp, ...sideFiles.map((suffix) => `${temp}${suffix}`)]) {
+          rmSync(file, { force: true })
+        }
+      })
+  )
+
+/** Creates missing folders one level at a time, as `Database.client` does. */
+const createFolder = (folder: string): void => {
+  const missing: Array<string> = []
+  for (let dir = folder; !existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) missing.unshift(dir)
+  for (const dir of missing) mkdirSync(dir)
+}
+
+/**
+ * Gives the finished `temp` the name `out`: without `force` through a hard link, which fails rather than
+ * overwrite a file that appeared in the meantime. Returns the size.
+ */
+const install = (
+  temp: string,
+  out: string,
+  force: boolean
+): Effect.Effect<number, StoreError | BackupExists> =>
+  Effect.try({
+    try: () => {
+      syncFile(temp)
+      if (force) {
+        for (const suffix of sideFiles) rmSync(`${out}${suffix}`, { force: true })
+        renameSync(temp, out)
+      } else {
+        try {
+          linkSync(temp, out)
+          unlinkSync(temp)
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === "EEXIST" || existsSync(out))
+            throw new BackupExists({ file: out })
+          // A file system without hard links.
+          renameSync(temp, out)
+        }
+      }
+      syncFolder(dirname(out))
+      return statSync(out).size
+    },
+    catch: (cause) =>
+      cause instanceof BackupExists
+        ? cause
+        : toStoreError(cause, `De backup kon niet worden opgeslagen als ${out}`)
+  })
+
+const syncFile = (file: string): void => {
+  const fd = openSync(file, "r+")
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Makes a rename durable; not every platform can open a folder, which is fine. */
+const syncFolder = (folder: string): void => {
+  try {
+    const fd = openSync(folder, "r")
+    try {
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    // best effort
+  }
+}
+
+const damaged = (file: string, cause: unknown) =>
+  new InvalidBackup({
+    file,
+    reason: `het bestand is beschadigd of geen SQLite-database (${cause instanceof Error ? cause.message : String(cause)})`
+  })
+
+const tooNew = (file: string, version: number) =>
+  new InvalidBackup({
+    file,
+    reason: `de backup heeft schemaversie ${version}, deze dvcc kent tot en met ${latest}: werk dvcc bij en probeer het opnieuw`
+  })
+
+const toStoreError = (cause: unknown, what: string, secret?: string): StoreError => {
+  if (cause instanceof StoreError) return cause
+  const detail = cause instanceof Error ? cause.message : String(cause)
+  return new StoreError({ message: `${what}: ${hide(detail, secret)}`, cause })
+}

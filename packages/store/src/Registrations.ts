@@ -227,7 +227,8 @@ export class Registrations extends Context.Service<
         )
       }
 
-      const recorded = (filter: Filter = {}) =>
+      // `list` skips the provenance: decoding it per row was 40% of reading an informatiebeeld's rows.
+      const read = (filter: Filter, withProvenance: boolean) =>
         Effect.gen(function* () {
           const conditions = [
             ...(filter.periode === undefined ? [] : [sql`periode = ${filter.periode}`]),
@@ -255,7 +256,7 @@ export class Registrations extends Context.Service<
             out.push({
               registration: decoded.success,
               version: Number(row.version),
-              provenance: Option.getOrUndefined(decodeProvenance(row.source))
+              provenance: withProvenance ? Option.getOrUndefined(decodeProvenance(row.source)) : undefined
             })
           }
           return out as ReadonlyArray<Recorded>
@@ -270,8 +271,10 @@ export class Registrations extends Context.Service<
           )
         )
 
-      const list = (filter?: Filter) =>
-        Effect.map(recorded(filter), (rows) => rows.map((row) => row.registration))
+      const recorded = (filter: Filter = {}) => read(filter, true)
+
+      const list = (filter: Filter = {}) =>
+        Effect.map(read(filter, false), (rows) => rows.map((row) => row.registration))
 
       return Registrations.of({ record, list, recorded })
     })

@@ -29,6 +29,7 @@ export const describe = (location: Location): string => {
   if (location._tag === "Sqlite") return location.file
   const url = new URL(Redacted.value(location.url))
   if (url.password !== "") url.password = "***"
+  if (url.searchParams.has("password")) url.searchParams.set("password", "***")
   return url.toString()
 }
 

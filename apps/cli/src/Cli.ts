@@ -4,12 +4,13 @@
 import { Console } from "effect"
 import { CliOutput, Command } from "effect/cli"
 import { backup } from "./commands/backup.ts"
+import { importCommand } from "./commands/import.ts"
 import { init } from "./commands/init.ts"
 import { restore } from "./commands/restore.ts"
 import { status } from "./commands/status.ts"
 import { root } from "./Root.ts"
 
-export const dvcc = root.pipe(Command.withSubcommands([init, status, backup, restore]))
+export const dvcc = root.pipe(Command.withSubcommands([init, status, backup, restore, importCommand]))
 
 export const version = "0.1.0"
 

@@ -56,7 +56,7 @@ describe("dvcc backup and dvcc restore", () => {
     assert.strictEqual(backup.code, 0, backup.stderr)
     assert.match(
       backup.stdout,
-      new RegExp(`geschreven naar ${copy}: \\d+ kB \\([\\d.]+ bytes\\), schemaversie 1`)
+      new RegExp(`geschreven naar ${copy}: \\d+ kB \\([\\d.]+ bytes\\), schemaversie 2`)
     )
     assert.match(backup.stdout, /Records per tabel:\n {2}programma +1\n/)
     assert.match(backup.stdout, / {2}gemeenten +38\n/)
@@ -64,7 +64,7 @@ describe("dvcc backup and dvcc restore", () => {
     const restored = join(folder(), "elders", "dvcc.sqlite")
     const restore = await dvcc("restore", copy, "--db", restored)
     assert.strictEqual(restore.code, 0, restore.stderr)
-    assert.include(restore.stdout, `Backup ${copy} teruggezet in database ${restored} (schemaversie 1).`)
+    assert.include(restore.stdout, `Backup ${copy} teruggezet in database ${restored} (schemaversie 2).`)
     const [before, after] = await Promise.all([statusJson(original), statusJson(restored)])
     assert.deepStrictEqual(after, before)
 

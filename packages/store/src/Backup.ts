@@ -105,6 +105,8 @@ export const tables = [
   "registraties",
   "reeksbreuken",
   "activiteiten",
+  "imports",
+  "import_changes",
   "audit"
 ] as const
 

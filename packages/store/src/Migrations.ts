@@ -87,6 +87,39 @@ const migrations = {
     )`)
     yield* sql.unsafe("CREATE INDEX audit_entity ON audit (entity, entity_key)")
     yield* sql.unsafe("CREATE INDEX metingen_indicator ON metingen (jaar, indicator)")
+  }),
+  /**
+   * Every import, and per import what it inserted or changed (`before` the previous data, NULL when the
+   * import inserted the row; `after` the data it wrote), so that an import can be undone.
+   */
+  "2_imports": Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const count = sql.onDialectOrElse({ pg: () => "BIGINT", orElse: () => "INTEGER" })
+    // SQLite: the changes stored in their key's order, not in a rowid table plus an index on the key (an
+    // import writes each row once instead of twice).
+    const withoutRowid = sql.onDialectOrElse({ pg: () => "", orElse: () => " WITHOUT ROWID" })
+    yield* sql.unsafe(`CREATE TABLE imports (
+      id TEXT PRIMARY KEY,
+      sha256 TEXT,
+      file TEXT,
+      sheet TEXT,
+      at TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      inserted ${count} NOT NULL CHECK (inserted >= 0),
+      updated ${count} NOT NULL CHECK (updated >= 0),
+      unchanged ${count} NOT NULL CHECK (unchanged >= 0),
+      undone_at TEXT
+    )`)
+    yield* sql.unsafe("CREATE INDEX imports_sha256 ON imports (sha256)")
+    yield* sql.unsafe(`CREATE TABLE import_changes (
+      import_id TEXT NOT NULL REFERENCES imports (id),
+      entity TEXT NOT NULL,
+      entity_key TEXT NOT NULL,
+      before TEXT,
+      after TEXT NOT NULL,
+      seq ${count} NOT NULL,
+      PRIMARY KEY (import_id, entity, entity_key)
+    )${withoutRowid}`)
   })
 } satisfies Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>>
 

@@ -3,10 +3,11 @@
  * idempotent by their natural key (periode, gebied, delict), so importing the same file twice changes
  * nothing. Every row remembers which import (file, sheet, row) last changed it; every import is audited.
  *
- * A batch is checked and encoded first, then written in one transaction as a few multi-row
- * `INSERT … ON CONFLICT (periode, gebied, delict) DO UPDATE … WHERE data <> excluded.data RETURNING version`
- * statements (SQLite and PostgreSQL alike): no row is read first, an identical row is left alone (and not
- * returned), and the returned versions tell inserted (1) from updated (> 1) rows.
+ * A batch is checked and encoded first, then written in one transaction. Rows of periods that hold no rows
+ * yet are inserted plainly; the others by `INSERT … ON CONFLICT DO NOTHING RETURNING` their keys, after which
+ * the existing ones are read in chunks and only those that differ are updated. Every inserted or updated row
+ * is also written to `import_changes` (with its previous data), and the import to `imports`, so that the
+ * import can be undone (see `Imports`).
  *
  * @since 0.1.0
  */
@@ -28,6 +29,8 @@ export interface Provenance {
   readonly file?: string | undefined
   readonly sheet?: string | undefined
   readonly rowOf?: ((index: number) => number) | undefined
+  /** The SHA-256 of the imported file (hex), by which the import can be undone too. */
+  readonly sha256?: string | undefined
   /** Who imported: goes into the audit entry. */
   readonly actor: string
 }
@@ -175,33 +178,156 @@ export class Registrations extends Context.Service<
         // Rows are checked and encoded before the transaction begins: SQLite's write lock is held only to write.
         const write = (values: ReadonlyArray<Values>) =>
           Effect.gen(function* () {
-            let inserted = 0
+            const at = DateTime.formatIso(yield* DateTime.now)
+            // The import first: its changes refer to it. A batch may come in parts: more `record` calls with
+            // the same import id add to it.
+            const earlier = yield* sql<{
+              readonly rows: number | bigint | string
+              readonly undone_at: string | null
+            }>`SELECT inserted + updated + unchanged AS rows, undone_at FROM imports WHERE id = ${provenance.importId}`
+            const previous = earlier[0]
+            if (previous !== undefined && previous.undone_at !== null) {
+              return yield* new Refused({
+                reason: `import ${provenance.importId} is ongedaan gemaakt (${previous.undone_at}); geef de import een nieuwe id`
+              })
+            }
+            const offset = previous === undefined ? 0 : Number(previous.rows)
+            if (previous === undefined) {
+              yield* sql`INSERT INTO imports ${sql.insert({
+                id: provenance.importId,
+                sha256: provenance.sha256 ?? null,
+                file: provenance.file ?? null,
+                sheet: provenance.sheet ?? null,
+                at,
+                actor: provenance.actor,
+                inserted: 0,
+                updated: 0,
+                unchanged: 0
+              })}`
+            }
+            const changes: Array<ChangeRow> = []
+            // Numbers the changes within the import: the copied ones first, then these.
+            let seq = offset
+            const change = (index: number, before: string | null) => {
+              const value = values[index] as Values
+              changes.push({
+                import_id: provenance.importId,
+                entity: "registraties",
+                entity_key: entityKey(value),
+                before,
+                after: value.data,
+                seq: ++seq
+              })
+            }
+            // 1. New rows. The periods that hold rows already are read first: a row of another period (a new
+            // period, a fresh database) is new, and is inserted plainly; its change is copied in the database
+            // afterwards (keys within a batch are unique). A row of a stored period is inserted with
+            // ON CONFLICT DO NOTHING; the rows not returned exist already.
+            const periodes = [...new Set(values.map((value) => value.periode))]
+            const stored = new Set<string>()
+            for (let p = 0; p < periodes.length; p += rowsPerStatement) {
+              const some = periodes.slice(p, p + rowsPerStatement)
+              const found = yield* sql<{
+                readonly periode: string
+              }>`SELECT DISTINCT periode FROM registraties WHERE ${sql.in("periode", some)}`
+              for (const row of found) stored.add(row.periode)
+            }
+            const fresh: Array<number> = []
+            const known: Array<number> = []
+            for (let index = 0; index < values.length; index++) {
+              ;(stored.has((values[index] as Values).periode) ? known : fresh).push(index)
+            }
+            const inChunks = (indexes: ReadonlyArray<number>) => {
+              const chunks: Array<ReadonlyArray<number>> = []
+              let pos = 0
+              for (const size of statementSizes(indexes.length)) {
+                chunks.push(indexes.slice(pos, pos + size))
+                pos += size
+              }
+              return chunks
+            }
+            const rowsOf = (cause: unknown, indexes: ReadonlyArray<number>) =>
+              refusedRows(cause, rowOf(indexes[0] ?? 0), rowOf(indexes[indexes.length - 1] ?? 0))
+            for (const indexes of inChunks(fresh)) {
+              const chunk = indexes.map((index) => values[index] as Values)
+              if (!Arr.isArrayNonEmpty(chunk)) continue
+              yield* sql`INSERT INTO registraties ${sql.insert(chunk)}`.pipe(
+                Effect.mapError((cause) => rowsOf(cause, indexes))
+              )
+            }
+            const newPeriodes = periodes.filter((periode) => !stored.has(periode))
+            const perPeriode = new Map<string, number>()
+            for (const index of fresh) {
+              const periode = (values[index] as Values).periode
+              perPeriode.set(periode, (perPeriode.get(periode) ?? 0) + 1)
+            }
+            for (let p = 0; p < newPeriodes.length; p += rowsPerStatement) {
+              const some = newPeriodes.slice(p, p + rowsPerStatement)
+              yield* sql`INSERT INTO import_changes (import_id, entity, entity_key, before, after, seq) SELECT ${provenance.importId}, 'registraties', periode || ' ' || delict || ' ' || gebied, NULL, data, ${seq} + ROW_NUMBER() OVER (ORDER BY periode, gebied, delict) FROM registraties WHERE ${sql.in("periode", some)}`
+              for (const periode of some) seq += perPeriode.get(periode) ?? 0
+            }
+            const existing: Array<number> = []
+            for (const indexes of inChunks(known)) {
+              const chunk = indexes.map((index) => values[index] as Values)
+              if (!Arr.isArrayNonEmpty(chunk)) continue
+              const returned = yield* sql<{
+                readonly periode: string
+                readonly gebied: string
+                readonly delict: string
+              }>`INSERT INTO registraties ${sql.insert(chunk)} ON CONFLICT (periode, gebied, delict) DO NOTHING RETURNING periode, gebied, delict`.pipe(
+                Effect.mapError((cause) => rowsOf(cause, indexes))
+              )
+              const inserted = new Set(returned.map(rowKey))
+              for (const index of indexes) {
+                if (inserted.has(rowKey(values[index] as Values))) change(index, null)
+                else existing.push(index)
+              }
+            }
+            const inserted = fresh.length + changes.length
+            // 2. Existing rows: read their data in chunks, and update only the ones that differ.
+            const differing: Array<number> = []
+            const before = new Map<number, string | null>()
+            for (let p = 0; p < existing.length; p += rowsPerStatement) {
+              const indexes = existing.slice(p, p + rowsPerStatement)
+              const stored = yield* readData(
+                sql,
+                indexes.map((index) => values[index] as Values)
+              )
+              for (const index of indexes) {
+                const value = values[index] as Values
+                const data = stored.get(rowKey(value))
+                if (data === value.data) continue
+                differing.push(index)
+                before.set(index, data ?? null)
+              }
+            }
             let updated = 0
             let start = 0
-            for (const size of statementSizes(values.length)) {
-              const chunk = values.slice(start, start + size)
-              const from = start
+            for (const size of statementSizes(differing.length)) {
+              const indexes = differing.slice(start, start + size)
               start += size
+              const chunk = indexes.map((index) => values[index] as Values)
               if (!Arr.isArrayNonEmpty(chunk)) continue
               const changed = yield* sql<{
                 readonly version: number | bigint
               }>`INSERT INTO registraties ${sql.insert(chunk)} ON CONFLICT (periode, gebied, delict) DO UPDATE SET data = excluded.data, version = registraties.version + 1, source = excluded.source WHERE registraties.data <> excluded.data RETURNING version`.pipe(
-                Effect.mapError((cause) => {
-                  const first = rowOf(from)
-                  const last = rowOf(from + size - 1)
-                  const rij = first === last ? `rij ${first}` : `rij ${first} tot en met ${last}`
-                  return isBusy(cause)
-                    ? new Refused({ reason: busyReason(cause), cause })
-                    : new Refused({ reason: `de database weigerde ${rij}: ${detail(cause)}`, cause })
-                })
+                Effect.mapError((cause) =>
+                  refusedRows(cause, rowOf(indexes[0] ?? 0), rowOf(indexes[indexes.length - 1] ?? 0))
+                )
               )
-              for (const row of changed) {
-                if (Number(row.version) === 1) inserted++
-                else updated++
-              }
+              updated += changed.length
+              for (const index of indexes) change(index, before.get(index) ?? null)
+            }
+            // 3. What this import changed, so that it can be undone.
+            start = 0
+            for (const size of statementSizes(changes.length)) {
+              const chunk = changes.slice(start, start + size)
+              start += size
+              if (!Arr.isArrayNonEmpty(chunk)) continue
+              yield* sql`INSERT INTO import_changes ${sql.insert(chunk)} ON CONFLICT (import_id, entity, entity_key) DO UPDATE SET after = excluded.after`
             }
             const report: RecordReport = { inserted, updated, unchanged: values.length - inserted - updated }
-            const at = DateTime.formatIso(yield* DateTime.now)
+            yield* sql`UPDATE imports SET inserted = inserted + ${report.inserted}, updated = updated + ${report.updated}, unchanged = unchanged + ${report.unchanged} WHERE id = ${provenance.importId}`
             yield* sql`INSERT INTO audit ${sql.insert({
               at,
               actor: provenance.actor,
@@ -209,7 +335,12 @@ export class Registrations extends Context.Service<
               entity_key: provenance.importId,
               action: "insert",
               before: null,
-              after: JSON.stringify({ ...report, rows: values.length, ...base }),
+              after: JSON.stringify({
+                ...report,
+                rows: values.length,
+                ...base,
+                ...(provenance.sha256 === undefined ? {} : { sha256: provenance.sha256 })
+              }),
               source: "import"
             })}`
             return report
@@ -282,6 +413,71 @@ export class Registrations extends Context.Service<
 }
 
 // internal
+
+/** One row of `import_changes`. */
+type ChangeRow = {
+  readonly import_id: string
+  readonly entity: string
+  readonly entity_key: string
+  readonly before: string | null
+  readonly after: string
+  readonly seq: number
+}
+
+/** A registration's key columns. */
+type Key = { readonly periode: string; readonly gebied: string; readonly delict: string }
+
+const rowKey = (k: Key): string => `${k.periode}\u0000${k.gebied}\u0000${k.delict}`
+
+/**
+ * A registration's `entity_key` in `import_changes`: periode, delict and gebied (JSON), separated by a
+ * space (periode and delict have none). The database writes the same with `periode || ' ' || delict || ' ' || gebied`.
+ *
+ * @since 0.1.0
+ * @category internals
+ */
+export const entityKey = (k: Key): string => `${k.periode} ${k.delict} ${k.gebied}`
+
+/**
+ * The key columns of an `entity_key`.
+ *
+ * @since 0.1.0
+ * @category internals
+ */
+export const parseEntityKey = (entityKey: string): Key => {
+  const first = entityKey.indexOf(" ")
+  const second = entityKey.indexOf(" ", first + 1)
+  return {
+    periode: entityKey.slice(0, first),
+    delict: entityKey.slice(first + 1, second),
+    gebied: entityKey.slice(second + 1)
+  }
+}
+
+/**
+ * The stored `data` of the registrations with these keys (at most `rowsPerStatement`), by `rowKey`.
+ *
+ * @since 0.1.0
+ * @category internals
+ */
+export const readData = (sql: SqlClient.SqlClient, keys: ReadonlyArray<Key>) =>
+  Effect.map(
+    keys.length === 0
+      ? Effect.succeed([])
+      : sql<
+          Key & { readonly data: string }
+        >`SELECT periode, gebied, delict, data FROM registraties WHERE ${sql.or(
+          keys.map((k) => sql`(periode = ${k.periode} AND gebied = ${k.gebied} AND delict = ${k.delict})`)
+        )}`,
+    (rows) => new Map(rows.map((row) => [rowKey(row), row.data]))
+  )
+
+const refusedRows = (cause: unknown, first: number, last: number): Refused => {
+  const rij = first === last ? `rij ${first}` : `rij ${first} tot en met ${last}`
+  return isBusy(cause)
+    ? new Refused({ reason: busyReason(cause), cause })
+    : new Refused({ reason: `de database weigerde ${rij}: ${detail(cause)}`, cause })
+}
 
 /** Why a batch was refused, in words; made into the `StoreError` once the transaction rolled back. */
 class Refused extends Schema.TaggedError<Refused>()("Refused", {

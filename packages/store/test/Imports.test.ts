@@ -1,0 +1,188 @@
+/**
+ * Undoing an import, on SQLite and on a throw-away PostgreSQL: what it inserted goes, what it updated gets
+ * its previous data back, and an import that later changes built on is left alone.
+ */
+import { assert, it } from "@effect/vitest"
+import { Effect, Layer } from "effect"
+import { SqlClient } from "effect/sql"
+import { Database, Imports, ProgramStore, Registrations } from "../src/index.ts"
+import { type Fresh, onEachDatabase } from "./databases.ts"
+import { generate, storedData } from "./fixtures/registrations.ts"
+
+const shaA = "a".repeat(64)
+const shaB = `b${"0123456789abcdef".repeat(4).slice(1)}`
+
+const provenance = (importId: string, sha256: string): Registrations.Provenance => ({
+  importId,
+  sha256,
+  file: `${importId}.xlsx`,
+  sheet: "2030",
+  actor: "test"
+})
+
+/** Import A: 100 new rows. Import B: 10 of them changed and 5 new ones. */
+const rowsA = generate(100, { year: 2030 })
+const variant = generate(105, { year: 2030, variant: 1 })
+const rowsB = [...variant.slice(0, 10), ...variant.slice(100)]
+
+const stores = (location: Database.Location) =>
+  Layer.mergeAll(Registrations.Registrations.layer, Imports.Imports.layer).pipe(
+    Layer.provideMerge(Database.layer(location))
+  )
+
+/** The registrations' data, sorted. */
+const stored = Effect.gen(function* () {
+  const registrations = yield* Registrations.Registrations
+  return storedData(yield* registrations.list()).sort()
+})
+
+/** Everything the undo may touch, to compare before and after a refusal. */
+const snapshot = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const rows = yield* sql<{
+    readonly data: string
+    readonly version: number | string
+    readonly source: string
+  }>`SELECT data, version, source FROM registraties ORDER BY periode, gebied, delict`
+  const imports = yield* sql`SELECT * FROM imports ORDER BY id`
+  const audit = yield* sql<{ readonly n: number | string }>`SELECT COUNT(*) AS n FROM audit`
+  return {
+    rows: rows.map((row) => ({ ...row, version: Number(row.version) })),
+    imports,
+    audit: Number(audit[0]?.n)
+  }
+})
+
+const importsSuite = (fresh: Fresh) => {
+  const withStores = <A, E>(
+    body: Effect.Effect<
+      A,
+      E,
+      Registrations.Registrations | Imports.Imports | ProgramStore.ProgramStore | SqlClient.SqlClient
+    >
+  ) =>
+    Effect.gen(function* () {
+      const location = yield* fresh()
+      return yield* body.pipe(Effect.provide(stores(location)))
+    })
+
+  /** Records A and B; returns the data after A. */
+  const recordBoth = Effect.gen(function* () {
+    const registrations = yield* Registrations.Registrations
+    assert.deepStrictEqual(yield* registrations.record(rowsA, provenance("A", shaA)), {
+      inserted: 100,
+      updated: 0,
+      unchanged: 0
+    })
+    const afterA = yield* stored
+    assert.deepStrictEqual(yield* registrations.record(rowsB, provenance("B", shaB)), {
+      inserted: 5,
+      updated: 10,
+      unchanged: 0
+    })
+    return afterA
+  })
+
+  it.effect("undoing B restores A's values and removes B's rows; undoing A then removes the rest", () =>
+    withStores(
+      Effect.gen(function* () {
+        const imports = yield* Imports.Imports
+        const store = yield* ProgramStore.ProgramStore
+        const afterA = yield* recordBoth
+        assert.deepStrictEqual(afterA, storedData(rowsA).sort())
+        assert.deepStrictEqual(
+          (yield* imports.list).map((i) => [
+            i.id,
+            i.sha256,
+            i.file,
+            i.inserted,
+            i.updated,
+            i.unchanged,
+            i.undoneAt
+          ]),
+          [
+            ["A", shaA, "A.xlsx", 100, 0, 0, undefined],
+            ["B", shaB, "B.xlsx", 5, 10, 0, undefined]
+          ]
+        )
+
+        assert.deepStrictEqual(yield* imports.undo("B", "tester"), { id: "B", removed: 5, restored: 10 })
+        assert.deepStrictEqual(yield* stored, afterA)
+        const undoneB = (yield* imports.list).find((i) => i.id === "B")
+        assert.isDefined(undoneB?.undoneAt)
+
+        // Audited: one entry, with the counts it undid.
+        const history = yield* store.history("import", "B")
+        assert.deepStrictEqual(
+          history.map((h) => h.action),
+          ["insert", "delete"]
+        )
+        assert.deepStrictEqual(
+          [history[1]?.actor, history[1]?.before, history[1]?.after],
+          ["tester", { inserted: 5, updated: 10, unchanged: 0 }, null]
+        )
+
+        // A second undo is refused, and changes nothing.
+        const again = yield* Effect.flip(imports.undo("B", "tester"))
+        assert.strictEqual(again._tag, "ImportAlreadyUndone")
+        assert.include(again.message, "Import B is al ongedaan gemaakt")
+
+        assert.deepStrictEqual(yield* imports.undo("A", "tester"), { id: "A", removed: 100, restored: 0 })
+        assert.deepStrictEqual(yield* stored, [])
+      })
+    )
+  )
+
+  it.effect("refuses to undo A while B, not undone, changed its rows, naming B; nothing changes", () =>
+    withStores(
+      Effect.gen(function* () {
+        const imports = yield* Imports.Imports
+        yield* recordBoth
+        const before = yield* snapshot
+        const refused = yield* Effect.flip(imports.undo("A", "tester"))
+        assert.strictEqual(refused._tag, "ImportDependedOn")
+        if (refused._tag !== "ImportDependedOn") return
+        assert.deepStrictEqual(refused.later, ["B"])
+        assert.strictEqual(refused.rows, 10)
+        assert.include(refused.message, "Import A kan niet ongedaan worden gemaakt")
+        assert.include(refused.message, "import B")
+        assert.deepStrictEqual(yield* snapshot, before)
+      })
+    )
+  )
+
+  it.effect("undoes by sha256, in full or by its first characters", () =>
+    withStores(
+      Effect.gen(function* () {
+        const imports = yield* Imports.Imports
+        const afterA = yield* recordBoth
+        assert.deepStrictEqual(yield* imports.undo(shaB.slice(0, 12).toUpperCase(), "tester"), {
+          id: "B",
+          removed: 5,
+          restored: 10
+        })
+        assert.deepStrictEqual(yield* stored, afterA)
+        assert.deepStrictEqual(yield* imports.undo(shaA, "tester"), { id: "A", removed: 100, restored: 0 })
+        assert.deepStrictEqual(yield* stored, [])
+      })
+    )
+  )
+
+  it.effect("refuses an unknown id or sha256 clearly, changing nothing", () =>
+    withStores(
+      Effect.gen(function* () {
+        const imports = yield* Imports.Imports
+        yield* recordBoth
+        const before = yield* snapshot
+        const unknown = yield* Effect.flip(imports.undo("bestaat-niet", "tester"))
+        assert.strictEqual(unknown._tag, "ImportNotFound")
+        assert.include(unknown.message, "Er is geen import met id of sha256 bestaat-niet")
+        const unknownSha = yield* Effect.flip(imports.undo("c".repeat(64), "tester"))
+        assert.strictEqual(unknownSha._tag, "ImportNotFound")
+        assert.deepStrictEqual(yield* snapshot, before)
+      })
+    )
+  )
+}
+
+onEachDatabase("Imports", importsSuite)

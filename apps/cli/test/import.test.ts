@@ -1,34 +1,10 @@
-import { execFile } from "node:child_process"
-import { mkdtempSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
-import { promisify } from "node:util"
 import { Periode, type Registration } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import { Database, Registrations } from "@dvcc/store"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
-
-const bin = fileURLToPath(new URL("../src/bin.ts", import.meta.url))
-
-const folder = () => mkdtempSync(join(tmpdir(), "dvcc-cli-import-"))
-
-/** Never the user's database: DVCC_DB points into a folder of this run, DATABASE_URL is dropped. */
-const { DATABASE_URL: _postgres, ...environment } = process.env
-const fallback = join(folder(), "dvcc.sqlite")
-
-const dvcc = async (...args: Array<string>) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
-      env: { ...environment, NO_COLOR: "1", DVCC_DB: fallback }
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string }
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-  }
-}
+import { dvcc, folder } from "./dvcc.ts"
 
 const code = dataset.regio.gemeenten[0]?.code
 if (code === undefined) throw new Error("no gemeente in the bundled data")

@@ -1,33 +1,10 @@
-import { execFile } from "node:child_process"
-import { mkdtempSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
-import { promisify } from "node:util"
 import type { Periode } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import { assert, describe, it } from "@effect/vitest"
 import { Schema } from "effect"
 import { makeStatusReport, renderStatusReport, StatusReport } from "../src/StatusReport.ts"
-
-const bin = fileURLToPath(new URL("../src/bin.ts", import.meta.url))
-
-/** A database of this test run's own, never the user's. */
-const database = join(mkdtempSync(join(tmpdir(), "dvcc-cli-")), "dvcc.sqlite")
-
-const { DATABASE_URL: _postgres, ...environment } = process.env
-
-const dvcc = async (...args: Array<string>) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
-      env: { ...environment, NO_COLOR: "1", DVCC_DB: database }
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string }
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-  }
-}
+import { dvcc, folder } from "./dvcc.ts"
 
 describe("the status table", () => {
   it("shows every indicator of 2025 and 2026 with its status and explanation", () => {
@@ -44,7 +21,7 @@ describe("the status table", () => {
 
 describe("dvcc init", () => {
   it("creates the database with the bundled data; a second run changes nothing", async () => {
-    const fresh = join(mkdtempSync(join(tmpdir(), "dvcc-cli-")), "nieuw", "dvcc.sqlite")
+    const fresh = join(folder(), "nieuw", "dvcc.sqlite")
     const first = await dvcc("init", "--db", fresh)
     assert.strictEqual(first.code, 0, first.stderr)
     assert.match(first.stdout, /gevuld met de Midden-Nederland-data: \d+ nieuw, 0 bijgewerkt, 0 ongewijzigd/)

@@ -36,8 +36,9 @@ import { SqliteClient } from "@dvcc/sql-sqlite-node"
 import { Effect, Redacted, Schema, type Scope } from "effect"
 import { SqlClient } from "effect/sql"
 import * as Database from "./Database.ts"
+import { StoreError, toStoreError } from "./internal/errors.ts"
 import { latest } from "./Migrations.ts"
-import { ProgramStore, StoreError } from "./ProgramStore.ts"
+import { ProgramStore } from "./ProgramStore.ts"
 
 /**
  * The backup file already exists; it is only overwritten on request.
@@ -739,9 +740,3 @@ const tooNew = (file: string, version: number) =>
     file,
     reason: `de backup heeft schemaversie ${version}, deze dvcc kent tot en met ${latest}: werk dvcc bij en probeer het opnieuw`
   })
-
-const toStoreError = (cause: unknown, what: string, secret?: string): StoreError => {
-  if (cause instanceof StoreError) return cause
-  const detail = cause instanceof Error ? cause.message : String(cause)
-  return new StoreError({ message: `${what}: ${hide(detail, secret)}`, cause })
-}

@@ -9,7 +9,8 @@ import { dirname } from "node:path"
 import { SqliteClient } from "@dvcc/sql-sqlite-node"
 import { PgClient } from "@effect/sql-pg"
 import { Effect, Layer, Redacted } from "effect"
-import { ProgramStore, StoreError } from "./ProgramStore.ts"
+import { StoreError } from "./internal/errors.ts"
+import { ProgramStore } from "./ProgramStore.ts"
 
 /**
  * @since 0.1.0

@@ -10,9 +10,8 @@
  * @since 0.1.0
  */
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
-import { SqlClient, SqlError } from "effect/sql"
-import { migrate } from "./Migrations.ts"
-import { StoreError } from "./ProgramStore.ts"
+import { SqlClient } from "effect/sql"
+import { detail, migrated, StoreError } from "./internal/errors.ts"
 import { parseEntityKey, readData, rowsPerStatement } from "./Registrations.ts"
 
 /**
@@ -126,12 +125,7 @@ export class Imports extends Context.Service<
     Imports,
     Effect.gen(function* () {
       const sql = yield* SqlClient.SqlClient
-      yield* migrate.pipe(
-        Effect.mapError(
-          (cause) =>
-            new StoreError({ message: `De database kon niet worden bijgewerkt: ${detail(cause)}`, cause })
-        )
-      )
+      yield* migrated
 
       const all = Effect.map(
         sql<ImportRow>`SELECT id, sha256, file, sheet, at, actor, inserted, updated, unchanged, undone_at FROM imports ORDER BY at, id`,
@@ -296,13 +290,3 @@ const fromRow = (row: ImportRow): Import => ({
   unchanged: Number(row.unchanged),
   undoneAt: row.undone_at ?? undefined
 })
-
-/** The database's own words: a PostgreSQL `SqlError` says only "Query failed", its cause says why. */
-const detail = (cause: unknown): string => {
-  if (SqlError.isSqlError(cause)) {
-    const own = cause.reason.message || cause.reason._tag
-    const inner = cause.reason.cause instanceof Error ? cause.reason.cause.message : undefined
-    return inner === undefined || inner === "" || own.includes(inner) ? own : inner
-  }
-  return cause instanceof Error ? cause.message : String(cause)
-}

@@ -8,7 +8,7 @@
 import { Dataset, Measurement } from "@dvcc/core"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { SqlClient, type SqlError } from "effect/sql"
-import { migrate } from "./Migrations.ts"
+import { migrated, type StoreError, toStoreError } from "./internal/errors.ts"
 
 /**
  * A write based on an older version of a record than the one stored.
@@ -27,16 +27,7 @@ export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", {
   }
 }
 
-/**
- * The database could not be read or written, or holds data the Schemas refuse.
- *
- * @since 0.1.0
- * @category errors
- */
-export class StoreError extends Schema.TaggedError<StoreError>()("StoreError", {
-  message: Schema.String,
-  cause: Schema.optional(Schema.Defect())
-}) {}
+export { StoreError } from "./internal/errors.ts"
 
 /**
  * Who made a change and through what: `cli`, an API request, an import.
@@ -116,9 +107,7 @@ export class ProgramStore extends Context.Service<
     ProgramStore,
     Effect.gen(function* () {
       const sql = yield* SqlClient.SqlClient
-      yield* migrate.pipe(
-        Effect.mapError((cause) => toStoreError(cause, "De database kon niet worden bijgewerkt"))
-      )
+      yield* migrated
 
       const now = Effect.map(DateTime.now, DateTime.formatIso)
 
@@ -346,10 +335,4 @@ export class ProgramStore extends Context.Service<
       return ProgramStore.of({ load, isEmpty, seed, recordMeasurement, history })
     })
   )
-}
-
-const toStoreError = (cause: unknown, what: string): StoreError => {
-  if (cause instanceof StoreError) return cause
-  const detail = cause instanceof Error ? cause.message : String(cause)
-  return new StoreError({ message: `${what}: ${detail}`, cause })
 }

@@ -14,8 +14,7 @@
 import { Geography, type Periode, Registration } from "@dvcc/core"
 import { Array as Arr, Context, DateTime, Effect, Layer, Option, Result, Schema } from "effect"
 import { SqlClient, SqlError } from "effect/sql"
-import { migrate } from "./Migrations.ts"
-import { StoreError } from "./ProgramStore.ts"
+import { detail, migrated, StoreError } from "./internal/errors.ts"
 
 /**
  * Where a batch of registrations comes from. `rowOf` turns the index of a row in the batch into the row
@@ -161,12 +160,7 @@ export class Registrations extends Context.Service<
     Registrations,
     Effect.gen(function* () {
       const sql = yield* SqlClient.SqlClient
-      yield* migrate.pipe(
-        Effect.mapError(
-          (cause) =>
-            new StoreError({ message: `De database kon niet worden bijgewerkt: ${detail(cause)}`, cause })
-        )
-      )
+      yield* migrated
 
       const record = (rows: ReadonlyArray<Registration.Registration>, provenance: Provenance) => {
         const rowOf = provenance.rowOf ?? ((index: number) => index + 1)
@@ -584,13 +578,3 @@ const isBusy = (cause: unknown): cause is SqlError.SqlError =>
 
 const busyReason = (cause: SqlError.SqlError): string =>
   `de database is bezet door een ander proces dat erin schrijft, en de wachttijd verstreek (${detail(cause)}); probeer het opnieuw wanneer dat klaar is`
-
-/** The database's own words: a PostgreSQL `SqlError` says only "Query failed", its cause says why. */
-const detail = (cause: unknown): string => {
-  if (SqlError.isSqlError(cause)) {
-    const own = cause.reason.message || cause.reason._tag
-    const inner = cause.reason.cause instanceof Error ? cause.reason.cause.message : undefined
-    return inner === undefined || inner === "" || own.includes(inner) ? own : inner
-  }
-  return cause instanceof Error ? cause.message : String(cause)
-}

@@ -1,0 +1,31 @@
+/**
+ * Runs the `dvcc` binary as a user would, for the CLI tests: never on the user's database (DVCC_DB points
+ * into a folder of this test run, DATABASE_URL is dropped) and without colours.
+ */
+import { execFile } from "node:child_process"
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
+
+const bin = fileURLToPath(new URL("../src/bin.ts", import.meta.url))
+
+/** A new temporary folder for one test's files. */
+export const folder = (): string => mkdtempSync(join(tmpdir(), "dvcc-cli-"))
+
+const { DATABASE_URL: _postgres, ...environment } = process.env
+const database = join(folder(), "dvcc.sqlite")
+
+/** Exit code and output of one `dvcc` run. */
+export const dvcc = async (...args: Array<string>) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      env: { ...environment, NO_COLOR: "1", DVCC_DB: database }
+    })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Tests that need a program of the system (LibreOffice, tmux, Chromium) use `describeWithTool`: the suite
+ * runs when the program is there; without it, it fails on CI (`CI=true`, where .ci/run installs the
+ * Debian package) and is skipped elsewhere with a warning printed once per program.
+ *
+ * ```ts
+ * describeWithTool(libreOffice, "export kpi opened by LibreOffice", (soffice) => {
+ *   it("…", () => { execFileSync(soffice, ["--headless", …]) })
+ * })
+ * ```
+ */
+import { accessSync, constants, statSync } from "node:fs"
+import { delimiter, join } from "node:path"
+import { describe, it } from "vitest"
+
+/** A program a test suite needs, and the Debian package that brings it. */
+export interface SystemTool {
+  readonly name: string
+  /** Names to look for on `PATH`, first found wins. */
+  readonly programs: ReadonlyArray<string>
+  readonly debianPackage: string
+}
+
+export const libreOffice: SystemTool = {
+  name: "LibreOffice",
+  programs: ["soffice", "libreoffice"],
+  debianPackage: "libreoffice-calc-nogui"
+}
+
+export const tmux: SystemTool = { name: "tmux", programs: ["tmux"], debianPackage: "tmux" }
+
+export const chromium: SystemTool = {
+  name: "Chromium",
+  programs: ["chromium", "chromium-browser"],
+  debianPackage: "chromium"
+}
+
+const isExecutableFile = (file: string): boolean => {
+  try {
+    accessSync(file, constants.X_OK)
+    return statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** The path of the tool's program on `PATH`, or `undefined`. */
+export const findTool = (tool: SystemTool, path: string = process.env.PATH ?? ""): string | undefined => {
+  for (const dir of path.split(delimiter).filter((d) => d !== "")) {
+    for (const program of tool.programs) {
+      const file = join(dir, program)
+      if (isExecutableFile(file)) return file
+    }
+  }
+  return undefined
+}
+
+export type SuiteMode = "run" | "fail" | "skip"
+
+/** Run when the tool is there, else fail on CI, else skip. */
+export const suiteMode = (available: boolean, ci: boolean): SuiteMode =>
+  available ? "run" : ci ? "fail" : "skip"
+
+const warned = new Set<string>()
+
+/**
+ * Like `describe`, for a suite that needs `tool`; `fn` gets the program's path. `reason` says why the
+ * tool counts as missing when a caller knows better than `PATH` (PostgreSQL looks in Debian's folders).
+ */
+export const describeWithTool = (
+  tool: SystemTool,
+  name: string,
+  fn: (program: string) => void,
+  found: { readonly program: string } | { readonly reason: string } = ((program) =>
+    program === undefined
+      ? { reason: `${tool.programs.join(" or ")} not on PATH` }
+      : { program })(findTool(tool))
+): void => {
+  const mode = suiteMode("program" in found, process.env.CI === "true")
+  switch (mode) {
+    case "run":
+      describe(name, () => fn((found as { readonly program: string }).program))
+      return
+    case "fail":
+      describe(name, () => {
+        it(`needs ${tool.name}`, () => {
+          throw new Error(
+            `${tool.name} is missing (${(found as { readonly reason: string }).reason}), and with CI=true these tests must run: ` +
+              `install the Debian package ${tool.debianPackage} (.ci/run lists it in debian_packages)`
+          )
+        })
+      })
+      return
+    case "skip":
+      if (!warned.has(tool.name)) {
+        warned.add(tool.name)
+        console.warn(
+          `${tool.name} not found (${(found as { readonly reason: string }).reason}): skipping "${name}" and the other ${tool.name} tests; ` +
+            `install it to run them (Debian: apt-get install ${tool.debianPackage})`
+        )
+      }
+      describe.skip(name, () => fn(""))
+      return
+  }
+}

@@ -1,0 +1,70 @@
+import { Informatiebeeld } from "@dvcc/core"
+import { dataset } from "@dvcc/midden-nederland"
+import { assert, describe, it } from "@effect/vitest"
+import { Schema } from "effect"
+import { closeMatches } from "../src/commands/informatiebeeld.ts"
+import { dvcc } from "./dvcc.ts"
+
+describe("dvcc informatiebeeld", () => {
+  it("prints the region's table with bounds, damage, unknowns and sources", async () => {
+    const { code, stdout, stderr } = await dvcc("informatiebeeld", "regio", "--periode", "2024")
+    assert.strictEqual(code, 0, stderr)
+    assert.include(stdout, "Informatiebeeld regio Midden-Nederland — 2024")
+    assert.match(stdout, /Delict +Slachtoffers +Per 10\.000 +t\.o\.v\. 2023 +Rang +Schade/)
+    assert.match(stdout, /aan- en verkoopfraude +ruim 5\.500 +n\.b\./)
+    assert.match(stdout, /Totaal +ruim 6\.884/)
+    assert.include(stdout, "Meeste slachtoffers: aan- en verkoopfraude, bankhelpdeskfraude, beleggingsfraude")
+    assert.include(stdout, "Bronnen:\n- Jaarplan 2025, Wat is er aan de hand?")
+  })
+
+  it("says clearly that a gemeente has no registrations yet, by code or by name", async () => {
+    const byCode = await dvcc("informatiebeeld", "GM0344", "--periode", "2025-Q3")
+    assert.strictEqual(byCode.code, 0, byCode.stderr)
+    assert.include(byCode.stdout, "Informatiebeeld Utrecht (GM0344) — 2025 Q3")
+    assert.include(byCode.stdout, "Voor Utrecht zijn nog geen registraties vastgelegd voor 2025 Q3")
+    assert.include(byCode.stdout, "alleen cijfers voor de regio Midden-Nederland als geheel")
+    const byName = await dvcc("informatiebeeld", "utrecht", "--periode", "2025-Q3")
+    assert.strictEqual(byName.stdout, byCode.stdout)
+  })
+
+  it("--json encodes the core Informatiebeeld schema; without --periode the latest registered period", async () => {
+    const { code, stdout } = await dvcc("informatiebeeld", "regio", "--json")
+    assert.strictEqual(code, 0)
+    const beeld = Schema.decodeUnknownSync(Informatiebeeld.Informatiebeeld)(JSON.parse(stdout))
+    assert.strictEqual(beeld.periode, "2024")
+    assert.deepStrictEqual(beeld.topDelicten, [
+      "aan-en-verkoopfraude",
+      "bankhelpdeskfraude",
+      "beleggingsfraude"
+    ])
+    assert.strictEqual(beeld.totaal.slachtoffers.waarde, 6884)
+  })
+
+  it.each([
+    [
+      ["informatiebeeld", "Utrech"],
+      'Onbekende gemeente "Utrech" in de regio Midden-Nederland. Bedoelt u Utrecht (GM0344)'
+    ],
+    [["informatiebeeld", "GM0345x"], "Bedoelt u Veenendaal (GM0345)"],
+    [["informatiebeeld", "Parijs"], "Geef een CBS-code (GM0344) of de naam van een gemeente, of 'regio'."],
+    [["informatiebeeld", "GM0344", "--periode", "2025-13"], "--periode"],
+    [["informatiebeeld"], "gemeente"]
+  ])("refuses %j with exit 2 and a short Dutch message", async (args, message) => {
+    const { code, stdout, stderr } = await dvcc(...args)
+    assert.strictEqual(code, 2)
+    assert.include(stderr, message)
+    assert.notInclude(stderr + stdout, "    at ")
+  })
+
+  it("suggests close names, closest first", () => {
+    assert.deepStrictEqual(
+      closeMatches(dataset.regio, "Amersfort").map((g) => g.naam),
+      ["Amersfoort"]
+    )
+    assert.deepStrictEqual(
+      closeMatches(dataset.regio, "utrecht").map((g) => g.naam),
+      ["Utrecht", "Utrechtse Heuvelrug"]
+    )
+    assert.deepStrictEqual(closeMatches(dataset.regio, "Parijs"), [])
+  })
+})

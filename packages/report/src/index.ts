@@ -1,4 +1,7 @@
 /**
  * @since 0.1.0
  */
-export {}
+export * as Informatiebeeld from "./Informatiebeeld.ts"
+export * as Jaarplan from "./Jaarplan.ts"
+export * as Overzicht from "./Overzicht.ts"
+export * as Pdf from "./Pdf.ts"

@@ -1,0 +1,220 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { Getal, Informatiebeeld, type Periode } from "@dvcc/core"
+import { dataset } from "@dvcc/midden-nederland"
+import { chromium, describeWithTool } from "@dvcc/testing-tools"
+import { assert, describe, it } from "@effect/vitest"
+import { beforeAll } from "vitest"
+import { registraties } from "../../../packages/report/test/fixtures.ts"
+import { dvcc, folder } from "./dvcc.ts"
+import { seedReportDatabase } from "./reportData.ts"
+
+const dir = folder()
+const db = join(dir, "dvcc.sqlite")
+
+/** A refusal for wrong use: exit 2, a short Dutch message, no stack trace. */
+const assertUsage = (result: { code: number; stdout: string; stderr: string }, message: string) => {
+  assert.strictEqual(result.code, 2)
+  assert.include(result.stderr, message)
+  assert.notInclude(result.stderr + result.stdout, "    at ")
+}
+
+beforeAll(() => seedReportDatabase(db), 60_000)
+
+describe("dvcc report informatiebeeld", () => {
+  it("writes the informatiebeeld of a gemeente with core's figures", async () => {
+    const out = join(dir, "utrecht.html")
+    const result = await dvcc(
+      "--db",
+      db,
+      "report",
+      "informatiebeeld",
+      "GM0344",
+      "--periode",
+      "2025-Q3",
+      "--out",
+      out
+    )
+    assert.strictEqual(result.code, 0, result.stderr)
+    assert.include(result.stdout, `Informatiebeeld Utrecht 2025 Q3 geschreven naar ${out}.`)
+    const html = readFileSync(out, "utf8")
+    const ib = Informatiebeeld.make({
+      regio: dataset.regio,
+      registraties: [...dataset.registraties, ...registraties()],
+      reeksbreuken: dataset.reeksbreuken,
+      gebied: { niveau: "gemeente", code: "GM0344" as never },
+      periode: "2025-Q3" as Periode.Periode
+    })
+    assert.include(html, `data-kengetal="aangiften">${Getal.format(ib.totaal.aangiften.waarde ?? -1, 0)}</p>`)
+    assert.include(html, "Intern")
+  }, 60_000)
+
+  it("accepts the gemeente's name and writes the public version with the small-number rule", async () => {
+    const out = join(dir, "renswoude.html")
+    const result = await dvcc(
+      "--db",
+      db,
+      "report",
+      "informatiebeeld",
+      "renswoude",
+      "--periode",
+      "2025-Q3",
+      "--out",
+      out,
+      "--publiek"
+    )
+    assert.strictEqual(result.code, 0, result.stderr)
+    assert.include(result.stdout, "(versie voor de gemeente)")
+    const html = readFileSync(out, "utf8")
+    assert.include(html, "Aantallen kleiner dan 5 worden niet getoond")
+    assert.include(html, "&lt; 5")
+  }, 60_000)
+
+  it("refuses wrong use with a message saying what to do", async () => {
+    assertUsage(
+      await dvcc(
+        "--db",
+        db,
+        "report",
+        "informatiebeeld",
+        "GM9999",
+        "--periode",
+        "2025-Q3",
+        "--out",
+        join(dir, "x.html")
+      ),
+      'Gemeente "GM9999" hoort niet bij de regio Midden-Nederland'
+    )
+    assertUsage(
+      await dvcc(
+        "--db",
+        db,
+        "report",
+        "informatiebeeld",
+        "--periode",
+        "2025-Q3",
+        "--out",
+        join(dir, "x.html")
+      ),
+      "Geef een gemeente (bijvoorbeeld GM0344 of Utrecht) of --all."
+    )
+    assertUsage(
+      await dvcc("--db", db, "report", "informatiebeeld", "--all", "--periode", "2025-Q3"),
+      "--all schrijft naar een map: geef --out-dir MAP."
+    )
+    const periode = await dvcc(
+      "--db",
+      db,
+      "report",
+      "informatiebeeld",
+      "GM0344",
+      "--periode",
+      "2025-Q5",
+      "--out",
+      "x.html"
+    )
+    assert.strictEqual(periode.code, 2)
+    assert.include(periode.stderr, "geen periode")
+  }, 60_000)
+
+  it("warns when the gemeente has no registrations in the period", async () => {
+    const out = join(dir, "leeg.html")
+    const result = await dvcc(
+      "--db",
+      db,
+      "report",
+      "informatiebeeld",
+      "GM0344",
+      "--periode",
+      "2020-Q1",
+      "--out",
+      out
+    )
+    assert.strictEqual(result.code, 0, result.stderr)
+    assert.include(result.stderr, "Let op: geen registraties voor Utrecht in 2020 Q1")
+    assert.include(readFileSync(out, "utf8"), "Geen registraties voor Utrecht in 2020 Q1")
+  }, 60_000)
+})
+
+describeWithTool(chromium, "dvcc report informatiebeeld --all --pdf", () => {
+  it("writes a report and a PDF per gemeente, the region overview and an index", async () => {
+    const out = join(dir, "alle")
+    const result = await dvcc(
+      "--db",
+      db,
+      "report",
+      "informatiebeeld",
+      "--all",
+      "--periode",
+      "2025-Q3",
+      "--out-dir",
+      out,
+      "--pdf",
+      "--publiek"
+    )
+    assert.strictEqual(result.code, 0, result.stderr)
+    const files = readdirSync(out)
+    assert.strictEqual(files.filter((f) => f.endsWith(".html")).length, 38 + 2)
+    assert.strictEqual(files.filter((f) => f.endsWith(".pdf")).length, 38 + 1)
+    assert.isTrue(existsSync(join(out, "utrecht-2025-Q3.pdf")))
+    const index = readFileSync(join(out, "index.html"), "utf8")
+    assert.include(index, 'href="regio-2025-Q3.html"')
+    assert.include(index, 'href="wijk-bij-duurstede-2025-Q3.html"')
+    assert.isTrue(readFileSync(join(out, "utrecht-2025-Q3.pdf")).subarray(0, 5).toString() === "%PDF-")
+  }, 180_000)
+})
+
+describe("dvcc report jaarplan and terugblik", () => {
+  it("writes Jaarplan 2026 as Markdown in the structure of the plan, with every action", async () => {
+    const out = join(dir, "jaarplan-2026.md")
+    const result = await dvcc("--db", db, "report", "jaarplan", "--jaar", "2026", "--out", out)
+    assert.strictEqual(result.code, 0, result.stderr)
+    const md = readFileSync(out, "utf8")
+    const koppen = [
+      "# Jaarplan 2026",
+      "## Wat is er aan de hand?",
+      "## Wat willen we bereiken?",
+      "## Wat gaan we daarvoor doen in 2026?",
+      "## Bijlage 1: De acties",
+      "## Bijlage 2: Terugblik 2025"
+    ]
+    let vorige = -1
+    for (const kop of koppen) {
+      const plek = md.indexOf(`${kop}\n`)
+      assert.isAbove(plek, vorige, kop)
+      vorige = plek
+    }
+    const plan = dataset.jaarplannen.find((p) => p.jaar === 2026)
+    for (const actie of plan?.acties ?? []) assert.include(md, `### Actie ${actie.nummer}:`)
+    for (const i of dataset.indicatoren.filter((x) => x.jaar === 2026))
+      assert.include(md, i.tekst.slice(0, 40))
+  }, 60_000)
+
+  it("writes the year plan as HTML and refuses other file types and unknown years", async () => {
+    const out = join(dir, "jaarplan-2026.html")
+    assert.strictEqual((await dvcc("--db", db, "report", "jaarplan", "--jaar", "2026", "--out", out)).code, 0)
+    assert.include(readFileSync(out, "utf8"), '<h1 class="utrecht-heading-1">Jaarplan 2026</h1>')
+    assertUsage(
+      await dvcc("--db", db, "report", "jaarplan", "--jaar", "2026", "--out", "plan.docx"),
+      ".html of .md"
+    )
+    assertUsage(
+      await dvcc("--db", db, "report", "jaarplan", "--jaar", "2031", "--out", out),
+      "Geen jaarplan 2031"
+    )
+  }, 60_000)
+
+  it("prints the look-back with per doel each agreement's result, status and explanation", async () => {
+    const result = await dvcc("--db", db, "report", "terugblik", "--jaar", "2025", "--as-of", "2025-12-31")
+    assert.strictEqual(result.code, 0, result.stderr)
+    assert.include(result.stdout, "# Terugblik 2025")
+    assert.include(result.stdout, "beoordeeld op 31 december 2025")
+    assert.include(result.stdout, "| Monitoringsafspraak | Resultaat | Status | Toelichting |")
+    assert.include(
+      result.stdout,
+      "15 kennisbijeenkomsten in 2025, gemiddeld 1,25 per maand (doel 1) — behaald"
+    )
+    for (const baat of dataset.program.baten)
+      assert.include(result.stdout, `## Doel ${baat.nummer}: ${baat.naam}`)
+  }, 60_000)
+})

@@ -1,0 +1,202 @@
+/**
+ * The pages of `dvcc report informatiebeeld --all` besides the gemeente reports: the region and district
+ * overview (the regio's informatiebeeld with every gemeente and district side by side) and the index page.
+ *
+ * @since 0.1.0
+ */
+import { Geography, Periode, Suppression } from "@dvcc/core"
+import { Effect } from "effect"
+import { bronnen, type Gegevens, maakBeeld, type Opties, rapport, renderRapport } from "./Informatiebeeld.ts"
+import { alinea, document, esc, kop2, tabel } from "./internal/Html.ts"
+import { aantal, capitalize, celHtml, perTienduizend } from "./internal/Opmaak.ts"
+
+/**
+ * Where each gemeente's report was written, relative to the overview (`GM0344 → utrecht-2025-Q3.html`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Bestanden = ReadonlyMap<string, string>
+
+interface Eenheid {
+  readonly naam: string
+  readonly gebied: Geography.Gebied
+  readonly link: string | undefined
+}
+
+const sleutel = (gebied: Geography.Gebied): string =>
+  gebied.niveau === "gemeente"
+    ? gebied.code
+    : gebied.niveau === "regio"
+      ? "regio"
+      : `${gebied.niveau}:${gebied.id}`
+
+const maten = ["aangiften", "slachtoffers"] as const
+
+/**
+ * The published totals of every gemeente, district and the regio, through core's rule as one table: the
+ * regio is the sum of its gemeenten, each district of its gemeenten, and the regio of its districts when
+ * every gemeente has one. So neither the regio's nor a district's totaal minus the visible rows gives a
+ * suppressed gemeente away, across the two tables of the overview.
+ */
+const gepubliceerdeTotalen = (
+  gegevens: Gegevens,
+  opties: Opties
+): ReadonlyMap<string, ReadonlyArray<Suppression.Cel>> => {
+  const { regio } = gegevens
+  const gebieden: ReadonlyArray<Geography.Gebied> = [
+    ...regio.gemeenten.map((g): Geography.Gebied => ({ niveau: "gemeente", code: g.code })),
+    ...regio.districten.map((d): Geography.Gebied => ({ niveau: "district", id: d.id })),
+    Geography.regio
+  ]
+  const plek = new Map(gebieden.map((g, i) => [sleutel(g), i]))
+  const index = (g: Geography.Gebied) => plek.get(sleutel(g)) ?? -1
+  const gemeenteIndices = (codes: ReadonlyArray<string>) => codes.map((code) => plek.get(code) ?? -1)
+  const regioIndex = index(Geography.regio)
+  const sommen: Array<Suppression.Som> = [
+    { totaal: regioIndex, delen: gemeenteIndices(regio.gemeenten.map((g) => g.code)) },
+    ...regio.districten.map((d) => ({
+      totaal: index({ niveau: "district", id: d.id }),
+      delen: gemeenteIndices(regio.gemeenten.filter((g) => g.district === d.id).map((g) => g.code))
+    })),
+    ...(regio.districten.length > 0 && regio.gemeenten.every((g) => g.district !== null)
+      ? [{ totaal: regioIndex, delen: regio.districten.map((d) => index({ niveau: "district", id: d.id })) }]
+      : [])
+  ]
+  const beelden = gebieden.map((g) => maakBeeld(gegevens, g, opties.periode))
+  const kolommen = maten.map((maat) =>
+    Suppression.onderdruk(
+      { waarden: beelden.map((b) => b.totaal[maat].waarde), sommen },
+      {
+        publiek: opties.publiek ? "gemeente" : "programma",
+        ...(opties.drempel === undefined ? {} : { drempel: opties.drempel })
+      }
+    )
+  )
+  return new Map(gebieden.map((g, i) => [sleutel(g), kolommen.map((k) => k[i] ?? null)]))
+}
+
+/** A table of units with their published totals, the regio as the last row. */
+const eenhedenTabel = (
+  gegevens: Gegevens,
+  opties: Opties,
+  totalen: ReadonlyMap<string, ReadonlyArray<Suppression.Cel>>,
+  tekst: { readonly bijschrift: string; readonly kop: string; readonly id: string },
+  eenheden: ReadonlyArray<Eenheid>
+): string => {
+  const per = (cel: Suppression.Cel, waarde: number | null) =>
+    typeof cel === "number" ? (waarde === null ? "onbekend" : esc(perTienduizend(waarde))) : "afgeschermd"
+  const rij = (naam: string, gebied: Geography.Gebied) => {
+    const b = maakBeeld(gegevens, gebied, opties.periode)
+    const [aangiften = null, slachtoffers = null] = totalen.get(sleutel(gebied)) ?? []
+    return [
+      naam,
+      celHtml(aangiften, aantal),
+      per(aangiften, b.totaal.aangiften.perTienduizend),
+      celHtml(slachtoffers, aantal),
+      per(slachtoffers, b.totaal.slachtoffers.perTienduizend)
+    ]
+  }
+  const rijen = [
+    ...eenheden.map((e) =>
+      rij(
+        e.link === undefined
+          ? esc(e.naam)
+          : `<a class="utrecht-link" href="${esc(e.link)}">${esc(e.naam)}</a>`,
+        e.gebied
+      )
+    ),
+    rij(esc(capitalize(Geography.gebiedLabel(gegevens.regio, Geography.regio))), Geography.regio)
+  ]
+  return tabel(
+    tekst.bijschrift,
+    [
+      { kop: tekst.kop },
+      { kop: "Aangiften", numeriek: true },
+      { kop: "Aangiften per 10.000", numeriek: true },
+      { kop: "Slachtoffers", numeriek: true },
+      { kop: "Slachtoffers per 10.000", numeriek: true }
+    ],
+    rijen,
+    { totaalRij: true, id: tekst.id }
+  )
+}
+
+const gemeenten = (gegevens: Gegevens, bestanden: Bestanden): ReadonlyArray<Eenheid> =>
+  [...gegevens.regio.gemeenten]
+    .sort((a, b) => a.naam.localeCompare(b.naam, "nl"))
+    .map((g) => ({ naam: g.naam, gebied: { niveau: "gemeente", code: g.code }, link: bestanden.get(g.code) }))
+
+/**
+ * The region and district overview: the regio's informatiebeeld, then every district and gemeente with
+ * its totals (linking to the gemeente's report).
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+export const renderOverzicht = (
+  gegevens: Gegevens,
+  opties: Opties,
+  bestanden: Bestanden
+): Effect.Effect<string> =>
+  Effect.gen(function* () {
+    const r = rapport(gegevens, Geography.regio, opties)
+    const label = Periode.label(opties.periode)
+    const totalen = gepubliceerdeTotalen(gegevens, opties)
+    const districten =
+      gegevens.regio.districten.length === 0
+        ? alinea(
+            "De districtsindeling van de gemeenten is onbekend in de gegevens: een overzicht per district volgt zodra die is vastgelegd."
+          )
+        : eenhedenTabel(
+            gegevens,
+            opties,
+            totalen,
+            { bijschrift: `Districten, ${label}`, kop: "District", id: "districten-tabel" },
+            gegevens.regio.districten.map((d) => ({
+              naam: d.naam,
+              gebied: { niveau: "district", id: d.id },
+              link: undefined
+            }))
+          )
+    const extra = `<section aria-labelledby="districten">${kop2("Per district", "districten")}${districten}</section><section aria-labelledby="gemeenten">${kop2("Per gemeente", "gemeenten")}${eenhedenTabel(
+      gegevens,
+      opties,
+      totalen,
+      {
+        bijschrift: `Gemeenten, ${label}; de naam leidt naar het informatiebeeld van de gemeente`,
+        kop: "Gemeente",
+        id: "gemeenten-tabel"
+      },
+      gemeenten(gegevens, bestanden)
+    )}</section>`
+    return yield* renderRapport(r, opties, extra)
+  })
+
+/**
+ * The index page of `--all`: the overview and every gemeente's report.
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+export const renderIndex = (
+  gegevens: Gegevens,
+  opties: Opties,
+  overzicht: string,
+  bestanden: Bestanden
+): string => {
+  const r = rapport(gegevens, Geography.regio, opties)
+  const voet = bronnen(r, opties)
+  const label = Periode.label(opties.periode)
+  const items = gemeenten(gegevens, bestanden)
+    .filter((g) => g.link !== undefined)
+    .map(
+      (g) =>
+        `<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="${esc(g.link ?? "")}">${esc(g.naam)}</a></li>`
+    )
+  const inhoud = `<header class="kop"><p class="soort">Informatiebeelden online criminaliteit</p><h1 class="utrecht-heading-1">Midden-Nederland, ${esc(label)}</h1><p class="ondertitel">${esc(`${items.length} gemeenten`)} · ${opties.publiek ? "versie voor de gemeenten (kleine aantallen afgeschermd)" : "interne versie"}</p></header>
+<section aria-labelledby="overzicht">${kop2("Regio en districten", "overzicht")}${alinea(`<a class="utrecht-link" href="${esc(overzicht)}">Overzicht van de regio, de districten en alle gemeenten</a>`)}</section>
+<section aria-labelledby="per-gemeente">${kop2("Informatiebeeld per gemeente", "per-gemeente")}<ul class="utrecht-unordered-list kolommen">${items.join("")}</ul></section>
+<div class="bron">${alinea(esc(voet))}</div>`
+  return document(`Informatiebeelden Midden-Nederland ${label}`, inhoud, voet)
+}

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { Migrations } from "@dvcc/store"
 import { assert, describe, it } from "@effect/vitest"
 import { beforeAll } from "vitest"
 import { dvcc, folder } from "./dvcc.ts"
@@ -33,7 +34,7 @@ describe("dvcc backup and dvcc restore", () => {
     assert.strictEqual(backup.code, 0, backup.stderr)
     assert.match(
       backup.stdout,
-      new RegExp(`geschreven naar ${copy}: \\d+ kB \\([\\d.]+ bytes\\), schemaversie 2`)
+      new RegExp(`geschreven naar ${copy}: \\d+ kB \\([\\d.]+ bytes\\), schemaversie ${Migrations.latest}`)
     )
     assert.match(backup.stdout, /Records per tabel:\n {2}programma +1\n/)
     assert.match(backup.stdout, / {2}gemeenten +38\n/)
@@ -41,7 +42,10 @@ describe("dvcc backup and dvcc restore", () => {
     const restored = join(folder(), "elders", "dvcc.sqlite")
     const restore = await dvcc("restore", copy, "--db", restored)
     assert.strictEqual(restore.code, 0, restore.stderr)
-    assert.include(restore.stdout, `Backup ${copy} teruggezet in database ${restored} (schemaversie 2).`)
+    assert.include(
+      restore.stdout,
+      `Backup ${copy} teruggezet in database ${restored} (schemaversie ${Migrations.latest}).`
+    )
     const [before, after] = await Promise.all([statusJson(original), statusJson(restored)])
     assert.deepStrictEqual(after, before)
 

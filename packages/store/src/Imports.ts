@@ -2,6 +2,9 @@
  * The imports in the database, and undoing one: every change an import made (`import_changes`) is put
  * back as it was, in one transaction, unless a later change built on it.
  *
+ * Imports of every kind are undone the same way: registrations, activities, measurements and the
+ * geography (gemeenten, and the region's districts and basisteams); the report counts per kind.
+ *
  * An import is named by its id or by the SHA-256 of its file (the full hash, or a prefix of at least 8
  * characters). Undoing removes the rows the import inserted and restores the data of the rows it
  * updated; it is refused, naming the later imports, when any of those rows changed since. The import
@@ -11,8 +14,11 @@
  */
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
+import { readDocuments, rowsPerStatement } from "./internal/bulk.ts"
 import { detail, migrated, StoreError } from "./internal/errors.ts"
-import { parseEntityKey, readData, rowsPerStatement } from "./Registrations.ts"
+import { counted, type DocumentTable, documentTables } from "./internal/tables.ts"
+import { parseEntityKey, readData } from "./Registrations.ts"
+import { type Scope, scopeCondition } from "./Scope.ts"
 
 /**
  * No import has this id or SHA-256.
@@ -54,7 +60,9 @@ export class ImportDependedOn extends Schema.TaggedError<ImportDependedOn>()("Im
   /** The later imports (not undone) that changed rows of this one, oldest first. */
   later: Schema.Array(Schema.String),
   /** How many rows of the import changed since. */
-  rows: Schema.Int
+  rows: Schema.Int,
+  /** The entities (tables) of those rows: `registraties`, `activiteiten`, `metingen`, `gemeenten`, `regio`. */
+  entities: Schema.Array(Schema.String)
 }) {
   override get message() {
     const by =
@@ -62,7 +70,8 @@ export class ImportDependedOn extends Schema.TaggedError<ImportDependedOn>()("Im
         ? "buiten een import om"
         : `door ${this.later.length === 1 ? "import" : "de imports"} ${this.later.join(", ")}`
     const first = this.later.length === 0 ? "" : "; maak die eerst ongedaan"
-    return `Import ${this.id} kan niet ongedaan worden gemaakt: ${this.rows} ${this.rows === 1 ? "registratie is" : "registraties zijn"} daarna gewijzigd ${by}${first}. Er is niets gewijzigd.`
+    const what = counted(this.entities.length === 1 ? this.entities[0] : undefined, this.rows)
+    return `Import ${this.id} kan niet ongedaan worden gemaakt: ${what} ${this.rows === 1 ? "is" : "zijn"} daarna gewijzigd ${by}${first}. Er is niets gewijzigd.`
   }
 }
 
@@ -93,10 +102,31 @@ export interface Import {
  */
 export interface UndoReport {
   readonly id: string
-  /** Rows the import had inserted, now deleted. */
+  /** Rows the import had inserted, now deleted (all entities). */
   readonly removed: number
-  /** Rows the import had updated, now back to their previous data. */
+  /** Rows the import had updated, now back to their previous data (all entities). */
   readonly restored: number
+  /** The same per entity (table) the import changed, in the order it changed them first. */
+  readonly entities: ReadonlyArray<{
+    readonly entity: string
+    readonly removed: number
+    readonly restored: number
+  }>
+}
+
+/**
+ * What an undo did, in Dutch: `2 registraties verwijderd, 6 teruggezet`, per entity joined by `; `.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const summary = (report: UndoReport): string => {
+  const number = new Intl.NumberFormat("nl-NL")
+  const format = (n: number) => number.format(n)
+  const parts = report.entities.map(
+    (e) => `${counted(e.entity, e.removed, format)} verwijderd, ${format(e.restored)} teruggezet`
+  )
+  return parts.length === 0 ? "niets verwijderd of teruggezet" : parts.join("; ")
 }
 
 /**
@@ -108,6 +138,11 @@ export class Imports extends Context.Service<
   {
     /** All imports, oldest first. */
     readonly list: Effect.Effect<ReadonlyArray<Import>, StoreError>
+    /**
+     * The imports a scope may see, oldest first: with a scope of gemeenten, only the imports that changed
+     * no row of another gemeente (rows about the region, a district or a basisteam do not hide an import).
+     */
+    readonly listFor: (scope: Scope) => Effect.Effect<ReadonlyArray<Import>, StoreError>
     /** Undoes the import with this id or SHA-256, audited; all or nothing. */
     readonly undo: (
       idOrSha256: string,
@@ -132,12 +167,19 @@ export class Imports extends Context.Service<
         (rows) => rows.map(fromRow)
       )
 
-      const list = all.pipe(
-        Effect.mapError(
-          (cause) =>
-            new StoreError({ message: `De imports konden niet worden gelezen: ${detail(cause)}`, cause })
+      const listFor = (scope: Scope) =>
+        (scope.kind === "alles"
+          ? all
+          : Effect.map(
+              sql<ImportRow>`SELECT id, sha256, file, sheet, at, actor, inserted, updated, unchanged, undone_at FROM imports WHERE NOT EXISTS (SELECT 1 FROM import_changes c WHERE c.import_id = imports.id AND NOT ${scopeCondition(sql, scope, "c.gemeente")}) ORDER BY at, id`,
+              (rows) => rows.map(fromRow)
+            )
+        ).pipe(
+          Effect.mapError(
+            (cause) =>
+              new StoreError({ message: `De imports konden niet worden gelezen: ${detail(cause)}`, cause })
+          )
         )
-      )
 
       /** The import `reference` names: its id, else the one not undone with that SHA-256 (or prefix). */
       const find = (reference: string) =>
@@ -175,58 +217,74 @@ export class Imports extends Context.Service<
             readonly before: string | null
             readonly after: string
           }>`SELECT entity, entity_key, before, after FROM import_changes WHERE import_id = ${target.id} ORDER BY seq`
-          const unknown = changes.find((c) => c.entity !== "registraties")
-          if (unknown !== undefined) {
-            return yield* new StoreError({
-              message: `Import ${target.id} wijzigde ${unknown.entity}, dat deze dvcc niet ongedaan kan maken.`
-            })
+          const entities = [...new Set(changes.map((c) => c.entity))]
+          const handlers = new Map<string, Handler>()
+          for (const entity of entities) {
+            const handler = handlerOf(sql, entity)
+            if (handler === undefined) {
+              return yield* new StoreError({
+                message: `Import ${target.id} wijzigde ${entity}, dat deze dvcc niet ongedaan kan maken.`
+              })
+            }
+            handlers.set(entity, handler)
           }
           // Rows whose data is no longer what the import wrote.
           const changedSince = new Set<string>()
-          for (let offset = 0; offset < changes.length; offset += rowsPerStatement) {
-            const chunk = changes.slice(offset, offset + rowsPerStatement)
-            const keys = chunk.map((c) => parseEntityKey(c.entity_key))
-            const stored = yield* readData(sql, keys)
-            chunk.forEach((c, i) => {
-              const k = keys[i]
-              if (k === undefined) return
-              if (stored.get(`${k.periode}\u0000${k.gebied}\u0000${k.delict}`) !== c.after)
-                changedSince.add(c.entity_key)
-            })
+          const changedEntities = new Set<string>()
+          for (const [entity, handler] of handlers) {
+            const ofEntity = changes.filter((c) => c.entity === entity)
+            const stored = yield* handler.stored(ofEntity.map((c) => c.entity_key))
+            for (const c of ofEntity) {
+              if (stored.get(c.entity_key) !== c.after) {
+                changedSince.add(`${entity}\u0000${c.entity_key}`)
+                changedEntities.add(entity)
+              }
+            }
           }
           if (changedSince.size > 0) {
             const later = yield* sql<{
               readonly import_id: string
+              readonly entity: string
               readonly entity_key: string
-              readonly at: string
-            }>`SELECT c.import_id, c.entity_key, i.at FROM import_changes c JOIN imports i ON i.id = c.import_id WHERE c.entity = 'registraties' AND c.import_id <> ${target.id} AND i.undone_at IS NULL AND i.at >= ${target.at} ORDER BY i.at, c.import_id`
+            }>`SELECT c.import_id, c.entity, c.entity_key FROM import_changes c JOIN imports i ON i.id = c.import_id WHERE ${sql.in("c.entity", [...changedEntities])} AND c.import_id <> ${target.id} AND i.undone_at IS NULL AND i.at >= ${target.at} ORDER BY i.at, c.import_id`
             const names: Array<string> = []
             for (const row of later) {
-              if (changedSince.has(row.entity_key) && !names.includes(row.import_id))
+              if (changedSince.has(`${row.entity}\u0000${row.entity_key}`) && !names.includes(row.import_id))
                 names.push(row.import_id)
             }
-            return yield* new ImportDependedOn({ id: target.id, later: names, rows: changedSince.size })
+            return yield* new ImportDependedOn({
+              id: target.id,
+              later: names,
+              rows: changedSince.size,
+              entities: [...changedEntities]
+            })
           }
           const at = DateTime.formatIso(yield* DateTime.now)
           const source = JSON.stringify({ undoneImport: target.id })
-          let removed = 0
-          let restored = 0
-          const inserted = changes.filter((c) => c.before === null)
-          for (let offset = 0; offset < inserted.length; offset += rowsPerStatement) {
-            const keys = inserted
-              .slice(offset, offset + rowsPerStatement)
-              .map((c) => parseEntityKey(c.entity_key))
-            yield* sql`DELETE FROM registraties WHERE ${sql.or(
-              keys.map((k) => sql`(periode = ${k.periode} AND gebied = ${k.gebied} AND delict = ${k.delict})`)
-            )}`
-            removed += keys.length
+          const perEntity: Array<{ entity: string; removed: number; restored: number }> = []
+          for (const [entity, handler] of handlers) {
+            const ofEntity = changes.filter((c) => c.entity === entity)
+            const inserted = ofEntity.filter((c) => c.before === null).map((c) => c.entity_key)
+            yield* handler.remove(inserted)
+            let restored = 0
+            for (const c of ofEntity) {
+              if (c.before === null) continue
+              yield* handler.restore(c.entity_key, c.before, source)
+              restored++
+            }
+            perEntity.push({ entity, removed: inserted.length, restored })
           }
-          for (const c of changes) {
-            if (c.before === null) continue
-            const k = parseEntityKey(c.entity_key)
-            yield* sql`UPDATE registraties SET data = ${c.before}, version = version + 1, source = ${source} WHERE periode = ${k.periode} AND gebied = ${k.gebied} AND delict = ${k.delict}`
-            restored++
+          if (handlers.has("regio")) {
+            // Districts and basisteams the import added may be what later rows are about.
+            const orphans = yield* orphanedAreas(sql)
+            if (orphans.length > 0) {
+              return yield* new StoreError({
+                message: `Import ${target.id} kan niet ongedaan worden gemaakt: ${orphans.join(", ")} ${orphans.length === 1 ? "komt" : "komen"} uit deze import en latere registraties of metingen gaan erover; maak die eerst ongedaan. Er is niets gewijzigd.`
+              })
+            }
           }
+          const removed = perEntity.reduce((n, e) => n + e.removed, 0)
+          const restored = perEntity.reduce((n, e) => n + e.restored, 0)
           yield* sql`UPDATE imports SET undone_at = ${at} WHERE id = ${target.id}`
           yield* sql`INSERT INTO audit ${sql.insert({
             at,
@@ -242,7 +300,7 @@ export class Imports extends Context.Service<
             after: null,
             source: "import-undo"
           })}`
-          return { id: target.id, removed, restored } satisfies UndoReport
+          return { id: target.id, removed, restored, entities: perEntity } satisfies UndoReport
         }).pipe(
           sql.withTransaction,
           Effect.mapError((cause) =>
@@ -258,12 +316,103 @@ export class Imports extends Context.Service<
           )
         )
 
-      return Imports.of({ list, undo })
+      return Imports.of({ list: listFor({ kind: "alles" }), listFor, undo })
     })
   )
 }
 
 // internal
+
+/** Districts and basisteams that registrations or measurements are about but the region does not list. */
+const orphanedAreas = (sql: SqlClient.SqlClient) =>
+  Effect.gen(function* () {
+    const [regio] = yield* sql<{ readonly data: string }>`SELECT data FROM regio`
+    const indeling = JSON.parse(regio?.data ?? "{}") as {
+      readonly districten?: ReadonlyArray<{ readonly id: string }>
+      readonly basisteams?: ReadonlyArray<{ readonly id: string }>
+    }
+    const known = new Set([
+      ...(indeling.districten ?? []).map((d) => `district ${d.id}`),
+      ...(indeling.basisteams ?? []).map((b) => `basisteam ${b.id}`)
+    ])
+    const units = new Set<string>()
+    const registraties = yield* sql<{
+      readonly gebied: string
+    }>`SELECT DISTINCT gebied FROM registraties WHERE gebied LIKE ${'{"niveau":"district",%'} OR gebied LIKE ${'{"niveau":"basisteam",%'}`
+    const metingen = yield* sql<{
+      readonly data: string
+    }>`SELECT data FROM metingen WHERE gemeente IS NULL AND (data LIKE ${'%"niveau":"district"%'} OR data LIKE ${'%"niveau":"basisteam"%'})`
+    for (const gebied of [
+      ...registraties.map((r) => JSON.parse(r.gebied) as { niveau: string; id: string }),
+      ...metingen.map((m) => (JSON.parse(m.data) as { gebied: { niveau: string; id: string } }).gebied)
+    ]) {
+      if (gebied.niveau === "district" || gebied.niveau === "basisteam")
+        units.add(`${gebied.niveau} ${gebied.id}`)
+    }
+    return [...units].filter((unit) => !known.has(unit)).sort()
+  })
+
+/** How undo reads, removes and restores the rows of one entity, by their `entity_key`. */
+interface Handler {
+  readonly stored: (keys: ReadonlyArray<string>) => Effect.Effect<Map<string, string>, unknown>
+  readonly remove: (keys: ReadonlyArray<string>) => Effect.Effect<void, unknown>
+  readonly restore: (key: string, before: string, source: string) => Effect.Effect<void, unknown>
+}
+
+const handlerOf = (sql: SqlClient.SqlClient, entity: string): Handler | undefined => {
+  if (entity === "registraties") return registrationHandler(sql)
+  const table = documentTables.find((t) => t.name === entity)
+  return table === undefined ? undefined : documentHandler(sql, table)
+}
+
+const registrationHandler = (sql: SqlClient.SqlClient): Handler => ({
+  stored: (keys) =>
+    Effect.gen(function* () {
+      const out = new Map<string, string>()
+      for (let offset = 0; offset < keys.length; offset += rowsPerStatement) {
+        const chunk = keys.slice(offset, offset + rowsPerStatement)
+        const parsed = chunk.map(parseEntityKey)
+        const stored = yield* readData(sql, parsed)
+        chunk.forEach((key, i) => {
+          const k = parsed[i]
+          const data =
+            k === undefined ? undefined : stored.get(`${k.periode}\u0000${k.gebied}\u0000${k.delict}`)
+          if (data !== undefined) out.set(key, data)
+        })
+      }
+      return out
+    }),
+  remove: (keys) =>
+    Effect.gen(function* () {
+      for (let offset = 0; offset < keys.length; offset += rowsPerStatement) {
+        const parsed = keys.slice(offset, offset + rowsPerStatement).map(parseEntityKey)
+        yield* sql`DELETE FROM registraties WHERE ${sql.or(
+          parsed.map((k) => sql`(periode = ${k.periode} AND gebied = ${k.gebied} AND delict = ${k.delict})`)
+        )}`
+      }
+    }),
+  restore: (key, before, source) => {
+    const k = parseEntityKey(key)
+    return sql`UPDATE registraties SET data = ${before}, version = version + 1, source = ${source} WHERE periode = ${k.periode} AND gebied = ${k.gebied} AND delict = ${k.delict}`
+  }
+})
+
+const documentHandler = (sql: SqlClient.SqlClient, table: DocumentTable): Handler => ({
+  stored: (keys) => readDocuments(sql, table, keys),
+  remove: (keys) =>
+    Effect.gen(function* () {
+      for (let offset = 0; offset < keys.length; offset += rowsPerStatement) {
+        const some = keys.slice(offset, offset + rowsPerStatement)
+        yield* sql`DELETE FROM ${sql(table.name)} WHERE ${sql.in(table.key, some)}`
+      }
+    }),
+  restore: (key, before, source) =>
+    sql`UPDATE ${sql(table.name)} SET ${sql.update({
+      ...table.columns(JSON.parse(before) as Record<string, unknown>),
+      data: before,
+      source
+    })}, version = version + 1 WHERE ${sql(table.key)} = ${key}`
+})
 
 type ImportRow = {
   readonly id: string

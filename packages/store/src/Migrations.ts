@@ -120,6 +120,44 @@ const migrations = {
       seq ${count} NOT NULL,
       PRIMARY KEY (import_id, entity, entity_key)
     )${withoutRowid}`)
+  }),
+  /**
+   * The gemeente a measurement and an import's change are about (NULL for the region, a district or a
+   * basisteam), so that a scope of gemeenten is enforced in SQL (an import's changes are found by their
+   * import id: no index on their gemeente, which every imported row would have to update); indexes for
+   * reading activities and measurements per gemeente.
+   */
+  "3_scopes": Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.unsafe("ALTER TABLE metingen ADD COLUMN gemeente TEXT")
+    yield* sql.unsafe("ALTER TABLE import_changes ADD COLUMN gemeente TEXT")
+    const metingen = yield* sql<{ readonly id: string; readonly data: string }>`SELECT id, data FROM metingen`
+    for (const m of metingen) {
+      const gebied = (JSON.parse(m.data) as { gebied?: { niveau?: string; code?: string } }).gebied
+      if (gebied?.niveau === "gemeente" && gebied.code !== undefined)
+        yield* sql`UPDATE metingen SET gemeente = ${gebied.code} WHERE id = ${m.id}`
+    }
+    // Only registrations were imported before this version: their key ends in the gebied's JSON.
+    yield* sql`UPDATE import_changes SET gemeente = SUBSTR(entity_key, LENGTH(entity_key) - 7, 6) WHERE entity = 'registraties' AND entity_key LIKE ${'% {"niveau":"gemeente","code":"GM____"}'}`
+    yield* sql.unsafe("CREATE INDEX activiteiten_gemeente ON activiteiten (gemeente, datum)")
+    yield* sql.unsafe("CREATE INDEX metingen_gemeente ON metingen (gemeente)")
+  }),
+  /**
+   * API tokens: only the SHA-256 of a token is stored, with its name, role and scope; a revoked token
+   * stays listed with the time it was revoked.
+   */
+  "4_tokens": Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.unsafe(`CREATE TABLE tokens (
+      id TEXT PRIMARY KEY,
+      naam TEXT NOT NULL CHECK (naam <> ''),
+      rol TEXT NOT NULL CHECK (rol IN ('beheerder', 'programma', 'district', 'gemeente')),
+      scope TEXT,
+      hash TEXT NOT NULL UNIQUE,
+      created_at TEXT NOT NULL,
+      revoked_at TEXT,
+      CHECK ((rol IN ('district', 'gemeente')) = (scope IS NOT NULL))
+    )`)
   })
 } satisfies Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>>
 

@@ -9,6 +9,12 @@ import { Dataset, Measurement } from "@dvcc/core"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { SqlClient, type SqlError } from "effect/sql"
 import { migrated, type StoreError, toStoreError } from "./internal/errors.ts"
+import * as tables from "./internal/tables.ts"
+import { type Scope, scopeCondition } from "./Scope.ts"
+
+/** The indexed columns of a measurement, as every write of one fills them. */
+const metingColumns = (m: Measurement.Measurement | typeof Measurement.Measurement.Encoded) =>
+  tables.metingen.columns(m as unknown as Record<string, unknown>)
 
 /**
  * A write based on an older version of a record than the one stored.
@@ -24,6 +30,21 @@ export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", {
 }) {
   override get message() {
     return `${this.entity} ${this.key} is intussen gewijzigd (versie ${this.actual}, uw wijziging ging uit van versie ${this.expected}): lees het opnieuw en probeer het nog eens.`
+  }
+}
+
+/**
+ * No record with this key, or none the reader's scope may see (the two are not told apart).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
+  entity: Schema.String,
+  key: Schema.String
+}) {
+  override get message() {
+    return `${this.entity} ${this.key} bestaat niet.`
   }
 }
 
@@ -93,8 +114,15 @@ export class ProgramStore extends Context.Service<
       source: Source,
       basedOn?: number
     ) => Effect.Effect<Outcome, StoreError | Conflict>
-    /** The audit history of one record, oldest first. */
-    readonly history: (entity: string, key: string) => Effect.Effect<ReadonlyArray<AuditEntry>, StoreError>
+    /**
+     * The audit history of one record, oldest first. With a scope of gemeenten, nothing for a record about
+     * another gemeente (an activity, a measurement, a gemeente) or an import that changed such rows.
+     */
+    readonly history: (
+      entity: string,
+      key: string,
+      scope?: Scope
+    ) => Effect.Effect<ReadonlyArray<AuditEntry>, StoreError>
   }
 >()("@dvcc/store/ProgramStore") {
   /**
@@ -219,14 +247,7 @@ export class ProgramStore extends Context.Service<
           }
           for (const i of e.indicatoren)
             yield* write("indicatoren", { jaar: i.jaar, id: i.id }, { baat: i.baat }, i)
-          for (const m of e.metingen) {
-            yield* write(
-              "metingen",
-              { id: m.id },
-              { jaar: m.jaar, indicator: m.indicator, periode: m.periode, waarde: m.waarde },
-              m
-            )
-          }
+          for (const m of e.metingen) yield* write("metingen", { id: m.id }, metingColumns(m), m)
           for (const r of e.registraties) {
             yield* write(
               "registraties",
@@ -298,14 +319,7 @@ export class ProgramStore extends Context.Service<
       const recordMeasurement = (meting: Measurement.Measurement, source: Source, basedOn?: number) =>
         Effect.suspend(() => {
           const m = encodeMeting(meting)
-          return put(
-            "metingen",
-            { id: m.id },
-            { jaar: m.jaar, indicator: m.indicator, periode: m.periode, waarde: m.waarde },
-            m,
-            source,
-            { audited: true, basedOn }
-          )
+          return put("metingen", { id: m.id }, metingColumns(m), m, source, { audited: true, basedOn })
         }).pipe(
           sql.withTransaction,
           Effect.catchTag("SqlError", (cause) =>
@@ -313,7 +327,23 @@ export class ProgramStore extends Context.Service<
           )
         )
 
-      const history = (entity: string, key: string) =>
+      /** Whether the audited record `audit.entity_key` of `entity` is visible in `scope`, in SQL. */
+      const visible = (entity: string, scope: Scope) => {
+        if (scope.kind === "alles") return sql.literal("1 = 1")
+        switch (entity) {
+          case "activiteiten":
+          case "metingen":
+            return sql`NOT EXISTS (SELECT 1 FROM ${sql(entity)} r WHERE r.id = audit.entity_key AND NOT ${scopeCondition(sql, scope, "r.gemeente")})`
+          case "gemeenten":
+            return scopeCondition(sql, scope, "audit.entity_key")
+          case "import":
+            return sql`NOT EXISTS (SELECT 1 FROM import_changes c WHERE c.import_id = audit.entity_key AND NOT ${scopeCondition(sql, scope, "c.gemeente")})`
+          default:
+            return sql.literal("1 = 1")
+        }
+      }
+
+      const history = (entity: string, key: string, scope: Scope = { kind: "alles" }) =>
         sql<{
           readonly at: string
           readonly actor: string
@@ -321,7 +351,7 @@ export class ProgramStore extends Context.Service<
           readonly before: string | null
           readonly after: string | null
           readonly source: string
-        }>`SELECT at, actor, action, before, after, source FROM audit WHERE entity = ${entity} AND entity_key = ${key} ORDER BY id`.pipe(
+        }>`SELECT at, actor, action, before, after, source FROM audit WHERE entity = ${entity} AND entity_key = ${key} AND ${visible(entity, scope)} ORDER BY id`.pipe(
           Effect.map((rows) =>
             rows.map((row) => ({
               ...row,

@@ -9,61 +9,21 @@
  * is also written to `import_changes` (with its previous data), and the import to `imports`, so that the
  * import can be undone (see `Imports`).
  *
+ * Reads narrow to a `Scope` of gemeenten in SQL; `forInformatiebeeld` reads exactly the rows one
+ * informatiebeeld needs, in one query.
+ *
  * @since 0.1.0
  */
-import { Geography, type Periode, Registration } from "@dvcc/core"
-import { Array as Arr, Context, DateTime, Effect, Layer, Option, Result, Schema } from "effect"
-import { SqlClient, SqlError } from "effect/sql"
+import { Geography, Periode, Registration } from "@dvcc/core"
+import { Array as Arr, Context, DateTime, Effect, Layer, Result, Schema } from "effect"
+import { SqlClient } from "effect/sql"
+import * as bulk from "./internal/bulk.ts"
 import { detail, migrated, StoreError } from "./internal/errors.ts"
+import { fromSource, type Provenance, type RecordReport, type RowProvenance } from "./Provenance.ts"
+import { alles, type Scope } from "./Scope.ts"
 
-/**
- * Where a batch of registrations comes from. `rowOf` turns the index of a row in the batch into the row
- * number people know (a spreadsheet row); without it rows are numbered from 1.
- *
- * @since 0.1.0
- * @category models
- */
-export interface Provenance {
-  readonly importId: string
-  readonly file?: string | undefined
-  readonly sheet?: string | undefined
-  readonly rowOf?: ((index: number) => number) | undefined
-  /** The SHA-256 of the imported file (hex), by which the import can be undone too. */
-  readonly sha256?: string | undefined
-  /** Who imported: goes into the audit entry. */
-  readonly actor: string
-}
-
-/**
- * The provenance kept with each row: the import that last changed it, and where in that import it was.
- *
- * @since 0.1.0
- * @category models
- */
-export const RowProvenance = Schema.Struct({
-  importId: Schema.String,
-  file: Schema.optionalKey(Schema.String),
-  sheet: Schema.optionalKey(Schema.String),
-  row: Schema.Int
-}).annotate({ identifier: "RowProvenance" })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type RowProvenance = typeof RowProvenance.Type
-
-/**
- * What a `record` did, in rows.
- *
- * @since 0.1.0
- * @category models
- */
-export interface RecordReport {
-  readonly inserted: number
-  readonly updated: number
-  readonly unchanged: number
-}
+export type { Provenance, RecordReport } from "./Provenance.ts"
+export { RowProvenance } from "./Provenance.ts"
 
 /**
  * Which registrations to read; both fields narrow, none means all.
@@ -91,42 +51,21 @@ export interface Recorded {
 }
 
 /**
- * Most rows in one INSERT. With 6 values a row that is 1,536 parameters: far below SQLite's limit of
- * 32,766 and PostgreSQL's 65,535. (On SQLite, 64 to 1,024 rows a statement measured the same; one row a
- * statement took twice as long.)
+ * Most rows in one INSERT (shared by every bulk import).
  *
  * @since 0.1.0
  * @category constants
  */
-export const rowsPerStatement = 256
-
-const valuesPerRow = 6
-const sqliteMaxVariables = 32_766
-if (rowsPerStatement * valuesPerRow > sqliteMaxVariables) throw new Error("rowsPerStatement is too large")
+export const rowsPerStatement = bulk.rowsPerStatement
 
 /**
  * The sizes of the INSERTs for `n` rows: full statements of `rowsPerStatement`, the rest in powers of
- * two. The statement text depends only on its number of rows, so a few texts serve every batch size and
- * stay in the driver's prepared-statement cache.
+ * two, so that a few statement texts serve every batch size.
  *
  * @since 0.1.0
  * @category internals
  */
-export const statementSizes = (n: number): ReadonlyArray<number> => {
-  const sizes: Array<number> = []
-  let rest = n
-  while (rest >= rowsPerStatement) {
-    sizes.push(rowsPerStatement)
-    rest -= rowsPerStatement
-  }
-  for (let size = rowsPerStatement / 2; size >= 1; size /= 2) {
-    if (rest >= size) {
-      sizes.push(size)
-      rest -= size
-    }
-  }
-  return sizes
-}
+export const statementSizes = bulk.statementSizes
 
 /**
  * @since 0.1.0
@@ -144,10 +83,34 @@ export class Registrations extends Context.Service<
       rows: ReadonlyArray<Registration.Registration>,
       provenance: Provenance
     ) => Effect.Effect<RecordReport, StoreError>
-    /** The registrations, decoded through the core Schema, by periode, gebied and delict. */
-    readonly list: (filter?: Filter) => Effect.Effect<ReadonlyArray<Registration.Registration>, StoreError>
+    /**
+     * The registrations, decoded through the core Schema, by periode, gebied and delict. With a scope of
+     * gemeenten, rows about other gemeenten are left out (rows about the region, a district or a basisteam
+     * stay).
+     */
+    readonly list: (
+      filter?: Filter,
+      scope?: Scope
+    ) => Effect.Effect<ReadonlyArray<Registration.Registration>, StoreError>
     /** Like `list`, with each row's version and provenance. */
-    readonly recorded: (filter?: Filter) => Effect.Effect<ReadonlyArray<Recorded>, StoreError>
+    readonly recorded: (filter?: Filter, scope?: Scope) => Effect.Effect<ReadonlyArray<Recorded>, StoreError>
+    /**
+     * What `Informatiebeeld.make` needs for `gebied` in `periode`, read with SQL doing the filtering (and for
+     * a gemeente the adding); `make` over these rows gives the same informatiebeeld as over all
+     * registrations. For a gemeente: its own rows of the periods overlapping `periode`, the previous period
+     * and the year earlier, and for every other gemeente of the region one row per delict for `periode`
+     * with its figures summed as `make` sums them (unknown when a part is unknown, when bounds mix or when
+     * no complete set of months or quarters is registered; herkomst "dvcc, som van …": these rows only
+     * feed the regional totals, shares and ranks). For a district, basisteam or the region: the rows of the
+     * periods overlapping `periode` of every gemeente and of the units of its level, and of the periods
+     * overlapping the previous period and the year earlier of the area and its gemeenten. Not for display:
+     * use `list` for the rows themselves.
+     */
+    readonly forInformatiebeeld: (invoer: {
+      readonly regio: Geography.Regio
+      readonly gebied: Geography.Gebied
+      readonly periode: Periode.Periode
+    }) => Effect.Effect<ReadonlyArray<Registration.Registration>, StoreError>
   }
 >()("@dvcc/store/Registrations") {
   /**
@@ -164,42 +127,31 @@ export class Registrations extends Context.Service<
 
       const record = (rows: ReadonlyArray<Registration.Registration>, provenance: Provenance) => {
         const rowOf = provenance.rowOf ?? ((index: number) => index + 1)
-        const base = {
-          importId: provenance.importId,
-          ...(provenance.file === undefined ? {} : { file: provenance.file }),
-          ...(provenance.sheet === undefined ? {} : { sheet: provenance.sheet })
-        }
+        const base = bulk.baseOf(provenance)
+        // The gemeente of a row's `gebied` JSON, in SQL (for the changes copied in the database).
+        // The gemeente of a row's `gebied` JSON, in SQL (for the changes copied in the database): the six
+        // characters of the code after the prefix, the same in both dialects and cheaper than parsing JSON.
+        const gemeenteOfColumn = sql.literal(
+          `CASE WHEN gebied LIKE '${gemeenteJson}%' THEN SUBSTR(gebied, ${gemeenteJson.length + 2}, 6) END`
+        )
         // Rows are checked and encoded before the transaction begins: SQLite's write lock is held only to write.
         const write = (values: ReadonlyArray<Values>) =>
           Effect.gen(function* () {
             const at = DateTime.formatIso(yield* DateTime.now)
-            // The import first: its changes refer to it. A batch may come in parts: more `record` calls with
-            // the same import id add to it.
-            const earlier = yield* sql<{
-              readonly rows: number | bigint | string
-              readonly undone_at: string | null
-            }>`SELECT inserted + updated + unchanged AS rows, undone_at FROM imports WHERE id = ${provenance.importId}`
-            const previous = earlier[0]
-            if (previous !== undefined && previous.undone_at !== null) {
-              return yield* new Refused({
-                reason: `import ${provenance.importId} is ongedaan gemaakt (${previous.undone_at}); geef de import een nieuwe id`
-              })
+            // Rows about an area the region does not have would make the database unreadable as a dataset.
+            // (A database without the region yet has nothing to check against: the seed comes first in use.)
+            const areas = yield* bulk.knownAreas(sql)
+            let lastGebied: Geography.Gebied | undefined
+            for (let index = 0; areas.gemeenten.size > 0 && index < rows.length; index++) {
+              const gebied = (rows[index] as Registration.Registration).gebied
+              if (gebied === lastGebied) continue
+              const why = bulk.unknownArea(areas, gebied)
+              if (why !== undefined) return yield* new bulk.Refused({ reason: `rij ${rowOf(index)}: ${why}` })
+              lastGebied = gebied
             }
-            const offset = previous === undefined ? 0 : Number(previous.rows)
-            if (previous === undefined) {
-              yield* sql`INSERT INTO imports ${sql.insert({
-                id: provenance.importId,
-                sha256: provenance.sha256 ?? null,
-                file: provenance.file ?? null,
-                sheet: provenance.sheet ?? null,
-                at,
-                actor: provenance.actor,
-                inserted: 0,
-                updated: 0,
-                unchanged: 0
-              })}`
-            }
-            const changes: Array<ChangeRow> = []
+            // The import first: its changes refer to it.
+            const offset = yield* bulk.openImport(sql, provenance, at)
+            const changes: Array<bulk.ChangeRow> = []
             // Numbers the changes within the import: the copied ones first, then these.
             let seq = offset
             const change = (index: number, before: string | null) => {
@@ -210,7 +162,8 @@ export class Registrations extends Context.Service<
                 entity_key: entityKey(value),
                 before,
                 after: value.data,
-                seq: ++seq
+                seq: ++seq,
+                gemeente: gemeenteOf((rows[index] as Registration.Registration).gebied)
               })
             }
             // 1. New rows. The periods that hold rows already are read first: a row of another period (a new
@@ -241,7 +194,7 @@ export class Registrations extends Context.Service<
               return chunks
             }
             const rowsOf = (cause: unknown, indexes: ReadonlyArray<number>) =>
-              refusedRows(cause, rowOf(indexes[0] ?? 0), rowOf(indexes[indexes.length - 1] ?? 0))
+              bulk.refusedRows(cause, rowOf(indexes[0] ?? 0), rowOf(indexes[indexes.length - 1] ?? 0))
             for (const indexes of inChunks(fresh)) {
               const chunk = indexes.map((index) => values[index] as Values)
               if (!Arr.isArrayNonEmpty(chunk)) continue
@@ -257,7 +210,7 @@ export class Registrations extends Context.Service<
             }
             for (let p = 0; p < newPeriodes.length; p += rowsPerStatement) {
               const some = newPeriodes.slice(p, p + rowsPerStatement)
-              yield* sql`INSERT INTO import_changes (import_id, entity, entity_key, before, after, seq) SELECT ${provenance.importId}, 'registraties', periode || ' ' || delict || ' ' || gebied, NULL, data, ${seq} + ROW_NUMBER() OVER (ORDER BY periode, gebied, delict) FROM registraties WHERE ${sql.in("periode", some)}`
+              yield* sql`INSERT INTO import_changes (import_id, entity, entity_key, before, after, seq, gemeente) SELECT ${provenance.importId}, 'registraties', periode || ' ' || delict || ' ' || gebied, NULL, data, ${seq} + ROW_NUMBER() OVER (ORDER BY periode, gebied, delict), ${gemeenteOfColumn} FROM registraties WHERE ${sql.in("periode", some)}`
               for (const periode of some) seq += perPeriode.get(periode) ?? 0
             }
             const existing: Array<number> = []
@@ -306,56 +259,28 @@ export class Registrations extends Context.Service<
                 readonly version: number | bigint
               }>`INSERT INTO registraties ${sql.insert(chunk)} ON CONFLICT (periode, gebied, delict) DO UPDATE SET data = excluded.data, version = registraties.version + 1, source = excluded.source WHERE registraties.data <> excluded.data RETURNING version`.pipe(
                 Effect.mapError((cause) =>
-                  refusedRows(cause, rowOf(indexes[0] ?? 0), rowOf(indexes[indexes.length - 1] ?? 0))
+                  bulk.refusedRows(cause, rowOf(indexes[0] ?? 0), rowOf(indexes[indexes.length - 1] ?? 0))
                 )
               )
               updated += changed.length
               for (const index of indexes) change(index, before.get(index) ?? null)
             }
             // 3. What this import changed, so that it can be undone.
-            start = 0
-            for (const size of statementSizes(changes.length)) {
-              const chunk = changes.slice(start, start + size)
-              start += size
-              if (!Arr.isArrayNonEmpty(chunk)) continue
-              yield* sql`INSERT INTO import_changes ${sql.insert(chunk)} ON CONFLICT (import_id, entity, entity_key) DO UPDATE SET after = excluded.after`
-            }
+            yield* bulk.writeChanges(sql, changes)
             const report: RecordReport = { inserted, updated, unchanged: values.length - inserted - updated }
-            yield* sql`UPDATE imports SET inserted = inserted + ${report.inserted}, updated = updated + ${report.updated}, unchanged = unchanged + ${report.unchanged} WHERE id = ${provenance.importId}`
-            yield* sql`INSERT INTO audit ${sql.insert({
-              at,
-              actor: provenance.actor,
-              entity: "import",
-              entity_key: provenance.importId,
-              action: "insert",
-              before: null,
-              after: JSON.stringify({
-                ...report,
-                rows: values.length,
-                ...base,
-                ...(provenance.sha256 === undefined ? {} : { sha256: provenance.sha256 })
-              }),
-              source: "import"
-            })}`
+            yield* bulk.closeImport(sql, provenance, at, report, "registraties")
             return report
           }).pipe(sql.withTransaction)
         return Effect.flatMap(toValues(rows, rowOf, base), write).pipe(
-          Effect.mapError((cause) => {
-            const reason =
-              cause instanceof Refused ? cause.reason : isBusy(cause) ? busyReason(cause) : detail(cause)
-            const original = cause instanceof Refused ? cause.cause : cause
-            return new StoreError({
-              message: `De registraties van import ${provenance.importId}${where(base)} zijn niet opgeslagen: ${reason}. Er is niets gewijzigd.`,
-              cause: original
-            })
-          })
+          Effect.mapError(bulk.batchError("registraties", provenance))
         )
       }
 
       // `list` skips the provenance: decoding it per row was 40% of reading an informatiebeeld's rows.
-      const read = (filter: Filter, withProvenance: boolean) =>
+      const read = (filter: Filter, scope: Scope, withProvenance: boolean) =>
         Effect.gen(function* () {
           const conditions = [
+            ...(scope.kind === "alles" ? [] : [gebiedInScope(scope)]),
             ...(filter.periode === undefined ? [] : [sql`periode = ${filter.periode}`]),
             ...(filter.gemeente === undefined
               ? []
@@ -381,7 +306,7 @@ export class Registrations extends Context.Service<
             out.push({
               registration: decoded.success,
               version: Number(row.version),
-              provenance: withProvenance ? Option.getOrUndefined(decodeProvenance(row.source)) : undefined
+              provenance: withProvenance ? fromSource(row.source) : undefined
             })
           }
           return out as ReadonlyArray<Recorded>
@@ -396,27 +321,186 @@ export class Registrations extends Context.Service<
           )
         )
 
-      const recorded = (filter: Filter = {}) => read(filter, true)
+      /** Rows about an aggregate area, or about a gemeente of the scope. */
+      const gebiedInScope = (scope: Scope & { readonly kind: "gemeenten" }) =>
+        scope.gemeenten.length === 0
+          ? sql`gebied NOT LIKE ${`${gemeenteJson}%`}`
+          : sql`(gebied NOT LIKE ${`${gemeenteJson}%`} OR ${sql.in(
+              "gebied",
+              scope.gemeenten.map((code) => gebiedKey({ niveau: "gemeente", code }))
+            )})`
 
-      const list = (filter: Filter = {}) =>
-        Effect.map(read(filter, false), (rows) => rows.map((row) => row.registration))
+      const recorded = (filter: Filter = {}, scope: Scope = alles) => read(filter, scope, true)
 
-      return Registrations.of({ record, list, recorded })
+      const list = (filter: Filter = {}, scope: Scope = alles) =>
+        Effect.map(read(filter, scope, false), (rows) => rows.map((row) => row.registration))
+
+      /**
+       * Per gemeente × delict × kind of period (`p` the period itself, `m` a month, `q` a quarter, `j` a
+       * year around it): the number of rows, and per figure the number known, their sum and how many carry
+       * each kind of bound; read out of the JSON and added up in SQL.
+       */
+      const aggregates = (periode: Periode.Periode) => {
+        const value = (m: Maat) =>
+          sql.onDialectOrElse({
+            pg: () => `(data::jsonb ->> '${m}')::bigint`,
+            orElse: () => `json_extract(data, '$.${m}')`
+          })
+        const bound = (m: Maat) =>
+          sql.onDialectOrElse({
+            pg: () => `(data::jsonb -> 'kwalificaties' ->> '${m}')`,
+            orElse: () => `json_extract(data, '$.kwalificaties.${m}')`
+          })
+        const kind = `CASE WHEN periode = '${periode}' THEN 'p' WHEN periode LIKE '____-Q_' THEN 'q' WHEN LENGTH(periode) = 7 THEN 'm' ELSE 'j' END`
+        return sql.literal(
+          [
+            `${kind} AS kind`,
+            "COUNT(*) AS n",
+            ...maten.map(
+              (m) =>
+                `COUNT(${value(m)}) AS n_${m}, SUM(${value(m)}) AS s_${m}, ` +
+                `SUM(CASE WHEN ${bound(m)} = 'minder-dan' THEN 1 ELSE 0 END) AS lo_${m}, ` +
+                `SUM(CASE WHEN ${bound(m)} = 'ruim' THEN 1 ELSE 0 END) AS ru_${m}, ` +
+                `SUM(CASE WHEN ${bound(m)} = 'meer-dan' THEN 1 ELSE 0 END) AS md_${m}`
+            )
+          ].join(", ")
+        )
+      }
+
+      /**
+       * For a gemeente: its own rows as stored, and for every other gemeente of the region one row per delict
+       * for the period, summed here from its figures as `Informatiebeeld.make` would (only their sums reach
+       * a gemeente's picture: the regional totals, shares and ranks).
+       */
+      const gemeentebeeld = (
+        regio: Geography.Regio,
+        gebied: Geography.Gebied & { readonly niveau: "gemeente" },
+        periode: Periode.Periode
+      ) =>
+        Effect.gen(function* () {
+          const ownKey = gebiedKey(gebied)
+          const huidig = overlapping(periode)
+          const all = [
+            ...new Set([
+              ...huidig,
+              ...overlapping(Periode.vorige(periode)),
+              ...overlapping(Periode.jaarEerder(periode))
+            ])
+          ]
+          const own = yield* sql<{
+            readonly periode: string
+            readonly gebied: string
+            readonly delict: string
+            readonly data: string
+          }>`SELECT periode, gebied, delict, data FROM registraties WHERE ${sql.in("periode", all)} AND gebied = ${ownKey}`
+          const out: Array<Registration.Registration> = []
+          for (const row of own) {
+            const decoded = decodeStored(row.data)
+            if (Result.isFailure(decoded)) {
+              return yield* new StoreError({
+                message: `Registratie ${row.periode} ${row.gebied} ${row.delict} in de database is ongeldig: ${detail(decoded.failure)}`,
+                cause: decoded.failure
+              })
+            }
+            out.push(decoded.success)
+          }
+          const others = regio.gemeenten
+            .filter((g) => g.code !== gebied.code)
+            .map((g) => gebiedKey({ niveau: "gemeente", code: g.code }))
+          if (others.length === 0) return out as ReadonlyArray<Registration.Registration>
+          const rows =
+            yield* sql<AggregateRow>`SELECT gebied, delict, ${aggregates(periode)} FROM registraties WHERE ${sql.in("periode", huidig)} AND ${sql.in("gebied", others)} GROUP BY gebied, delict, kind`
+          const groups = new Map<string, Map<string, AggregateRow>>()
+          for (const row of rows) {
+            const key = `${row.gebied}\u0000${row.delict}`
+            let group = groups.get(key)
+            if (group === undefined) {
+              group = new Map()
+              groups.set(key, group)
+            }
+            group.set(row.kind, row)
+          }
+          for (const group of groups.values()) {
+            const first = group.values().next().value as AggregateRow
+            const summed = sumFor(group, periode)
+            const decoded = decodeRegistration({
+              periode,
+              gebied: JSON.parse(first.gebied),
+              delict: first.delict,
+              ...summed,
+              herkomst: { document: "dvcc", sectie: `som van de registraties van ${Periode.label(periode)}` }
+            })
+            if (Result.isFailure(decoded)) {
+              return yield* new StoreError({
+                message: `Registraties ${first.gebied} ${first.delict} in de database zijn ongeldig: ${detail(decoded.failure)}`,
+                cause: decoded.failure
+              })
+            }
+            out.push(decoded.success)
+          }
+          return out as ReadonlyArray<Registration.Registration>
+        })
+
+      const forInformatiebeeld = (invoer: {
+        readonly regio: Geography.Regio
+        readonly gebied: Geography.Gebied
+        readonly periode: Periode.Periode
+      }) =>
+        Effect.gen(function* () {
+          const { regio, gebied, periode } = invoer
+          if (gebied.niveau === "gemeente") return yield* gemeentebeeld(regio, gebied, periode)
+          const huidig = overlapping(periode)
+          const bases = [
+            ...new Set([...overlapping(Periode.vorige(periode)), ...overlapping(Periode.jaarEerder(periode))])
+          ]
+          // A district or basisteam: all units of its level too (ranks); the region: its own rows.
+          const level =
+            gebied.niveau === "regio"
+              ? [sql`gebied = ${gebiedKey(gebied)}`]
+              : [sql`gebied LIKE ${`{"niveau":"${gebied.niveau}",%`}`]
+          const own = [
+            gebiedKey(gebied),
+            ...Geography.gemeentenIn(regio, gebied).map((g) =>
+              gebiedKey({ niveau: "gemeente", code: g.code })
+            )
+          ]
+          const rows = yield* sql<{
+            readonly periode: string
+            readonly gebied: string
+            readonly delict: string
+            readonly data: string
+          }>`SELECT periode, gebied, delict, data FROM registraties WHERE (${sql.in("periode", huidig)} AND ${sql.or(
+            [sql`gebied LIKE ${`${gemeenteJson}%`}`, ...level]
+          )}) OR (${sql.in("periode", bases)} AND ${sql.in("gebied", own)})`
+          const out: Array<Registration.Registration> = []
+          for (const row of rows) {
+            const decoded = decodeStored(row.data)
+            if (Result.isFailure(decoded)) {
+              return yield* new StoreError({
+                message: `Registratie ${row.periode} ${row.gebied} ${row.delict} in de database is ongeldig: ${detail(decoded.failure)}`,
+                cause: decoded.failure
+              })
+            }
+            out.push(decoded.success)
+          }
+          return out as ReadonlyArray<Registration.Registration>
+        }).pipe(
+          Effect.mapError((cause) =>
+            cause instanceof StoreError
+              ? cause
+              : new StoreError({
+                  message: `De registraties voor het informatiebeeld konden niet worden gelezen: ${detail(cause)}`,
+                  cause
+                })
+          )
+        )
+
+      return Registrations.of({ record, list, recorded, forInformatiebeeld })
     })
   )
 }
 
 // internal
-
-/** One row of `import_changes`. */
-type ChangeRow = {
-  readonly import_id: string
-  readonly entity: string
-  readonly entity_key: string
-  readonly before: string | null
-  readonly after: string
-  readonly seq: number
-}
 
 /** A registration's key columns. */
 type Key = { readonly periode: string; readonly gebied: string; readonly delict: string }
@@ -466,19 +550,6 @@ export const readData = (sql: SqlClient.SqlClient, keys: ReadonlyArray<Key>) =>
     (rows) => new Map(rows.map((row) => [rowKey(row), row.data]))
   )
 
-const refusedRows = (cause: unknown, first: number, last: number): Refused => {
-  const rij = first === last ? `rij ${first}` : `rij ${first} tot en met ${last}`
-  return isBusy(cause)
-    ? new Refused({ reason: busyReason(cause), cause })
-    : new Refused({ reason: `de database weigerde ${rij}: ${detail(cause)}`, cause })
-}
-
-/** Why a batch was refused, in words; made into the `StoreError` once the transaction rolled back. */
-class Refused extends Schema.TaggedError<Refused>()("Refused", {
-  reason: Schema.String,
-  cause: Schema.optional(Schema.Defect())
-}) {}
-
 type Values = {
   readonly periode: string
   readonly gebied: string
@@ -491,7 +562,6 @@ type Values = {
 const encodeRegistration = Schema.encodeResult(Registration.Registration)
 const encodeGebied = Schema.encodeSync(Geography.Gebied)
 const decodeRegistration = Schema.decodeUnknownResult(Registration.Registration)
-const decodeProvenance = Schema.decodeUnknownOption(Schema.fromJsonString(RowProvenance))
 
 /** A stored `data` column: JSON.parse and the Schema (faster than `Schema.fromJsonString`). */
 const decodeStored = (data: string): Result.Result<Registration.Registration, unknown> => {
@@ -503,6 +573,77 @@ const decodeStored = (data: string): Result.Result<Registration.Registration, un
   }
   return decodeRegistration(json)
 }
+
+/**
+ * Every period that overlaps `periode`: itself, the quarters and months in it, and the quarter and year
+ * around it. `Informatiebeeld.make` reads no others for it.
+ *
+ * @since 0.1.0
+ * @category internals
+ */
+export const overlapping = (periode: Periode.Periode): ReadonlyArray<Periode.Periode> => {
+  const jaar = Periode.jaar(Periode.jaarVan(periode))
+  const within = [...Periode.kwartalenIn(periode), ...Periode.maandenIn(periode)]
+  const around = [jaar, ...Periode.kwartalenIn(jaar)].filter(
+    (p) => p !== periode && Periode.bevat(p, periode)
+  )
+  return [...new Set([periode, ...within, ...around])]
+}
+
+const maten = ["aangiften", "meldingen", "slachtoffers", "schade"] as const
+type Maat = (typeof maten)[number]
+
+type Count = number | bigint | string | null
+
+/** One gemeente × delict × kind of period, added up in SQL (PostgreSQL gives sums as text). */
+type AggregateRow = {
+  readonly gebied: string
+  readonly delict: string
+  readonly kind: "p" | "m" | "q" | "j"
+  readonly n: Count
+} & { readonly [M in Maat as `n_${M}` | `s_${M}` | `lo_${M}` | `ru_${M}` | `md_${M}`]: Count }
+
+/**
+ * The figures of one gemeente and delict for `periode`, as `Informatiebeeld.make` takes them: the row of the
+ * period itself, else the sum of its months, else (a year) of its quarters, each only when the set is
+ * complete; unknown (`null`) otherwise. A sum with an unknown part is unknown, and so is one that adds lower
+ * and upper bounds; `minder-dan` wins over `meer-dan` over `ruim` (core's `optellen`).
+ */
+const sumFor = (group: ReadonlyMap<string, AggregateRow>, periode: Periode.Periode) => {
+  const granulariteit = Periode.granulariteit(periode)
+  const complete = (kind: "m" | "q", size: number) => {
+    const row = group.get(kind)
+    return row !== undefined && Number(row.n) === size ? row : undefined
+  }
+  const parts =
+    group.get("p") ??
+    (granulariteit === "maand" ? undefined : complete("m", Periode.maandenIn(periode).length)) ??
+    (granulariteit === "jaar" ? complete("q", 4) : undefined)
+  const values: Record<string, number | null> = {}
+  const kwalificaties: Record<string, string> = {}
+  for (const m of maten) {
+    if (parts === undefined || Number(parts[`n_${m}`]) < Number(parts.n)) {
+      values[m] = null
+      continue
+    }
+    const lo = Number(parts[`lo_${m}`])
+    const md = Number(parts[`md_${m}`])
+    const ru = Number(parts[`ru_${m}`])
+    if (lo > 0 && md + ru > 0) {
+      values[m] = null
+      continue
+    }
+    values[m] = Number(parts[`s_${m}`])
+    if (lo + md + ru > 0) kwalificaties[m] = lo > 0 ? "minder-dan" : md > 0 ? "meer-dan" : "ruim"
+  }
+  return { ...values, ...(Object.keys(kwalificaties).length === 0 ? {} : { kwalificaties }) }
+}
+
+/** How the `gebied` column of a gemeente's row begins. */
+const gemeenteJson = '{"niveau":"gemeente","code":'
+
+const gemeenteOf = (gebied: Geography.Gebied): string | null =>
+  gebied.niveau === "gemeente" ? gebied.code : null
 
 /** The `gebied` column: the encoded Gebied as JSON, as the seed writes it. */
 const gebiedKey = (gebied: Geography.Gebied): string => JSON.stringify(encodeGebied(gebied))
@@ -526,7 +667,7 @@ const toValues = (
   rows: ReadonlyArray<Registration.Registration>,
   rowOf: (index: number) => number,
   base: Omit<RowProvenance, "row">
-): Effect.Effect<ReadonlyArray<Values>, Refused> =>
+): Effect.Effect<ReadonlyArray<Values>, bulk.Refused> =>
   Effect.suspend(() => {
     const values: Array<Values> = []
     const seen = new Map<string, number>()
@@ -535,7 +676,7 @@ const toValues = (
       const encoded = encodeRegistration(row)
       if (Result.isFailure(encoded)) {
         return Effect.fail(
-          new Refused({
+          new bulk.Refused({
             reason: `rij ${rowOf(index)} (${label(row)}) is ongeldig: ${encoded.failure}`,
             cause: encoded.failure
           })
@@ -546,7 +687,7 @@ const toValues = (
       const earlier = seen.get(key)
       if (earlier !== undefined) {
         return Effect.fail(
-          new Refused({
+          new bulk.Refused({
             reason: `registratie ${label(row)} staat twee keer in de import (rij ${rowOf(earlier)} en rij ${rowOf(index)})`
           })
         )
@@ -563,18 +704,3 @@ const toValues = (
     }
     return Effect.succeed(values)
   })
-
-/** ` (bestand x.xlsx, blad 2024)`, or nothing. */
-const where = (base: Omit<RowProvenance, "row">): string => {
-  const parts = [
-    ...(base.file === undefined ? [] : [`bestand ${base.file}`]),
-    ...(base.sheet === undefined ? [] : [`blad ${base.sheet}`])
-  ]
-  return parts.length === 0 ? "" : ` (${parts.join(", ")})`
-}
-
-const isBusy = (cause: unknown): cause is SqlError.SqlError =>
-  SqlError.isSqlError(cause) && cause.reason._tag === "LockTimeoutError"
-
-const busyReason = (cause: SqlError.SqlError): string =>
-  `de database is bezet door een ander proces dat erin schrijft, en de wachttijd verstreek (${detail(cause)}); probeer het opnieuw wanneer dat klaar is`

@@ -1,0 +1,515 @@
+/**
+ * Writing the year plans: a new jaarplan (optionally as a copy of the previous year, its continuing actions
+ * and indicators keeping their link to last year's through `voorganger`), and actions and indicators
+ * created, updated and deleted one at a time. Every update carries the version it was based on, so two
+ * people editing the same action cannot overwrite each other silently; every change is audited in the
+ * same transaction, and everything read or written goes through the core Schemas.
+ *
+ * @since 0.1.0
+ */
+import { Indicator, Jaarplan, Measurement, Periode } from "@dvcc/core"
+import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
+import { SqlClient, type SqlError } from "effect/sql"
+import { migrated, StoreError, toStoreError } from "./internal/errors.ts"
+import { Conflict, NotFound, type Source } from "./ProgramStore.ts"
+
+/**
+ * The write cannot be done as asked: it exists already, its jaarplan is missing, its number is taken, or
+ * other records still refer to it.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Refused extends Schema.TaggedError<Refused>()("Refused", {
+  entity: Schema.String,
+  key: Schema.String,
+  reason: Schema.String
+}) {
+  override get message() {
+    return `${this.entity} ${this.key}: ${this.reason}.`
+  }
+}
+
+/**
+ * A record with the version it has now: send that version back as `basedOn` with a change.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Versioned<A> {
+  readonly value: A
+  readonly versie: number
+}
+
+/**
+ * A jaarplan without its actions, as the plan's own record holds it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Plan = Jaarplan.Jaarplan.mapFields((fields) => {
+  const { acties: _, ...rest } = fields
+  return rest
+}).annotate({ identifier: "JaarplanKop" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Plan = typeof Plan.Type
+
+/**
+ * What a new jaarplan needs; `kopieVanVorigJaar` copies the previous year's continuing actions (all but
+ * those `afgerond`) and its indicators, each naming last year's as `voorganger`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const NieuwJaarplan = Schema.Struct({
+  jaar: Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 2000, maximum: 2100 }))),
+  titel: Schema.NonEmptyString,
+  datum: Periode.Datum,
+  documentStatus: Schema.NonEmptyString,
+  situatie: Schema.optionalKey(Schema.Array(Schema.NonEmptyString)),
+  focus: Schema.optionalKey(Schema.Array(Schema.NonEmptyString)),
+  kopieVanVorigJaar: Schema.optionalKey(Schema.Boolean)
+}).annotate({ identifier: "NieuwJaarplan" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type NieuwJaarplan = typeof NieuwJaarplan.Type
+
+/**
+ * What creating a jaarplan did.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CreatedPlan {
+  readonly plan: Plan
+  readonly acties: number
+  readonly indicatoren: number
+}
+
+type Errors = StoreError | Conflict | NotFound | Refused
+
+/**
+ * Moves a rule's own period one year on when it is the previous year (`2026` → `2027`, `2026-Q1` →
+ * `2027-Q1`); a trajectory's baseline and target stay as they are.
+ */
+const nextYear = (regel: Indicator.Regel, from: number, to: number): Indicator.Regel => {
+  if (regel.soort === "traject") return regel
+  const periode = regel.periode.startsWith(String(from))
+    ? (`${to}${regel.periode.slice(4)}` as Periode.Periode)
+    : regel.periode
+  return { ...regel, periode }
+}
+
+/**
+ * @since 0.1.0
+ * @category services
+ */
+export class Plans extends Context.Service<
+  Plans,
+  {
+    readonly plan: (jaar: number) => Effect.Effect<Option.Option<Versioned<Plan>>, StoreError>
+    readonly createPlan: (input: NieuwJaarplan, source: Source) => Effect.Effect<CreatedPlan, Errors>
+    readonly actie: (
+      jaar: number,
+      id: string
+    ) => Effect.Effect<Option.Option<Versioned<Jaarplan.Actie>>, StoreError>
+    readonly createActie: (
+      actie: Jaarplan.Actie,
+      source: Source
+    ) => Effect.Effect<Versioned<Jaarplan.Actie>, Errors>
+    readonly updateActie: (
+      actie: Jaarplan.Actie,
+      basedOn: number,
+      source: Source
+    ) => Effect.Effect<Versioned<Jaarplan.Actie>, Errors>
+    readonly deleteActie: (
+      jaar: number,
+      id: string,
+      basedOn: number,
+      source: Source
+    ) => Effect.Effect<void, Errors>
+    readonly indicator: (
+      jaar: number,
+      id: string
+    ) => Effect.Effect<Option.Option<Versioned<Indicator.Indicator>>, StoreError>
+    readonly createIndicator: (
+      indicator: Indicator.Indicator,
+      source: Source
+    ) => Effect.Effect<Versioned<Indicator.Indicator>, Errors>
+    readonly updateIndicator: (
+      indicator: Indicator.Indicator,
+      basedOn: number,
+      source: Source
+    ) => Effect.Effect<Versioned<Indicator.Indicator>, Errors>
+    readonly meting: (
+      id: string
+    ) => Effect.Effect<Option.Option<Versioned<Measurement.Measurement>>, StoreError>
+  }
+>()("@dvcc/store/Plans") {
+  /**
+   * Migrates the database on first use, then serves the year plans.
+   *
+   * @since 0.1.0
+   * @category layers
+   */
+  static readonly layer = Layer.effect(
+    Plans,
+    Effect.gen(function* () {
+      const sql = yield* SqlClient.SqlClient
+      yield* migrated
+      const now = Effect.map(DateTime.now, DateTime.formatIso)
+
+      const audit = (
+        entity: string,
+        key: string,
+        action: "insert" | "update" | "delete",
+        before: unknown,
+        after: unknown,
+        source: Source
+      ) =>
+        Effect.flatMap(
+          now,
+          (at) =>
+            sql`INSERT INTO audit ${sql.insert({
+              at,
+              actor: source.actor,
+              entity,
+              entity_key: key,
+              action,
+              before: before === undefined ? null : JSON.stringify(before),
+              after: after === undefined ? null : JSON.stringify(after),
+              source: source.source
+            })}`
+        )
+
+      const where = (keys: Record<string, string | number>) =>
+        sql.and(Object.entries(keys).map(([column, value]) => sql`${sql(column)} = ${value}`))
+
+      /** One row's document decoded through `schema`, with its version. */
+      const read = <S extends Schema.Top & { readonly DecodingServices: never }>(
+        schema: S,
+        table: string,
+        keys: Record<string, string | number>
+      ): Effect.Effect<Option.Option<Versioned<S["Type"]>>, SqlError.SqlError | Schema.SchemaError> =>
+        Effect.gen(function* () {
+          const rows = yield* sql<{
+            readonly data: string
+            readonly version: number
+          }>`SELECT data, version FROM ${sql(table)} WHERE ${where(keys)}`
+          const row = rows[0]
+          if (row === undefined) return Option.none()
+          const value = yield* Schema.decodeUnknownEffect(schema)(JSON.parse(row.data))
+          return Option.some({ value, versie: Number(row.version) })
+        })
+
+      const reading = <A>(effect: Effect.Effect<A, SqlError.SqlError | Schema.SchemaError>) =>
+        effect.pipe(
+          Effect.mapError((cause) => toStoreError(cause, "De jaarplannen konden niet worden gelezen"))
+        )
+
+      const writing =
+        (what: string) =>
+        <A, E>(effect: Effect.Effect<A, E>) =>
+          effect.pipe(
+            sql.withTransaction,
+            Effect.mapError((cause) =>
+              cause instanceof Conflict || cause instanceof NotFound || cause instanceof Refused
+                ? cause
+                : toStoreError(cause, `${what} kon niet worden opgeslagen`)
+            )
+          ) as Effect.Effect<A, Errors>
+
+      const insert = (
+        table: string,
+        entity: string,
+        keys: Record<string, string | number>,
+        columns: Record<string, string | number>,
+        document: unknown,
+        source: Source
+      ) =>
+        Effect.gen(function* () {
+          const key = Object.values(keys).join("/")
+          const existing = yield* sql<{
+            readonly n: number
+          }>`SELECT COUNT(*) AS n FROM ${sql(table)} WHERE ${where(keys)}`
+          if (Number(existing[0]?.n ?? 0) > 0)
+            return yield* new Refused({ entity, key, reason: "bestaat al" })
+          yield* sql`INSERT INTO ${sql(table)} ${sql.insert({ ...keys, ...columns, data: JSON.stringify(document), version: 1, source: source.source })}`
+          yield* audit(table, key, "insert", undefined, document, source)
+        })
+
+      const update = (
+        table: string,
+        entity: string,
+        keys: Record<string, string | number>,
+        columns: Record<string, string | number>,
+        document: unknown,
+        basedOn: number,
+        source: Source
+      ) =>
+        Effect.gen(function* () {
+          const key = Object.values(keys).join("/")
+          const rows = yield* sql<{
+            readonly data: string
+            readonly version: number
+          }>`SELECT data, version FROM ${sql(table)} WHERE ${where(keys)}`
+          const current = rows[0]
+          if (current === undefined) return yield* new NotFound({ entity, key })
+          const version = Number(current.version)
+          if (version !== basedOn)
+            return yield* new Conflict({ entity: table, key, expected: basedOn, actual: version })
+          const data = JSON.stringify(document)
+          if (data === current.data) return version
+          const updated = yield* sql<{
+            readonly version: number
+          }>`UPDATE ${sql(table)} SET ${sql.update({ ...columns, data, version: version + 1, source: source.source })} WHERE ${where(keys)} AND version = ${version} RETURNING version`
+          if (updated.length === 0)
+            return yield* new Conflict({ entity: table, key, expected: basedOn, actual: version + 1 })
+          yield* audit(table, key, "update", JSON.parse(current.data), document, source)
+          return version + 1
+        })
+
+      const planExists = (jaar: number, entity: string, key: string) =>
+        Effect.gen(function* () {
+          const rows = yield* sql<{
+            readonly n: number
+          }>`SELECT COUNT(*) AS n FROM jaarplannen WHERE jaar = ${jaar}`
+          if (Number(rows[0]?.n ?? 0) === 0)
+            return yield* new Refused({ entity, key, reason: `er is geen jaarplan ${jaar}` })
+        })
+
+      const encodeActie = Schema.encodeEffect(Jaarplan.Actie)
+      const encodeIndicator = Schema.encodeEffect(Indicator.Indicator)
+      const encodePlan = Schema.encodeEffect(Plan)
+
+      const nummerFree = (actie: Jaarplan.Actie) =>
+        Effect.gen(function* () {
+          const rows = yield* sql<{
+            readonly id: string
+          }>`SELECT id FROM acties WHERE jaar = ${actie.jaar} AND nummer = ${actie.nummer} AND id <> ${actie.id}`
+          if (rows[0] !== undefined)
+            return yield* new Refused({
+              entity: "actie",
+              key: `${actie.jaar}/${actie.id}`,
+              reason: `nummer ${actie.nummer} is al in gebruik door actie ${rows[0].id}`
+            })
+        })
+
+      const plan = (jaar: number) => reading(read(Plan, "jaarplannen", { jaar }))
+      const actie = (jaar: number, id: string) => reading(read(Jaarplan.Actie, "acties", { jaar, id }))
+      const indicator = (jaar: number, id: string) =>
+        reading(read(Indicator.Indicator, "indicatoren", { jaar, id }))
+      const meting = (id: string) => reading(read(Measurement.Measurement, "metingen", { id }))
+
+      const documents = <S extends Schema.Top & { readonly DecodingServices: never }>(
+        schema: S,
+        table: string,
+        jaar: number
+      ) =>
+        Effect.flatMap(
+          sql<{ readonly data: string }>`SELECT data FROM ${sql(table)} WHERE jaar = ${jaar} ORDER BY id`,
+          (rows) => Effect.forEach(rows, (row) => Schema.decodeUnknownEffect(schema)(JSON.parse(row.data)))
+        )
+
+      const createPlan = (input: NieuwJaarplan, source: Source) =>
+        Effect.gen(function* () {
+          const vorig = input.jaar - 1
+          const previous =
+            input.kopieVanVorigJaar === true
+              ? yield* read(Plan, "jaarplannen", { jaar: vorig })
+              : Option.none()
+          if (input.kopieVanVorigJaar === true && Option.isNone(previous)) {
+            return yield* new Refused({
+              entity: "jaarplan",
+              key: String(input.jaar),
+              reason: `er is geen jaarplan ${vorig} om te kopiëren`
+            })
+          }
+          const herkomst = { document: "dvcc API", sectie: `Jaarplan ${input.jaar}` }
+          const plan: Plan = yield* Schema.decodeUnknownEffect(Plan)({
+            jaar: input.jaar,
+            titel: input.titel,
+            datum: input.datum,
+            documentStatus: input.documentStatus,
+            situatie: input.situatie ?? [],
+            focus: input.focus ?? [],
+            batenToelichting: Option.match(previous, {
+              onNone: () => [],
+              onSome: (p) => p.value.batenToelichting
+            }),
+            herkomst
+          })
+          yield* insert("jaarplannen", "jaarplan", { jaar: plan.jaar }, {}, yield* encodePlan(plan), source)
+          if (Option.isNone(previous)) return { plan, acties: 0, indicatoren: 0 }
+          const acties = (yield* documents(Jaarplan.Actie, "acties", vorig)).filter(
+            (a) => a.status?.soort !== "afgerond"
+          )
+          for (const a of acties) {
+            const copy: Jaarplan.Actie = { ...a, jaar: input.jaar, voorganger: { jaar: vorig, id: a.id } }
+            yield* insert(
+              "acties",
+              "actie",
+              { jaar: copy.jaar, id: copy.id },
+              { nummer: copy.nummer },
+              yield* encodeActie(copy),
+              source
+            )
+          }
+          const nummers = new Set(acties.map((a) => a.nummer))
+          const indicatoren = yield* documents(Indicator.Indicator, "indicatoren", vorig)
+          for (const i of indicatoren) {
+            const copy = yield* Schema.decodeUnknownEffect(Indicator.Indicator)(
+              yield* encodeIndicator({
+                ...i,
+                jaar: input.jaar,
+                regel: nextYear(i.regel, vorig, input.jaar),
+                verwachtOp: null,
+                acties: i.acties.filter((n) => nummers.has(n)),
+                voorganger: { jaar: vorig, id: i.id }
+              })
+            )
+            yield* insert(
+              "indicatoren",
+              "indicator",
+              { jaar: copy.jaar, id: copy.id },
+              { baat: copy.baat },
+              yield* encodeIndicator(copy),
+              source
+            )
+          }
+          return { plan, acties: acties.length, indicatoren: indicatoren.length }
+        }).pipe(writing(`Jaarplan ${input.jaar}`))
+
+      const createActie = (a: Jaarplan.Actie, source: Source) =>
+        Effect.gen(function* () {
+          yield* planExists(a.jaar, "actie", `${a.jaar}/${a.id}`)
+          yield* nummerFree(a)
+          yield* insert(
+            "acties",
+            "actie",
+            { jaar: a.jaar, id: a.id },
+            { nummer: a.nummer },
+            yield* encodeActie(a),
+            source
+          )
+          return { value: a, versie: 1 }
+        }).pipe(writing(`Actie ${a.id}`))
+
+      const updateActie = (a: Jaarplan.Actie, basedOn: number, source: Source) =>
+        Effect.gen(function* () {
+          yield* nummerFree(a)
+          const versie = yield* update(
+            "acties",
+            "actie",
+            { jaar: a.jaar, id: a.id },
+            { nummer: a.nummer },
+            yield* encodeActie(a),
+            basedOn,
+            source
+          )
+          return { value: a, versie }
+        }).pipe(writing(`Actie ${a.id}`))
+
+      const deleteActie = (jaar: number, id: string, basedOn: number, source: Source) =>
+        Effect.gen(function* () {
+          const key = `${jaar}/${id}`
+          const current = yield* read(Jaarplan.Actie, "acties", { jaar, id })
+          if (Option.isNone(current)) return yield* new NotFound({ entity: "actie", key })
+          if (current.value.versie !== basedOn)
+            return yield* new Conflict({
+              entity: "acties",
+              key,
+              expected: basedOn,
+              actual: current.value.versie
+            })
+          const nummer = current.value.value.nummer
+          const users = (yield* documents(Indicator.Indicator, "indicatoren", jaar)).filter((i) =>
+            i.acties.includes(nummer)
+          )
+          if (users.length > 0) {
+            return yield* new Refused({
+              entity: "actie",
+              key,
+              reason: `indicator ${users.map((i) => i.id).join(", ")} verwijst ernaar`
+            })
+          }
+          const next = (yield* documents(Jaarplan.Actie, "acties", jaar + 1)).filter(
+            (a) => a.voorganger?.jaar === jaar && a.voorganger.id === id
+          )
+          if (next.length > 0)
+            return yield* new Refused({
+              entity: "actie",
+              key,
+              reason: `actie ${jaar + 1}/${id} is de opvolger`
+            })
+          yield* sql`DELETE FROM acties WHERE jaar = ${jaar} AND id = ${id} AND version = ${basedOn}`
+          yield* audit("acties", key, "delete", yield* encodeActie(current.value.value), undefined, source)
+        }).pipe(writing(`Actie ${id}`))
+
+      const indicatorChecks = (i: Indicator.Indicator) =>
+        Effect.gen(function* () {
+          const key = `${i.jaar}/${i.id}`
+          yield* planExists(i.jaar, "indicator", key)
+          const acties = yield* documents(Jaarplan.Actie, "acties", i.jaar)
+          const missing = i.acties.filter((n) => !acties.some((a) => a.nummer === n))
+          if (missing.length > 0)
+            return yield* new Refused({
+              entity: "indicator",
+              key,
+              reason: `jaarplan ${i.jaar} heeft geen actie ${missing.join(", ")}`
+            })
+        })
+
+      const createIndicator = (i: Indicator.Indicator, source: Source) =>
+        Effect.gen(function* () {
+          yield* indicatorChecks(i)
+          yield* insert(
+            "indicatoren",
+            "indicator",
+            { jaar: i.jaar, id: i.id },
+            { baat: i.baat },
+            yield* encodeIndicator(i),
+            source
+          )
+          return { value: i, versie: 1 }
+        }).pipe(writing(`Indicator ${i.id}`))
+
+      const updateIndicator = (i: Indicator.Indicator, basedOn: number, source: Source) =>
+        Effect.gen(function* () {
+          yield* indicatorChecks(i)
+          const versie = yield* update(
+            "indicatoren",
+            "indicator",
+            { jaar: i.jaar, id: i.id },
+            { baat: i.baat },
+            yield* encodeIndicator(i),
+            basedOn,
+            source
+          )
+          return { value: i, versie }
+        }).pipe(writing(`Indicator ${i.id}`))
+
+      return Plans.of({
+        plan,
+        createPlan,
+        actie,
+        createActie,
+        updateActie,
+        deleteActie,
+        indicator,
+        createIndicator,
+        updateIndicator,
+        meting
+      })
+    })
+  )
+}
+
+export { Conflict, NotFound, StoreError }

@@ -1,42 +1,7 @@
 /**
- * The KPI status of the programme per year plan: computed progress of every indicator and its roll-up,
- * as `dvcc status` prints it and `--json` encodes it.
+ * The KPI status of the programme (core `Status`) as `dvcc status` prints it for a terminal or an e-mail.
  */
-import { type Dataset, Periode, Progress, Rollup } from "@dvcc/core"
-import { Schema } from "effect"
-
-export const YearStatus = Schema.Struct({
-  jaar: Schema.Int,
-  programma: Rollup.ProgrammaVoortgang,
-  indicatoren: Schema.Array(Progress.Progress)
-})
-
-export const StatusReport = Schema.Struct({
-  peildatum: Periode.Datum,
-  jaren: Schema.Array(YearStatus)
-}).annotate({ identifier: "StatusReport" })
-
-export type StatusReport = typeof StatusReport.Type
-
-export const makeStatusReport = (
-  dataset: Dataset.Dataset,
-  peildatum: Periode.Datum,
-  jaren: ReadonlyArray<number>
-): StatusReport => {
-  const progress = Progress.evaluateAll(
-    dataset.indicatoren.filter((i) => jaren.includes(i.jaar)),
-    dataset.metingen,
-    { peildatum, regio: dataset.regio }
-  )
-  return {
-    peildatum,
-    jaren: jaren.map((jaar) => ({
-      jaar,
-      programma: Rollup.rollUp(dataset.program, jaar, peildatum, progress),
-      indicatoren: progress.filter((p) => p.jaar === jaar)
-    }))
-  }
-}
+import { type Dataset, Periode, Progress, type Status } from "@dvcc/core"
 
 const badge = (status: Progress.Status): string => `[${Progress.statusLabel[status]}]`.padEnd(12)
 
@@ -59,7 +24,11 @@ const wrap = (text: string, width: number, indent: string): string => {
  * Plain text for a terminal or an e-mail: per year the programme, each doel and baat with its status, and
  * under every baat its indicators with the explanation. Status is always written out, never colour alone.
  */
-export const renderStatusReport = (dataset: Dataset.Dataset, report: StatusReport, width = 100): string => {
+export const renderStatusReport = (
+  dataset: Dataset.Dataset,
+  report: Status.StatusReport,
+  width = 100
+): string => {
   const out: Array<string> = []
   const textWidth = Math.max(40, width - 18)
   for (const year of report.jaren) {

@@ -1,14 +1,14 @@
 import { join } from "node:path"
-import type { Periode } from "@dvcc/core"
+import { type Periode, Status } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import { assert, describe, it } from "@effect/vitest"
 import { Schema } from "effect"
-import { makeStatusReport, renderStatusReport, StatusReport } from "../src/StatusReport.ts"
+import { renderStatusReport } from "../src/StatusReport.ts"
 import { dvcc, folder } from "./dvcc.ts"
 
 describe("the status table", () => {
   it("shows every indicator of 2025 and 2026 with its status and explanation", () => {
-    const report = makeStatusReport(dataset, "2025-12-31" as Periode.Datum, [2025, 2026])
+    const report = Status.make(dataset, "2025-12-31" as Periode.Datum, [2025, 2026])
     const text = renderStatusReport(dataset, report, 100)
     for (const indicator of dataset.indicatoren) assert.include(text, `${indicator.id}:`)
     assert.include(text, "Jaarplan 2025 — peildatum 31 december 2025")
@@ -36,7 +36,7 @@ describe("dvcc status", () => {
   it("--json encodes the core Progress schemas for the chosen year and date", async () => {
     const { code, stdout } = await dvcc("status", "--json", "--as-of", "2025-12-31", "--jaar", "2025")
     assert.strictEqual(code, 0)
-    const report = Schema.decodeUnknownSync(StatusReport)(JSON.parse(stdout))
+    const report = Schema.decodeUnknownSync(Status.StatusReport)(JSON.parse(stdout))
     assert.deepStrictEqual(
       report.jaren.map((j) => j.jaar),
       [2025]
@@ -50,7 +50,7 @@ describe("dvcc status", () => {
   it("judges on today's date by default: the instroom data due in January 2026 is now missing", async () => {
     const { code, stdout } = await dvcc("status", "--json", "--jaar", "2025")
     assert.strictEqual(code, 0)
-    const report = Schema.decodeUnknownSync(StatusReport)(JSON.parse(stdout))
+    const report = Schema.decodeUnknownSync(Status.StatusReport)(JSON.parse(stdout))
     assert.strictEqual(report.peildatum, new Date().toISOString().slice(0, 10))
     assert.isTrue(report.peildatum > "2026-01-31")
     assert.strictEqual(

@@ -1,6 +1,7 @@
 /**
  * @since 0.1.0
  */
+export * as Access from "./Access.ts"
 export * as Activity from "./Activity.ts"
 export * as Bron from "./Bron.ts"
 export * as Dataset from "./Dataset.ts"
@@ -17,3 +18,5 @@ export * as Periode from "./Periode.ts"
 export * as Progress from "./Progress.ts"
 export * as Registration from "./Registration.ts"
 export * as Rollup from "./Rollup.ts"
+export * as Status from "./Status.ts"
+export * as Suppression from "./Suppression.ts"

@@ -1,8 +1,8 @@
-import { Periode } from "@dvcc/core"
+import { Periode, Status } from "@dvcc/core"
 import { Console, DateTime, Effect, Option, Schema } from "effect"
 import { CliError, Command, Flag } from "effect/cli"
 import { loadProgram } from "../ProgramData.ts"
-import { makeStatusReport, renderStatusReport, StatusReport } from "../StatusReport.ts"
+import { renderStatusReport } from "../StatusReport.ts"
 
 const asOf = Flag.String("as-of").pipe(
   Flag.withDescription("Peildatum (JJJJ-MM-DD) waarop de voortgang wordt beoordeeld; standaard vandaag"),
@@ -35,14 +35,10 @@ export const status = Command.make(
         userMessage: `Geen jaarplan ${flags.jaar.value}; er zijn jaarplannen voor ${known.join(" en ")}.`
       })
     }
-    const report = makeStatusReport(
-      dataset,
-      peildatum,
-      Option.isSome(flags.jaar) ? [flags.jaar.value] : known
-    )
+    const report = Status.make(dataset, peildatum, Option.isSome(flags.jaar) ? [flags.jaar.value] : known)
     yield* Console.log(
       flags.json
-        ? JSON.stringify(Schema.encodeSync(StatusReport)(report), null, 2)
+        ? JSON.stringify(Schema.encodeSync(Status.StatusReport)(report), null, 2)
         : renderStatusReport(dataset, report, process.stdout.columns ?? 100)
     )
   })

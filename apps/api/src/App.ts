@@ -1,0 +1,213 @@
+/**
+ * The HTTP API as one Hono app, built from sub-apps joined with `app.route`: health and readiness, the
+ * OpenAPI document and its docs, and under `/api/v1` the programme, year plans, actions, indicators,
+ * progress, measurements and audit, each behind a bearer token and the role matrix.
+ *
+ * @since 0.1.0
+ */
+
+import {
+  Activities,
+  Database,
+  Gebieden,
+  Imports,
+  Measurements,
+  Plans,
+  Registrations,
+  Tokens
+} from "@dvcc/store"
+import { Effect, Layer, Option } from "effect"
+import { Hono } from "hono"
+import { cors } from "hono/cors"
+import { secureHeaders } from "hono/secure-headers"
+import * as Docs from "./Docs.ts"
+import type { Group } from "./Endpoint.ts"
+import type { Env, Runtime } from "./Env.ts"
+import { bearerAuth } from "./middleware/auth/index.ts"
+import { bodyLimit, jsonOnly, rateLimit, requestTimeout } from "./middleware/limits/index.ts"
+import { type LogEntry, requestLog } from "./middleware/log/index.ts"
+import { problemErrors } from "./middleware/problem/index.ts"
+import { requestId } from "./middleware/requestId/index.ts"
+import * as OpenApi from "./OpenApi.ts"
+import * as ProgramCache from "./ProgramCache.ts"
+import * as acties from "./routes/acties.ts"
+import * as activiteiten from "./routes/activiteiten.ts"
+import * as audit from "./routes/audit.ts"
+import * as exports from "./routes/exports.ts"
+import * as gebieden from "./routes/gebieden.ts"
+import * as health from "./routes/health.ts"
+import * as imports from "./routes/imports.ts"
+import * as indicatoren from "./routes/indicatoren.ts"
+import * as informatiebeeld from "./routes/informatiebeeld.ts"
+import * as jaarplannen from "./routes/jaarplannen.ts"
+import * as metingen from "./routes/metingen.ts"
+import * as programma from "./routes/programma.ts"
+import * as registraties from "./routes/registraties.ts"
+import * as voortgang from "./routes/voortgang.ts"
+
+/**
+ * What can be tuned; every option has a default fit for one office.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** Largest request body in bytes (default 1 MiB). */
+  readonly maxBodyBytes?: number
+  /** Largest uploaded workbook in bytes (default 50 MB). */
+  readonly maxUploadBytes?: number
+  /** Longest a request may take in ms (default 15 s). */
+  readonly timeoutMs?: number
+  /** Requests per token per window (default 600 per minute). */
+  readonly rateLimit?: { readonly limit?: number; readonly windowMs?: number; readonly now?: () => number }
+  /** Origins allowed to call the API from a browser; none by default (CORS off). */
+  readonly corsOrigins?: ReadonlyArray<string>
+  /** Where the request log goes (default: JSON lines on standard output). */
+  readonly log?: (entry: LogEntry) => void
+  /** Where unforeseen failures go (default: standard error). */
+  readonly report?: (requestId: string | undefined, error: unknown) => void
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface AppConfig {
+  /** The services the handlers run against: the store on one database. */
+  readonly runtime: Runtime
+  readonly options?: Options
+}
+
+/**
+ * The services the app runs against, on the database at `location` (migrated on first use).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const services = (location: Database.Location) =>
+  // The cached ProgramStore is provided last, so it stands in for the store's own.
+  ProgramCache.layer.pipe(
+    Layer.provideMerge(
+      Layer.mergeAll(
+        Tokens.Tokens.layer,
+        Plans.Plans.layer,
+        Activities.Activities.layer,
+        Gebieden.Gebieden.layer,
+        Imports.Imports.layer,
+        Registrations.Registrations.layer,
+        Measurements.Measurements.layer
+      ).pipe(Layer.provideMerge(Database.layer(location)))
+    )
+  )
+
+const modules = [
+  programma,
+  jaarplannen,
+  acties,
+  indicatoren,
+  voortgang,
+  metingen,
+  activiteiten,
+  gebieden,
+  informatiebeeld,
+  registraties,
+  imports,
+  exports,
+  audit
+] as const
+
+/**
+ * Every endpoint group of the app, for the OpenAPI document.
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export const groups: ReadonlyArray<Group> = [health.group, ...modules.map((m) => m.group)]
+
+/**
+ * The OpenAPI document of the app.
+ *
+ * @since 0.1.0
+ * @category openapi
+ */
+export const openApi = OpenApi.document(groups, {
+  title: "dvcc API",
+  version: "0.1.0",
+  description:
+    "De data van het programma Digitale Veiligheid en Cybercrime (Midden-Nederland): programma, jaarplannen, acties, indicatoren, voortgang en metingen."
+})
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const createApp = (config: AppConfig) => {
+  const options = config.options ?? {}
+  const { runtime } = config
+  const jsonBodyLimit = bodyLimit(
+    options.maxBodyBytes === undefined ? {} : { maxBytes: options.maxBodyBytes }
+  )
+  const errors = problemErrors(options.report === undefined ? {} : { report: options.report })
+  const app = new Hono<Env>()
+  app.onError(errors.onError)
+  app.notFound(errors.notFound)
+  app.use(requestId())
+  app.use(async (c, next) => {
+    c.set("runtime", runtime)
+    await next()
+  })
+  app.use(requestLog(options.log === undefined ? {} : { write: options.log }))
+  app.use(secureHeaders({ crossOriginResourcePolicy: "same-origin" }))
+  if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) {
+    app.use(
+      "/api/*",
+      cors({
+        origin: [...options.corsOrigins],
+        allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
+        allowMethods: ["GET", "POST", "PATCH", "DELETE"],
+        exposeHeaders: ["X-Request-Id", "Retry-After"]
+      })
+    )
+  }
+  const timeout = requestTimeout(options.timeoutMs === undefined ? {} : { ms: options.timeoutMs })
+  // Reading and checking a large workbook takes longer than any other request.
+  const uploadTimeout = requestTimeout({ ms: 10 * 60 * 1000 })
+  app.use(async (c, next) =>
+    c.req.method === "POST" && c.req.path === "/api/v1/imports"
+      ? await uploadTimeout(c, next)
+      : await timeout(c, next)
+  )
+
+  app.use(
+    "/api/v1/*",
+    bearerAuth({
+      verify: (token) =>
+        runtime.runPromise(
+          Effect.flatMap(Tokens.Tokens, (tokens) => tokens.verify(token)).pipe(
+            Effect.map(Option.getOrUndefined)
+          )
+        )
+    }),
+    rateLimit(options.rateLimit ?? {})
+  )
+  // Workbooks may be large; everything else is small JSON.
+  app.use("/api/v1/imports", bodyLimit({ maxBytes: options.maxUploadBytes ?? 50 * 1024 * 1024 }))
+  app.use("/api/v1/*", async (c, next) =>
+    c.req.path === "/api/v1/imports" ? await next() : await jsonBodyLimit(c, next)
+  )
+  app.use("/api/v1/*", jsonOnly({ uploads: ["/api/v1/imports"] }))
+
+  app.route("/", health.app)
+  app.get("/openapi.json", (c) => c.json(openApi))
+  const docs = Docs.render(openApi)
+  app.get("/docs", (c) => {
+    // The page has no script and loads nothing: the strictest policy fits it.
+    c.header(
+      "content-security-policy",
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+    )
+    return c.html(docs)
+  })
+  for (const m of modules) app.route(m.group.prefix, m.app)
+  return app
+}

@@ -1,0 +1,296 @@
+/**
+ * One endpoint, described once: its method and path, the action of the role matrix it needs, and the
+ * Schemas of its path, query, body and response. The same description guards the route, decodes the
+ * input, encodes the output and becomes the endpoint's part of `/openapi.json`.
+ *
+ * @since 0.1.0
+ */
+import type { Access } from "@dvcc/core"
+import type { ProgramStore } from "@dvcc/store"
+import { Cause, Effect, Exit, Schema, SchemaIssue } from "effect"
+import type { Context, Handler, MiddlewareHandler } from "hono"
+import type { Env, Services } from "./Env.ts"
+import { requires } from "./middleware/scope/index.ts"
+import * as Problem from "./Problem.ts"
+
+type Codec = Schema.Top & { readonly DecodingServices: never; readonly EncodingServices: never }
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Endpoint<
+  P extends Codec = Codec,
+  Q extends Codec = Codec,
+  B extends Codec = Codec,
+  R extends Codec = Codec
+> {
+  readonly method: "get" | "post" | "patch" | "delete"
+  /** Hono's form, relative to the group: `/:id`. */
+  readonly path: string
+  readonly summary: string
+  readonly description?: string
+  /** `null`: no token needed. */
+  readonly actie: Access.Actie | null
+  readonly params?: P
+  readonly query?: Q
+  readonly body?: B
+  /** A file upload (`multipart/form-data`, field `bestand`) instead of a JSON body. */
+  readonly upload?: { readonly field: string; readonly description: string }
+  /** The response is a file of this type, not JSON: the handler returns `Download`. */
+  readonly download?: { readonly contentType: string }
+  readonly response: R
+  readonly status?: 200 | 201 | 204
+  /** The problems this endpoint may answer with, besides 401/403/429 of every protected endpoint. */
+  readonly problems?: ReadonlyArray<Problem.Kind>
+}
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = <
+  P extends Codec = never,
+  Q extends Codec = never,
+  B extends Codec = never,
+  R extends Codec = Codec
+>(
+  endpoint: Endpoint<P, Q, B, R>
+): Endpoint<P, Q, B, R> => endpoint
+
+/**
+ * A group of endpoints under one path prefix, joined into the app with `app.route`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Group {
+  readonly prefix: string
+  readonly tag: string
+  /** One sentence for the documentation. */
+  readonly description: string
+  readonly endpoints: ReadonlyArray<Endpoint>
+}
+
+/**
+ * An integer in a path or query string.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const IntFromString = Schema.FiniteFromString.pipe(Schema.check(Schema.isInt())).annotate({
+  description: "geheel getal"
+})
+
+/**
+ * A file to send: its bytes and the name it should be saved under.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Download = Schema.Struct({ bytes: Schema.Uint8Array, filename: Schema.String })
+
+/**
+ * What a handler gets: the decoded input, the principal and the source to audit writes with.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Input<P, Q, B> {
+  readonly params: P
+  readonly query: Q
+  readonly body: B
+  /** The uploaded file of an `upload` endpoint. */
+  readonly file: { readonly bytes: Uint8Array; readonly name: string } | undefined
+  readonly principal: Env["Variables"]["principal"]
+  readonly source: ProgramStore.Source
+  readonly requestId: string
+}
+
+const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
+
+const typeNames: Record<string, string> = {
+  string: "tekst",
+  number: "een getal",
+  boolean: "true of false",
+  object: "een object",
+  array: "een lijst",
+  null: "null"
+}
+
+/**
+ * The core Schemas write their own checks in Dutch; the few built-in messages of `effect` (missing key,
+ * wrong type, bounds) are translated here, so every field message a client gets is Dutch.
+ */
+export const dutch = (message: string): string => {
+  const [head = message, got] = message.split(/, got /)
+  const rules: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => string]> = [
+    [/^Missing key$/, () => "ontbreekt"],
+    [/^Expected a value with a length of at least 1$/, () => "mag niet leeg zijn"],
+    [/^Expected a value with a length of at least (\S+)$/, (m) => `moet minstens ${m[1]} tekens lang zijn`],
+    [/^Expected an integer$/, () => "moet een geheel getal zijn"],
+    [/^Expected a finite number$/, () => "moet een eindig getal zijn"],
+    [/^Expected a value greater than or equal to (\S+)$/, (m) => `moet minstens ${m[1]} zijn`],
+    [/^Expected a value greater than (\S+)$/, (m) => `moet groter zijn dan ${m[1]}`],
+    [/^Expected a value less than or equal to (\S+)$/, (m) => `mag hoogstens ${m[1]} zijn`],
+    [/^Expected a value between (\S+) and (\S+)$/, (m) => `moet tussen ${m[1]} en ${m[2]} liggen`],
+    [/^Expected (string|number|boolean|object|array|null)$/, (m) => `moet ${typeNames[m[1] ?? ""]} zijn`],
+    [/^Expected (\w+)$/, (m) => `is geen geldige waarde voor ${m[1]}`],
+    [/^Expected no excess property$|^Unexpected key/, () => "onbekend veld"]
+  ]
+  for (const [pattern, translate] of rules) {
+    const match = head.match(pattern)
+    if (match !== null) return got === undefined ? translate(match) : `${translate(match)} (gevonden: ${got})`
+  }
+  return message
+}
+
+/** The refused fields of a decoding failure: `acties.0.titel` and why. */
+export const fields = (issue: SchemaIssue.Issue, prefix: string): Array<typeof Problem.Veld.Type> =>
+  formatter(issue).issues.map((i) => ({
+    pad: [prefix, ...(i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p))]
+      .filter((s) => s !== "")
+      .join("."),
+    melding: dutch(i.message)
+  }))
+
+const decode = <S extends Codec>(schema: S | undefined, input: unknown, where: string) =>
+  schema === undefined
+    ? Effect.succeed(undefined as S["Type"])
+    : Schema.decodeUnknownEffect(schema)(input, { errors: "all" }).pipe(
+        Effect.mapError((error) =>
+          Problem.make(
+            "validatie",
+            `De ${where === "body" ? "gegevens kloppen" : `${where} klopt`} niet.`,
+            fields(error.issue, where === "body" ? "" : where)
+          )
+        )
+      )
+
+/**
+ * Turns what a handler failed with into a problem: the store's tagged errors by tag, anything else a 500.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const toProblem = (
+  error: unknown
+):
+  | {
+      readonly kind: Problem.Kind
+      readonly detail: string
+      readonly velden?: ReadonlyArray<typeof Problem.Veld.Type>
+    }
+  | undefined => {
+  if (typeof error !== "object" || error === null || !("_tag" in error)) return undefined
+  const message = "message" in error && typeof error.message === "string" ? error.message : ""
+  switch (error._tag) {
+    case "ApiProblem": {
+      const p = error as Problem.ApiProblem
+      return {
+        kind: p.kind as Problem.Kind,
+        detail: p.detail,
+        ...(p.velden === undefined ? {} : { velden: p.velden })
+      }
+    }
+    case "Conflict":
+    case "ImportAlreadyUndone":
+    case "ImportDependedOn":
+      return { kind: "conflict", detail: message }
+    case "UnreadableWorkbook":
+      return { kind: "validatie", detail: message }
+    case "NotFound":
+    case "TokenNotFound":
+    case "ImportNotFound":
+      return { kind: "niet-gevonden", detail: message }
+    case "Refused":
+    case "InvalidToken":
+      return { kind: "validatie", detail: message }
+    default:
+      return undefined
+  }
+}
+
+/**
+ * The guard and handler of an endpoint, to spread after its route: `group.get(e.path, ...handle(e, …))`.
+ * The handler runs one Effect against the app's services, decoding the input and encoding the output
+ * with the endpoint's Schemas.
+ *
+ * @since 0.1.0
+ * @category handlers
+ */
+export const handle = <P extends Codec, Q extends Codec, B extends Codec, R extends Codec, E>(
+  endpoint: Endpoint<P, Q, B, R>,
+  body: (input: Input<P["Type"], Q["Type"], B["Type"]>) => Effect.Effect<R["Type"], E, Services>
+): [MiddlewareHandler<Env>, Handler<Env>] => {
+  const guard: MiddlewareHandler<Env> =
+    endpoint.actie === null ? async (_c, next) => await next() : requires(endpoint.actie)
+  const handler = async (c: Context<Env>) => {
+    const requestId = c.get("requestId")
+    let json: unknown
+    if (endpoint.body !== undefined) {
+      try {
+        json = await c.req.json()
+      } catch {
+        return Problem.respond("ongeldig-verzoek", "De body is geen geldige JSON.", { requestId })
+      }
+    }
+    let file: { readonly bytes: Uint8Array; readonly name: string } | undefined
+    if (endpoint.upload !== undefined) {
+      const form = await c.req.parseBody().catch(() => undefined)
+      const part = form?.[endpoint.upload.field]
+      if (!(part instanceof File)) {
+        return Problem.respond(
+          "validatie",
+          `Stuur het bestand als multipart/form-data in het veld "${endpoint.upload.field}".`,
+          { requestId, velden: [{ pad: endpoint.upload.field, melding: "ontbreekt" }] }
+        )
+      }
+      file = { bytes: new Uint8Array(await part.arrayBuffer()), name: part.name }
+    }
+    const principal = c.get("principal")
+    const program = Effect.gen(function* () {
+      const params = yield* decode(endpoint.params, c.req.param(), "pad")
+      const query = yield* decode(endpoint.query, c.req.query(), "query")
+      const decodedBody = yield* decode(endpoint.body, json, "body")
+      const result = yield* body({
+        params,
+        query,
+        body: decodedBody,
+        file,
+        principal,
+        source: {
+          actor: principal === undefined ? "anoniem" : `token ${principal.tokenId}`,
+          source: `api ${requestId}`
+        },
+        requestId
+      })
+      return endpoint.download === undefined
+        ? yield* Schema.encodeUnknownEffect(endpoint.response)(result)
+        : result
+    })
+    const exit = await c.get("runtime").runPromiseExit(program, { signal: c.req.raw.signal })
+    if (Exit.isSuccess(exit)) {
+      if (endpoint.status === 204) return c.body(null, 204)
+      if (endpoint.download !== undefined) {
+        const file = exit.value as typeof Download.Type
+        const ascii = file.filename.replace(/[^\w.-]/g, "_")
+        return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+          "content-type": endpoint.download.contentType,
+          "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`
+        })
+      }
+      return c.json(exit.value as object, endpoint.status ?? 200)
+    }
+    const failure = exit.cause.reasons.find(Cause.isFailReason)
+    const problem = failure === undefined ? undefined : toProblem(failure.error)
+    if (problem !== undefined)
+      return Problem.respond(problem.kind, problem.detail, {
+        requestId,
+        velden: problem.velden,
+        instance: c.req.path
+      })
+    throw new Error(Cause.pretty(exit.cause))
+  }
+  return [guard, handler]
+}

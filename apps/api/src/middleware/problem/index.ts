@@ -1,0 +1,57 @@
+/**
+ * The app's last word on errors: an unknown route is a 404 problem, a failure nobody foresaw a 500
+ * problem with only the request id (the cause goes to the log, never to the client).
+ *
+ * @since 0.1.0
+ */
+import type { ErrorHandler, NotFoundHandler } from "hono"
+import { HTTPException } from "hono/http-exception"
+import type { Env } from "../../Env.ts"
+import * as Problem from "../../Problem.ts"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ProblemOptions {
+  /** Where unforeseen failures are reported, with the request id. */
+  readonly report?: (requestId: string | undefined, error: unknown) => void
+}
+
+/**
+ * @since 0.1.0
+ * @category middleware
+ */
+export const problemErrors = (
+  options: ProblemOptions = {}
+): { readonly onError: ErrorHandler<Env>; readonly notFound: NotFoundHandler<Env> } => {
+  const report =
+    options.report ??
+    ((requestId, error) =>
+      process.stderr.write(
+        `${JSON.stringify({ niveau: "error", requestId, fout: error instanceof Error ? error.message : String(error) })}\n`
+      ))
+  return {
+    notFound: (c) =>
+      Problem.respond("niet-gevonden", `Er is niets op ${c.req.path}.`, { requestId: c.get("requestId") }),
+    onError: (error, c) => {
+      const requestId = c.get("requestId")
+      if (error instanceof HTTPException && error.status < 500) {
+        const kind = (Object.keys(Problem.kinds) as Array<Problem.Kind>).find(
+          (k) => Problem.kinds[k].status === error.status
+        )
+        return Problem.respond(kind ?? "ongeldig-verzoek", error.message || "Ongeldig verzoek.", {
+          requestId
+        })
+      }
+      report(requestId, error)
+      return Problem.respond(
+        "interne-fout",
+        `Er ging iets mis aan onze kant (verzoek ${requestId ?? "?"}).`,
+        {
+          requestId
+        }
+      )
+    }
+  }
+}

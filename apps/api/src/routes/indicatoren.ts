@@ -1,0 +1,157 @@
+/**
+ * `/api/v1/indicatoren`: the computed progress of the indicators on a date, one indicator with its
+ * measurements, and creating or changing an indicator against the version it was read at.
+ */
+import { Indicator, Measurement, Periode, Progress } from "@dvcc/core"
+import { Plans, ProgramStore } from "@dvcc/store"
+import { Effect, Schema, Struct } from "effect"
+import { Hono } from "hono"
+import * as Endpoint from "../Endpoint.ts"
+import type { Env } from "../Env.ts"
+import { found, jarenOf, latestYear, today } from "./Services.ts"
+
+const MetVersie = Schema.Struct({ versie: Schema.Int, indicator: Indicator.Indicator }).annotate({
+  identifier: "IndicatorMetVersie"
+})
+
+const Detail = Schema.Struct({
+  versie: Schema.Int,
+  indicator: Indicator.Indicator,
+  voortgang: Progress.Progress,
+  metingen: Schema.Array(Measurement.Measurement)
+}).annotate({ identifier: "IndicatorDetail" })
+
+const { id: _id, jaar: _jaar, ...wijzigbaar } = Indicator.Indicator.fields
+
+const Wijziging = Schema.Struct({
+  basedOn: Schema.Int.annotate({ description: "De versie waarop de wijziging is gebaseerd" }),
+  ...Struct.map(wijzigbaar, Schema.optionalKey)
+}).annotate({ identifier: "IndicatorWijziging" })
+
+const Peiling = Schema.Struct({
+  jaar: Schema.optionalKey(Endpoint.IntFromString),
+  asOf: Schema.optionalKey(Periode.Datum)
+})
+
+const lijst = Endpoint.make({
+  method: "get",
+  path: "/",
+  summary: "De berekende voortgang van de indicatoren op een peildatum (standaard vandaag)",
+  actie: "programma:lezen",
+  query: Peiling,
+  response: Schema.Array(Progress.Progress),
+  problems: ["niet-gevonden", "validatie"]
+})
+
+const een = Endpoint.make({
+  method: "get",
+  path: "/:id",
+  summary: "Eén indicator met versie, voortgang en alle metingen (standaard uit het laatste jaarplan)",
+  actie: "programma:lezen",
+  params: Schema.Struct({ id: Schema.NonEmptyString }),
+  query: Peiling,
+  response: Detail,
+  problems: ["niet-gevonden", "validatie"]
+})
+
+const maak = Endpoint.make({
+  method: "post",
+  path: "/",
+  summary: "Voeg een indicator (monitoringsafspraak) toe aan een jaarplan",
+  actie: "programma:schrijven",
+  body: Indicator.Indicator,
+  response: MetVersie,
+  status: 201,
+  problems: ["validatie"]
+})
+
+const wijzig = Endpoint.make({
+  method: "patch",
+  path: "/:id",
+  summary: "Wijzig een indicator; `basedOn` is de versie die u las",
+  actie: "programma:schrijven",
+  params: Schema.Struct({ id: Schema.NonEmptyString }),
+  query: Schema.Struct({ jaar: Endpoint.IntFromString }),
+  body: Wijziging,
+  response: MetVersie,
+  problems: ["niet-gevonden", "conflict", "validatie"]
+})
+
+export const app = new Hono<Env>()
+
+app.get(
+  lijst.path,
+  ...Endpoint.handle(lijst, ({ query }) =>
+    Effect.gen(function* () {
+      const dataset = yield* (yield* ProgramStore.ProgramStore).load
+      const jaren = yield* jarenOf(dataset, query.jaar)
+      const peildatum = query.asOf ?? (yield* today)
+      return Progress.evaluateAll(
+        dataset.indicatoren.filter((i) => jaren.includes(i.jaar)),
+        dataset.metingen,
+        { peildatum, regio: dataset.regio }
+      )
+    })
+  )
+)
+
+app.get(
+  een.path,
+  ...Endpoint.handle(een, ({ params, query }) =>
+    Effect.gen(function* () {
+      const dataset = yield* (yield* ProgramStore.ProgramStore).load
+      const jaar = query.jaar ?? (yield* latestYear(dataset.indicatoren, params.id, "indicator"))
+      const current = yield* found<Plans.Versioned<Indicator.Indicator>>(`indicator ${jaar}/${params.id}`)(
+        yield* (yield* Plans.Plans).indicator(jaar, params.id)
+      )
+      const metingen = dataset.metingen
+        .filter((m) => m.jaar === jaar && m.indicator === params.id)
+        .sort((a, b) => a.periode.localeCompare(b.periode) || a.id.localeCompare(b.id))
+      const [voortgang] = Progress.evaluateAll([current.value], metingen, {
+        peildatum: query.asOf ?? (yield* today),
+        regio: dataset.regio
+      })
+      return {
+        versie: current.versie,
+        indicator: current.value,
+        voortgang: voortgang as Progress.Progress,
+        metingen
+      }
+    })
+  )
+)
+
+app.post(
+  maak.path,
+  ...Endpoint.handle(maak, ({ body, source }) =>
+    Effect.map(
+      Effect.flatMap(Plans.Plans, (plans) => plans.createIndicator(body, source)),
+      (r) => ({ versie: r.versie, indicator: r.value })
+    )
+  )
+)
+
+app.patch(
+  wijzig.path,
+  ...Endpoint.handle(wijzig, ({ params, query, body, source }) =>
+    Effect.gen(function* () {
+      const plans = yield* Plans.Plans
+      const current = yield* found<Plans.Versioned<Indicator.Indicator>>(
+        `indicator ${query.jaar}/${params.id}`
+      )(yield* plans.indicator(query.jaar, params.id))
+      const { basedOn, ...changes } = body
+      const changed = yield* Schema.decodeUnknownEffect(Indicator.Indicator)(
+        Schema.encodeSync(Indicator.Indicator)({ ...current.value, ...changes })
+      )
+      const updated = yield* plans.updateIndicator(changed, basedOn, source)
+      return { versie: updated.versie, indicator: updated.value }
+    })
+  )
+)
+
+export const group: Endpoint.Group = {
+  prefix: "/api/v1/indicatoren",
+  tag: "indicatoren",
+  description: "De indicatoren (monitoringsafspraken) en hun berekende voortgang.",
+  endpoints: [lijst, een, maak, wijzig]
+}

@@ -1,0 +1,61 @@
+/**
+ * `POST /api/v1/metingen`: record a measurement. The same measurement again is `unchanged`; a changed one
+ * needs `basedOn`, the version it was read at, and a stale one is a 409.
+ */
+import { Measurement } from "@dvcc/core"
+import { Plans, ProgramStore } from "@dvcc/store"
+import { Effect, Option, Schema } from "effect"
+import { Hono } from "hono"
+import * as Endpoint from "../Endpoint.ts"
+import type { Env } from "../Env.ts"
+import * as Problem from "../Problem.ts"
+
+const Invoer = Schema.Struct({
+  ...Measurement.Measurement.fields,
+  basedOn: Schema.optionalKey(Schema.Int.annotate({ description: "Bij een wijziging: de versie die u las" }))
+}).annotate({ identifier: "MetingInvoer" })
+
+const leg = Endpoint.make({
+  method: "post",
+  path: "/",
+  summary: "Leg een meting vast (idempotent; een wijziging met `basedOn`)",
+  actie: "metingen:schrijven",
+  body: Invoer,
+  response: Schema.Struct({
+    id: Schema.String,
+    uitkomst: Schema.Literals(["inserted", "updated", "unchanged"]),
+    versie: Schema.Int
+  }).annotate({ identifier: "MetingResultaat" }),
+  problems: ["conflict", "validatie"]
+})
+
+export const app = new Hono<Env>()
+
+app.post(
+  leg.path,
+  ...Endpoint.handle(leg, ({ body, source }) =>
+    Effect.gen(function* () {
+      const { basedOn, ...meting } = body
+      const plans = yield* Plans.Plans
+      if (Option.isNone(yield* plans.indicator(meting.jaar, meting.indicator)))
+        return yield* Problem.make(
+          "validatie",
+          `Er is geen indicator ${meting.indicator} in jaarplan ${meting.jaar}.`,
+          [{ pad: "indicator", melding: "onbekende indicator" }]
+        )
+      const uitkomst = yield* (yield* ProgramStore.ProgramStore).recordMeasurement(meting, source, basedOn)
+      const versie = Option.match(yield* plans.meting(meting.id), {
+        onNone: () => 1,
+        onSome: (m) => m.versie
+      })
+      return { id: meting.id, uitkomst, versie }
+    })
+  )
+)
+
+export const group: Endpoint.Group = {
+  prefix: "/api/v1/metingen",
+  tag: "metingen",
+  description: "Metingen van de indicatoren vastleggen.",
+  endpoints: [leg]
+}

@@ -1,0 +1,64 @@
+/**
+ * `GET /api/v1/voortgang`: the roll-up, exactly as `dvcc status --json`.
+ */
+import { type Dataset, Periode, Status } from "@dvcc/core"
+import { ProgramStore } from "@dvcc/store"
+import { Effect, Schema } from "effect"
+import { Hono } from "hono"
+import * as Endpoint from "../Endpoint.ts"
+import type { Env } from "../Env.ts"
+import { jarenOf, today } from "./Services.ts"
+
+const lees = Endpoint.make({
+  method: "get",
+  path: "/",
+  summary: "De voortgang per jaarplan: programma, doelen, baten en indicatoren (zoals dvcc status --json)",
+  actie: "programma:lezen",
+  query: Schema.Struct({
+    jaar: Schema.optionalKey(Endpoint.IntFromString),
+    asOf: Schema.optionalKey(Periode.Datum)
+  }),
+  response: Status.StatusReport,
+  problems: ["niet-gevonden", "validatie"]
+})
+
+/**
+ * The last reports per dataset: the dataset object stays the same while the database does not change
+ * (`ProgramCache`), so a report for the same date and years is computed once.
+ */
+const reports = new WeakMap<object, Map<string, Status.StatusReport>>()
+
+const reportFor = (dataset: Dataset.Dataset, peildatum: Periode.Datum, jaren: ReadonlyArray<number>) => {
+  let perDataset = reports.get(dataset)
+  if (perDataset === undefined) {
+    perDataset = new Map()
+    reports.set(dataset, perDataset)
+  }
+  const key = `${peildatum}/${jaren.join(",")}`
+  let report = perDataset.get(key)
+  if (report === undefined) {
+    report = Status.make(dataset, peildatum, jaren)
+    if (perDataset.size >= 32) perDataset.clear()
+    perDataset.set(key, report)
+  }
+  return report
+}
+
+export const app = new Hono<Env>()
+
+app.get(
+  lees.path,
+  ...Endpoint.handle(lees, ({ query }) =>
+    Effect.gen(function* () {
+      const dataset = yield* (yield* ProgramStore.ProgramStore).load
+      return reportFor(dataset, query.asOf ?? (yield* today), yield* jarenOf(dataset, query.jaar))
+    })
+  )
+)
+
+export const group: Endpoint.Group = {
+  prefix: "/api/v1/voortgang",
+  tag: "voortgang",
+  description: "De voortgang opgeteld naar baten, doelen en programma.",
+  endpoints: [lees]
+}

@@ -1,0 +1,88 @@
+/**
+ * The app on a fresh database with the bundled data, and one token per role, for the HTTP tests.
+ */
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Access } from "@dvcc/core"
+import { dataset } from "@dvcc/midden-nederland"
+import { type Database, ProgramStore, Tokens } from "@dvcc/store"
+import { Effect, ManagedRuntime } from "effect"
+import { type AppConfig, createApp, type Options, services } from "../src/App.ts"
+import type { LogEntry } from "../src/middleware/log/index.ts"
+
+export type Role = Access.Rol
+
+export const freshSqlite = (): Database.Location => ({
+  _tag: "Sqlite",
+  file: join(mkdtempSync(join(tmpdir(), "dvcc-api-")), "dvcc.sqlite")
+})
+
+export interface Fixture {
+  readonly app: ReturnType<typeof createApp>
+  readonly runtime: AppConfig["runtime"]
+  readonly tokens: Record<Role | "ingetrokken", string>
+  readonly logs: Array<LogEntry>
+  readonly errors: Array<unknown>
+  /** A request with the token of `as` (none when `as` is undefined). */
+  readonly request: (
+    path: string,
+    init?: RequestInit & { readonly as?: Role | "ingetrokken" | undefined; readonly json?: unknown }
+  ) => Promise<Response>
+  readonly dispose: () => Promise<void>
+}
+
+/** The app on a new database with the bundled data and a token per role; `gemeente` is scoped to GM0344. */
+export const makeFixture = async (
+  options: Options = {},
+  location: Database.Location = freshSqlite()
+): Promise<Fixture> => {
+  const runtime = ManagedRuntime.make(services(location))
+  const tokens = await runtime.runPromise(
+    Effect.gen(function* () {
+      const store = yield* ProgramStore.ProgramStore
+      yield* store.seed(dataset, { actor: "test", source: "cli" })
+      const t = yield* Tokens.Tokens
+      const make = (rol: Role, scope: string | null) =>
+        Effect.map(
+          t.create(
+            { naam: `test-${rol}`, rol, scope: scope === null ? null : Access.parseScope(scope) },
+            "test"
+          ),
+          (c) => c.token
+        )
+      const revoked = yield* t.create({ naam: "oud", rol: "beheerder", scope: null }, "test")
+      yield* t.revoke(revoked.info.id, "test")
+      return {
+        beheerder: yield* make("beheerder", null),
+        programma: yield* make("programma", null),
+        district: yield* make("district", "district-noord"),
+        gemeente: yield* make("gemeente", "GM0344"),
+        ingetrokken: revoked.token
+      }
+    })
+  )
+  const logs: Array<LogEntry> = []
+  const errors: Array<unknown> = []
+  const app = createApp({
+    runtime,
+    options: { log: (e) => logs.push(e), report: (_id, e) => errors.push(e), ...options }
+  })
+  return {
+    app,
+    runtime,
+    tokens,
+    logs,
+    errors,
+    request: (path, init = {}) => {
+      const { as, json, ...rest } = init
+      const headers = new Headers(rest.headers)
+      if (as !== undefined) headers.set("authorization", `Bearer ${tokens[as]}`)
+      if (json !== undefined) headers.set("content-type", "application/json")
+      return Promise.resolve(
+        app.request(path, { ...rest, headers, ...(json === undefined ? {} : { body: JSON.stringify(json) }) })
+      )
+    },
+    dispose: () => runtime.dispose()
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * `dvcc token create|list|revoke`: the API tokens. A token is printed once, when it is created; the
+ * database keeps only its hash.
+ */
+import { Access } from "@dvcc/core"
+import { Tokens } from "@dvcc/store"
+import { Console, Effect, Option } from "effect"
+import { Argument, Command, Flag } from "effect/cli"
+import { withStore } from "../ProgramData.ts"
+
+const withTokens = <A, E>(body: (tokens: Tokens.Tokens["Service"]) => Effect.Effect<A, E>) =>
+  withStore(Effect.flatMap(Tokens.Tokens, body).pipe(Effect.provide(Tokens.Tokens.layer)))
+
+/** `2026-11-25 16:59`: an ISO time as people read it (UTC). */
+const moment = (iso: string): string => iso.slice(0, 16).replace("T", " ")
+
+/** The tokens as an aligned table, oldest first; never the tokens themselves. */
+export const formatTokens = (tokens: ReadonlyArray<Tokens.TokenInfo>): string => {
+  if (tokens.length === 0) return "Er zijn nog geen tokens: maak er een met dvcc token create."
+  const rows: Array<ReadonlyArray<string>> = [
+    ["id", "naam", "rol", "scope", "aangemaakt (UTC)", "ingetrokken"],
+    ...tokens.map((t) => [
+      t.id,
+      t.naam,
+      t.rol,
+      t.scope === null ? "-" : Access.scopeLabel(t.scope),
+      moment(t.aangemaakt),
+      t.ingetrokken === null ? "-" : moment(t.ingetrokken)
+    ])
+  ]
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? []
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join("  ")
+        .trimEnd()
+    )
+    .join("\n")
+}
+
+const role = Flag.Literals("role", Access.Rol.literals).pipe(
+  Flag.withDescription(
+    "beheerder (alles), programma (alles lezen, plannen en metingen schrijven), district of gemeente"
+  )
+)
+const scope = Flag.String("scope").pipe(
+  Flag.withDescription("Voor district en gemeente: een CBS-code (GM0344) of de id van een district"),
+  Flag.optional
+)
+const name = Flag.String("name").pipe(Flag.withDescription("Waarvoor of voor wie het token is"))
+
+const create = Command.make(
+  "create",
+  { role, scope, name },
+  Effect.fn("token create")(function* (flags) {
+    const created = yield* withTokens((tokens) =>
+      tokens.create(
+        {
+          naam: flags.name,
+          rol: flags.role,
+          scope: Option.match(flags.scope, { onNone: () => null, onSome: Access.parseScope })
+        },
+        "cli"
+      )
+    )
+    yield* Console.log(
+      [
+        `Token ${created.info.id} (${created.info.naam}, ${created.info.rol}${created.info.scope === null ? "" : ` ${Access.scopeLabel(created.info.scope)}`}) aangemaakt.`,
+        "Bewaar het nu: het wordt niet nog eens getoond.",
+        "",
+        created.token
+      ].join("\n")
+    )
+  })
+).pipe(
+  Command.withDescription(
+    "Maak een API-token; het token wordt één keer getoond, de database bewaart alleen een hash"
+  ),
+  Command.withExamples([
+    {
+      command: "dvcc token create --role programma --name programmabureau",
+      description: "Een token voor het programmabureau"
+    },
+    {
+      command: "dvcc token create --role gemeente --scope GM0344 --name utrecht",
+      description: "Een token voor één gemeente"
+    }
+  ])
+)
+
+const list = Command.make(
+  "list",
+  {},
+  Effect.fn("token list")(function* () {
+    yield* Console.log(formatTokens(yield* withTokens((tokens) => tokens.list)))
+  })
+).pipe(
+  Command.withDescription(
+    "Toon de tokens: id, naam, rol, scope en wanneer ze zijn aangemaakt of ingetrokken"
+  ),
+  Command.withExamples([{ command: "dvcc token list", description: "Alle tokens, de oudste eerst" }])
+)
+
+const id = Argument.String("id").pipe(Argument.withDescription("De id van het token (zie dvcc token list)"))
+
+const revoke = Command.make(
+  "revoke",
+  { id },
+  Effect.fn("token revoke")(function* (input) {
+    const revoked = yield* withTokens((tokens) => tokens.revoke(input.id, "cli"))
+    yield* Console.log(`Token ${revoked.id} (${revoked.naam}) is ingetrokken: het geeft geen toegang meer.`)
+  })
+).pipe(
+  Command.withDescription("Trek een token in: het geeft daarna geen toegang meer"),
+  Command.withExamples([{ command: "dvcc token revoke 3f2a9c1e0b4d", description: "Een token intrekken" }])
+)
+
+export const token = Command.make("token").pipe(
+  Command.withDescription("Beheer de API-tokens van dvcc serve"),
+  Command.withExamples([
+    { command: "dvcc token create --role programma --name programmabureau", description: "Een token maken" },
+    { command: "dvcc token list", description: "De tokens bekijken" }
+  ]),
+  Command.withSubcommands([create, list, revoke])
+)

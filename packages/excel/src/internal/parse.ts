@@ -1,0 +1,766 @@
+/**
+ * Reads a workbook by the contract: finds each sheet's kind and header row, reads every row into a record
+ * of dvcc's types, and collects what is wrong as problems naming sheet, cell, row, column, the value found
+ * and what was expected. Plain async code over plain data (the hot path of a 200,000-row import); the
+ * Effect edge is `Import.ts`.
+ */
+import type { Dataset, Geography, Periode, Registration } from "@dvcc/core"
+import {
+  type Column,
+  canonicalOf,
+  columnFor,
+  gebiedOf,
+  gemeenteOf,
+  kindOfName,
+  labelLists,
+  matchKey,
+  type Sheet,
+  type SheetKind,
+  sheet as sheetOf,
+  sheets
+} from "../Contract.ts"
+import {
+  type Cell,
+  closest,
+  closestLabels,
+  display,
+  isEmpty,
+  type Reading,
+  readDatum,
+  readInteger,
+  readMoney,
+  readNumber,
+  readPeriode,
+  readText
+} from "../Values.ts"
+import { columnLetters } from "./fileCheck.ts"
+import { type Row, readSheets } from "./reader.ts"
+
+export interface Problem {
+  readonly sheet: string
+  /** `Activiteiten!C14`. */
+  readonly cell: string
+  readonly row: number
+  /** The column's header as the contract names it (or its letter when it has none). */
+  readonly column: string
+  readonly value: string
+  readonly expected: string
+  readonly code: string
+  readonly message: string
+  /** For an unknown label: the closest valid ones. */
+  readonly suggestions?: ReadonlyArray<string> | undefined
+}
+
+export interface Warning {
+  readonly sheet: string
+  readonly cell?: string | undefined
+  readonly code: string
+  readonly message: string
+}
+
+export interface SheetResult {
+  readonly name: string
+  readonly kind: SheetKind | null
+  /** Data rows read (not the header, empty rows or skipped rows). */
+  rows: number
+  valid: number
+  rejected: number
+  skipped: number
+}
+
+/** A valid row, ready for the store. */
+export interface Parsed<A> {
+  readonly sheet: string
+  readonly row: number
+  readonly record: A
+}
+
+export interface ActivityRow {
+  readonly datum: Periode.Datum
+  readonly gemeente: Geography.CbsCode
+  readonly soort: string
+  readonly actie?: number
+  readonly doelgroep?: string
+  readonly bereik?: number
+  readonly omschrijving?: string
+}
+
+export interface MeasurementRow {
+  readonly indicator: string
+  readonly jaar: number
+  readonly periode: Periode.Periode
+  readonly gebied: Geography.Gebied
+  readonly waarde: number
+  readonly bron: string
+  readonly toelichting?: string
+}
+
+export interface GebiedRow {
+  readonly gemeente: Geography.CbsCode
+  readonly district?: string
+  readonly basisteam?: string
+  readonly inwoners?: number
+  readonly peildatum?: Periode.Datum
+}
+
+/** A rejected row as it was, for the `.afgekeurd.xlsx` workbook. */
+export interface RejectedRow {
+  readonly row: number
+  readonly values: ReadonlyArray<string>
+  readonly reason: string
+}
+
+export interface RejectedSheet {
+  readonly name: string
+  readonly headers: ReadonlyArray<string>
+  readonly rows: Array<RejectedRow>
+}
+
+/** Valid rows, handed over in batches while the workbook is read. */
+export interface Batch {
+  readonly registraties: ReadonlyArray<Parsed<Registration.Registration>>
+  readonly activiteiten: ReadonlyArray<Parsed<ActivityRow>>
+  readonly metingen: ReadonlyArray<Parsed<MeasurementRow>>
+  readonly gebieden: ReadonlyArray<Parsed<GebiedRow>>
+  /** Problems found so far (in the whole workbook, up to and including this batch). */
+  readonly problemsSoFar: number
+}
+
+export interface ParseResult {
+  readonly sheets: ReadonlyArray<SheetResult>
+  readonly problems: ReadonlyArray<Problem>
+  readonly problemCount: number
+  readonly warnings: ReadonlyArray<Warning>
+  readonly rejected: ReadonlyArray<RejectedSheet>
+}
+
+export interface ParseOptions {
+  readonly maxProblems: number
+  readonly stream?: boolean | undefined
+  readonly onProgress?: ((rows: number, sheet: string) => void) | undefined
+  /** Keep rejected rows for the `.afgekeurd.xlsx` workbook. */
+  readonly keepRejected: boolean
+  /** Hand over valid rows every this many (default: all at the end). */
+  readonly batchSize?: number | undefined
+}
+
+/** The herkomst of every imported registration: not the file, so the same rows from another file are unchanged. */
+export const importHerkomst = { document: "Excel-import", sectie: "blad Registraties" } as const
+
+const headerSearchRows = 30
+
+interface Mapping {
+  readonly column: Column
+  readonly index: number
+}
+
+class Collector {
+  readonly problems: Array<Problem> = []
+  count = 0
+  readonly max: number
+  constructor(max: number) {
+    this.max = max
+  }
+  add(problem: () => Problem) {
+    this.count++
+    if (this.problems.length < this.max) this.problems.push(problem())
+  }
+}
+
+const matchHeader = (kind: SheetKind, cells: ReadonlyArray<Cell>) => {
+  const mappings: Array<Mapping> = []
+  const extra: Array<{ readonly index: number; readonly header: string }> = []
+  const seen = new Set<string>()
+  cells.forEach((cell, index) => {
+    const header = display(cell)
+    if (header === "") return
+    const column = columnFor(kind, header)
+    if (column === undefined || seen.has(column.field)) extra.push({ index, header })
+    else {
+      seen.add(column.field)
+      mappings.push({ column, index })
+    }
+  })
+  const definition = sheetOf(kind)
+  const missing = definition.columns.filter((c) => c.required && !seen.has(c.field))
+  const noCount = definition.atLeastOne.length > 0 && !definition.atLeastOne.some((f) => seen.has(f))
+  return { mappings, extra, missing, noCount, matched: seen.size }
+}
+
+/** The kind and header of a sheet, from its name or else its header row. */
+const findHeader = (name: string, rows: ReadonlyArray<Row>) => {
+  const named = kindOfName(name)
+  const kinds: ReadonlyArray<SheetKind> = named === undefined ? sheets.map((s) => s.kind) : [named]
+  let best:
+    | { readonly kind: SheetKind; readonly row: Row; readonly match: ReturnType<typeof matchHeader> }
+    | undefined
+  for (const row of rows) {
+    for (const kind of kinds) {
+      const match = matchHeader(kind, row.cells)
+      if (match.missing.length === 0 && match.matched >= 2) return { named, found: { kind, row, match } }
+      if (match.matched > 0 && (best === undefined || match.matched > best.match.matched))
+        best = { kind, row, match }
+    }
+  }
+  return { named, found: undefined, best }
+}
+
+const sheetRef = (name: string) => (/^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replaceAll("'", "''")}'`)
+
+/**
+ * Reads the workbook's sheets by the contract: yields the valid rows in batches (the last one at the end)
+ * and returns the sheets, problems and warnings.
+ */
+export async function* parseWorkbook(
+  bytes: Buffer,
+  context: { readonly dataset: Dataset.Dataset },
+  options: ParseOptions
+): AsyncGenerator<Batch, ParseResult> {
+  const { regio } = context.dataset
+  const collector = new Collector(options.maxProblems)
+  const warnings: Array<Warning> = []
+  const results: Array<SheetResult> = []
+  let registraties: Array<Parsed<Registration.Registration>> = []
+  let activiteiten: Array<Parsed<ActivityRow>> = []
+  let metingen: Array<Parsed<MeasurementRow>> = []
+  let gebieden: Array<Parsed<GebiedRow>> = []
+  const batchSize = options.batchSize ?? Number.POSITIVE_INFINITY
+  const pending = () => registraties.length + activiteiten.length + metingen.length + gebieden.length
+  const take = (): Batch => {
+    const batch = { registraties, activiteiten, metingen, gebieden, problemsSoFar: collector.count }
+    registraties = []
+    activiteiten = []
+    metingen = []
+    gebieden = []
+    return batch
+  }
+  // Rows repeat the same gemeenten, delicten and periods: each distinct text is looked up once.
+  const lookups = new Map<string, Map<string, unknown>>()
+  const lookup = <A>(scope: string, text: string, compute: () => A): A => {
+    let scoped = lookups.get(scope)
+    if (scoped === undefined) {
+      scoped = new Map()
+      lookups.set(scope, scoped)
+    }
+    if (scoped.has(text)) return scoped.get(text) as A
+    const value = compute()
+    if (scoped.size < 20_000) scoped.set(text, value)
+    return value
+  }
+  const rejected: Array<RejectedSheet> = []
+  // Keys of the registrations read so far, with the sheet index and row that had them (for `dubbel`).
+  const registrationKeys = new Map<string, number>()
+  const sheetRefs: Array<string> = []
+  const gemeenteCandidates = regio.gemeenten.map((g) => ({ label: g.naam, spellings: [g.naam, g.code] }))
+  const indicatorIds = new Map<string, Array<number>>()
+  for (const indicator of context.dataset.indicatoren) {
+    const key = matchKey(indicator.id)
+    indicatorIds.set(key, [...(indicatorIds.get(key) ?? []), indicator.jaar])
+  }
+  const indicatorCandidates = [...new Set(context.dataset.indicatoren.map((i) => i.id))].map((id) => ({
+    label: id,
+    spellings: [id]
+  }))
+  let totalRows = 0
+  // Suggestions cost an edit distance per label: computed once per distinct value, and only while they are shown.
+  const suggestionCache = new Map<string, ReadonlyArray<string>>()
+  const suggest = (
+    scope: string,
+    text: string,
+    compute: () => ReadonlyArray<string>
+  ): ReadonlyArray<string> => {
+    if (collector.problems.length >= collector.max && !options.keepRejected) return []
+    const key = `${scope}\u0000${text}`
+    let found = suggestionCache.get(key)
+    if (found === undefined) {
+      found = compute()
+      if (suggestionCache.size < 10_000) suggestionCache.set(key, found)
+    }
+    return found
+  }
+
+  for await (const { name, rows } of readSheets(bytes, { stream: options.stream })) {
+    const ref = sheetRef(name)
+    const sheetIndex = sheetRefs.push(ref) - 1
+    const head: Array<Row> = []
+    const iterator = rows[Symbol.asyncIterator]()
+    let done = false
+    while (head.length < headerSearchRows) {
+      const next = await iterator.next()
+      if (next.done === true) {
+        done = true
+        break
+      }
+      if (next.value.cells.some((c) => !isEmpty(c))) head.push(next.value)
+    }
+    const { named, found, best } = findHeader(name, head)
+    if (found === undefined) {
+      if (named === undefined && best === undefined) {
+        warnings.push({
+          sheet: name,
+          code: "blad-overgeslagen",
+          message: `Blad ${name} is overgeslagen: de naam en de kopregel passen bij geen van de bladen ${sheets.map((s) => s.name).join(", ")}.`
+        })
+        results.push({ name, kind: null, rows: 0, valid: 0, rejected: 0, skipped: 0 })
+        if (!done) for await (const _ of { [Symbol.asyncIterator]: () => iterator }) void _
+        continue
+      }
+      const kind = named ?? (best?.kind as SheetKind)
+      const definition = sheetOf(kind)
+      const at = best?.row.number ?? 1
+      const missing = best === undefined ? definition.columns.filter((c) => c.required) : best.match.missing
+      const expected = `een kopregel met ${definition.columns
+        .filter((c) => c.required)
+        .map((c) => c.header)
+        .join(", ")}`
+      collector.add(() => ({
+        sheet: name,
+        cell: `${ref}!A${at}`,
+        row: at,
+        column: "",
+        value:
+          best === undefined
+            ? ""
+            : best.row.cells
+                .map(display)
+                .filter((s) => s !== "")
+                .join(" | "),
+        expected,
+        code: best === undefined ? "geen-kopregel" : "kolom-ontbreekt",
+        message:
+          best === undefined
+            ? `Blad ${name}: geen kopregel gevonden in de eerste ${headerSearchRows} rijen; verwacht ${expected}.`
+            : `Blad ${name}, kopregel in rij ${at}: ${missing.length === 1 ? "kolom" : "kolommen"} ${missing.map((c) => c.header).join(", ")} ontbreken; verwacht ${expected}.`
+      }))
+      results.push({ name, kind, rows: 0, valid: 0, rejected: 1, skipped: 0 })
+      if (!done) for await (const _ of { [Symbol.asyncIterator]: () => iterator }) void _
+      continue
+    }
+    const { kind, row: headerRow, match } = found
+    const definition = sheetOf(kind)
+    if (match.noCount) {
+      collector.add(() => ({
+        sheet: name,
+        cell: `${ref}!A${headerRow.number}`,
+        row: headerRow.number,
+        column: "",
+        value: headerRow.cells
+          .map(display)
+          .filter((s) => s !== "")
+          .join(" | "),
+        expected: `minstens één van de kolommen ${definition.atLeastOne.map((f) => definition.columns.find((c) => c.field === f)?.header).join(", ")}`,
+        code: "kolom-ontbreekt",
+        message: `Blad ${name}, kopregel in rij ${headerRow.number}: geen van de kolommen ${definition.atLeastOne
+          .map((f) => definition.columns.find((c) => c.field === f)?.header)
+          .join(", ")} staat erin; er is er minstens één nodig.`
+      }))
+    }
+    for (const extra of match.extra) {
+      warnings.push({
+        sheet: name,
+        cell: `${ref}!${columnLetters(extra.index + 1)}${headerRow.number}`,
+        code: "kolom-genegeerd",
+        message: `Blad ${name}: kolom "${extra.header}" (${columnLetters(extra.index + 1)}) hoort niet bij het blad ${definition.name} en is genegeerd.`
+      })
+    }
+    const result: SheetResult = { name, kind, rows: 0, valid: 0, rejected: 0, skipped: 0 }
+    results.push(result)
+    const rejectedSheet: RejectedSheet = {
+      name,
+      headers: match.mappings.map((m) => m.column.header),
+      rows: []
+    }
+    if (options.keepRejected) rejected.push(rejectedSheet)
+    const byField = new Map(match.mappings.map((m) => [m.column.field, m]))
+
+    const handle = (row: Row) => {
+      const cells = row.cells
+      let firstFilled: Cell | undefined
+      for (const cell of cells) {
+        if (!isEmpty(cell)) {
+          firstFilled = cell
+          break
+        }
+      }
+      if (firstFilled === undefined) return
+      if (isTotaal(firstFilled)) {
+        result.skipped++
+        warnings.push({
+          sheet: name,
+          cell: `${ref}!A${row.number}`,
+          code: "totaalrij",
+          message: `Blad ${name}, rij ${row.number}: totaalrij overgeslagen.`
+        })
+        return
+      }
+      result.rows++
+      let reasons: Array<string> | undefined
+      const problem = (
+        mapping: Mapping | undefined,
+        cell: Cell,
+        code: string,
+        expected: string,
+        message: string,
+        suggestions?: ReadonlyArray<string>
+      ) => {
+        const letter = columnLetters((mapping?.index ?? 0) + 1)
+        const address = `${ref}!${letter}${row.number}`
+        const text = `${address}${mapping === undefined ? "" : ` (${mapping.column.header})`}: ${message}`
+        if (reasons === undefined) reasons = []
+        reasons.push(text)
+        collector.add(() => ({
+          sheet: name,
+          cell: address,
+          row: row.number,
+          column: mapping?.column.header ?? letter,
+          value: display(cell),
+          expected,
+          code,
+          message: text,
+          ...(suggestions === undefined ? {} : { suggestions })
+        }))
+      }
+      /** The reading of a field: its value, `undefined` when empty (unknown), or `null` after a problem. */
+      const read = <A>(field: string, reader: (cell: Cell) => Reading<A>): A | undefined | null => {
+        const mapping = byField.get(field)
+        if (mapping === undefined) return undefined
+        const cell = cells[mapping.index] ?? { _tag: "empty" }
+        if (isEmpty(cell)) {
+          if (mapping.column.required) {
+            problem(
+              mapping,
+              cell,
+              "verplicht",
+              `een waarde (verplicht veld)`,
+              `is leeg, maar ${mapping.column.header} is verplicht.`
+            )
+            return null
+          }
+          return undefined
+        }
+        if (cell._tag === "error") {
+          const expected = expectedOf(mapping.column)
+          problem(
+            mapping,
+            cell,
+            "formulefout",
+            expected,
+            `bevat de foutwaarde ${cell.value}; verwacht ${expected}.`
+          )
+          return null
+        }
+        const reading = reader(cell)
+        if (reading._tag === "invalid") {
+          problem(
+            mapping,
+            cell,
+            reading.code,
+            reading.expected,
+            `"${display(cell)}" is geen geldige waarde; verwacht ${reading.expected}.`
+          )
+          return null
+        }
+        return reading.value
+      }
+      const label = (field: string) =>
+        read(field, (cell) => {
+          const mapping = byField.get(field) as Mapping
+          const list = mapping.column.labels ?? "delict"
+          const value = lookup(list, display(cell), () => canonicalOf(list, display(cell)))
+          if (value !== undefined) return { _tag: "ok", value }
+          const suggestions = suggest(list, display(cell), () => closestLabels(list, display(cell)))
+          problem(
+            mapping,
+            cell,
+            "onbekend-label",
+            `een van: ${labelLists[list].map((l) => l.label).join(", ")}`,
+            `"${display(cell)}" staat niet in de lijst ${listName[list]}; bedoelt u ${suggestions.join(", ")}?`,
+            suggestions
+          )
+          return { _tag: "ok", value: null }
+        })
+      const gemeente = (field: string) =>
+        read(field, (cell) => {
+          const found = lookup("gemeente", display(cell), () => gemeenteOf(regio, display(cell)))
+          if (found !== undefined) return { _tag: "ok", value: found.code }
+          return { _tag: "ok", value: unknownGemeente(field, cell) }
+        })
+      const unknownGemeente = (field: string, cell: Cell): null => {
+        const suggestions = suggest("gemeente", display(cell), () =>
+          closest(display(cell), gemeenteCandidates)
+        )
+        problem(
+          byField.get(field),
+          cell,
+          "onbekende-gemeente",
+          `een gemeente van regio ${regio.naam} (naam of CBS-code)`,
+          `"${display(cell)}" is geen gemeente van regio ${regio.naam}; bedoelt u ${suggestions.join(", ")}?`,
+          suggestions
+        )
+        return null
+      }
+      const gebied = (field: string) =>
+        read(field, (cell) => {
+          const found = lookup("gebied", display(cell), () => gebiedOf(regio, display(cell)))
+          if (found !== undefined) return { _tag: "ok", value: found }
+          return { _tag: "ok", value: unknownGemeente(field, cell) }
+        })
+      const text = (field: string) => read(field, readText)
+      const periodeOf = (cell: Cell) =>
+        cell._tag === "text" ? lookup("periode", cell.value, () => readPeriode(cell)) : readPeriode(cell)
+
+      const failed = (...values: ReadonlyArray<unknown>) =>
+        values.some((v) => v === null) || reasons !== undefined
+
+      switch (kind) {
+        case "registraties": {
+          const periode = read("periode", periodeOf)
+          const where = gebied("gebied")
+          const delict = label("delict")
+          const aangiften = read("aangiften", readInteger)
+          const meldingen = read("meldingen", readInteger)
+          const slachtoffers = read("slachtoffers", readInteger)
+          const schade = read("schade", readMoney)
+          if (
+            reasons === undefined &&
+            aangiften === undefined &&
+            meldingen === undefined &&
+            slachtoffers === undefined &&
+            schade === undefined
+          ) {
+            const mapping =
+              byField.get("aangiften") ??
+              byField.get("meldingen") ??
+              byField.get("slachtoffers") ??
+              byField.get("schade")
+            problem(
+              mapping,
+              { _tag: "empty" },
+              "geen-aantal",
+              "minstens één aantal of de schade",
+              "geen enkel aantal of schadebedrag ingevuld; vul er minstens één in."
+            )
+          }
+          if (failed(periode, where, delict) || periode == null || where == null || delict == null) break
+          const key = `${periode}\u0000${where.niveau === "gemeente" ? where.code : where.niveau === "regio" ? "regio" : `${where.niveau}:${where.id}`}\u0000${delict}`
+          const earlier = registrationKeys.get(key)
+          if (earlier !== undefined) {
+            problem(
+              byField.get("periode"),
+              cells[byField.get("periode")?.index ?? 0] ?? { _tag: "empty" },
+              "dubbel",
+              "één rij per periode, gemeente en delict",
+              `dezelfde periode, gemeente en delict als ${sheetRefs[Math.floor(earlier / 2_000_000)]}!A${earlier % 2_000_000}.`
+            )
+            break
+          }
+          registrationKeys.set(key, sheetIndex * 2_000_000 + row.number)
+          registraties.push({
+            sheet: name,
+            row: row.number,
+            record: {
+              periode,
+              gebied: where,
+              delict: delict as Registration.Delict,
+              aangiften: aangiften ?? null,
+              meldingen: meldingen ?? null,
+              slachtoffers: slachtoffers ?? null,
+              schade: schade ?? null,
+              herkomst: importHerkomst
+            }
+          })
+          break
+        }
+        case "activiteiten": {
+          const datum = read("datum", readDatum)
+          const code = gemeente("gemeente")
+          const soort = label("soort")
+          const actie = read("actie", readInteger)
+          const doelgroep = label("doelgroep")
+          const bereik = read("bereik", readInteger)
+          const omschrijving = text("omschrijving")
+          if (
+            failed(datum, code, soort, actie, doelgroep, bereik) ||
+            datum == null ||
+            code == null ||
+            soort == null
+          )
+            break
+          activiteiten.push({
+            sheet: name,
+            row: row.number,
+            record: {
+              datum,
+              gemeente: code,
+              soort,
+              ...(actie == null ? {} : { actie }),
+              ...(doelgroep == null ? {} : { doelgroep }),
+              ...(bereik == null ? {} : { bereik }),
+              ...(omschrijving == null ? {} : { omschrijving })
+            }
+          })
+          break
+        }
+        case "metingen": {
+          const indicator = read(
+            "indicator",
+            (cell): Reading<string> => ({ _tag: "ok", value: display(cell) })
+          )
+          const periode = read("periode", periodeOf)
+          const where = gebied("gebied")
+          const waarde = read("waarde", readNumber)
+          const bron = label("bron")
+          const toelichting = text("toelichting")
+          if (
+            failed(indicator, periode, where, waarde, bron) ||
+            indicator == null ||
+            periode == null ||
+            waarde == null
+          )
+            break
+          const jaren = indicatorIds.get(matchKey(indicator))
+          const canonical = context.dataset.indicatoren.find(
+            (i) => matchKey(i.id) === matchKey(indicator)
+          )?.id
+          if (jaren === undefined || canonical === undefined) {
+            const mapping = byField.get("indicator")
+            const suggestions = suggest("indicator", indicator, () => closest(indicator, indicatorCandidates))
+            problem(
+              mapping,
+              cells[mapping?.index ?? 0] ?? { _tag: "empty" },
+              "onbekende-indicator",
+              "de id van een indicator uit een jaarplan",
+              `"${indicator}" is geen indicator van een jaarplan; bedoelt u ${suggestions.join(", ")}?`,
+              suggestions
+            )
+            break
+          }
+          const year = Number(periode.slice(0, 4))
+          const jaar = jaren.includes(year)
+            ? year
+            : Math.max(...jaren.filter((j) => j <= year), Math.min(...jaren))
+          metingen.push({
+            sheet: name,
+            row: row.number,
+            record: {
+              indicator: canonical,
+              jaar,
+              periode,
+              gebied: where ?? { niveau: "regio" },
+              waarde,
+              bron: bron ?? "programma-administratie",
+              ...(toelichting == null ? {} : { toelichting })
+            }
+          })
+          break
+        }
+        case "gebieden": {
+          const code = gemeente("gemeente")
+          const district = text("district")
+          const basisteam = text("basisteam")
+          const inwoners = read("inwoners", (cell) => {
+            const reading = readInteger(cell)
+            return reading._tag === "ok" && reading.value === 0
+              ? { _tag: "invalid", code: "nul-inwoners", expected: "een aantal inwoners groter dan 0" }
+              : reading
+          })
+          const peildatum = read("peildatum", readDatum)
+          if (inwoners != null && peildatum === undefined) {
+            const mapping = byField.get("peildatum") ?? byField.get("inwoners")
+            problem(
+              mapping,
+              { _tag: "empty" },
+              "peildatum-ontbreekt",
+              "de peildatum van het aantal inwoners",
+              "het aantal inwoners heeft geen peildatum; vul de peildatum in."
+            )
+          }
+          if (failed(code, district, basisteam, inwoners, peildatum) || code == null) break
+          gebieden.push({
+            sheet: name,
+            row: row.number,
+            record: {
+              gemeente: code,
+              ...(district == null ? {} : { district }),
+              ...(basisteam == null ? {} : { basisteam }),
+              ...(inwoners == null ? {} : { inwoners }),
+              ...(peildatum == null ? {} : { peildatum })
+            }
+          })
+          break
+        }
+      }
+      if (reasons === undefined) result.valid++
+      else {
+        result.rejected++
+        if (options.keepRejected) {
+          rejectedSheet.rows.push({
+            row: row.number,
+            values: match.mappings.map((m) => display(cells[m.index] ?? { _tag: "empty" })),
+            reason: reasons.join("; ")
+          })
+        }
+      }
+      totalRows++
+      if (options.onProgress !== undefined && totalRows % 10_000 === 0) options.onProgress(totalRows, name)
+    }
+
+    for (const row of head) {
+      if (row.number <= headerRow.number) continue
+      handle(row)
+      if (pending() >= batchSize) yield take()
+    }
+    if (!done) {
+      for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
+        handle(next.value)
+        if (pending() >= batchSize) yield take()
+      }
+    }
+  }
+  if (pending() > 0) yield take()
+  return {
+    sheets: results,
+    problems: collector.problems,
+    problemCount: collector.count,
+    warnings,
+    rejected
+  }
+}
+
+/** Whether a row's first filled cell makes it a totals row (`Totaal`, `TOTAAL 2025`). */
+const isTotaal = (cell: Cell): boolean => {
+  if (cell._tag !== "text") return false
+  const text = cell.value.trimStart()
+  return (text.charCodeAt(0) | 32) === 116 && matchKey(text.slice(0, 12)).startsWith("totaal")
+}
+
+const listName: Record<keyof typeof labelLists, string> = {
+  activiteitSoort: "van activiteiten",
+  doelgroep: "van doelgroepen",
+  delict: "van delicten",
+  bron: "van bronnen"
+}
+
+const expectedOf = (column: Column): string => {
+  switch (column.type) {
+    case "date":
+      return "een datum"
+    case "periode":
+      return "een periode"
+    case "integer":
+      return "een geheel getal"
+    case "money":
+      return "een bedrag"
+    case "number":
+      return "een getal"
+    case "gemeente":
+    case "eenheid":
+      return "een gemeente"
+    case "label":
+      return "een waarde uit de lijst"
+    case "text":
+      return "tekst"
+  }
+}
+
+export type { Sheet }

@@ -1,0 +1,110 @@
+/**
+ * Reads a large workbook in a worker thread, so that reading (exceljs, the contract's checks) and writing
+ * (SQLite, on the main thread) overlap: the main thread asks for the next batch before it writes the one
+ * it has. Runs as the worker itself (when `workerData` is set) and gives the main thread `inWorker`.
+ */
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads"
+import type { Dataset } from "@dvcc/core"
+import { type Batch, type ParseOptions, type ParseResult, parseWorkbook } from "./parse.ts"
+
+interface Start {
+  readonly bytes: Uint8Array
+  readonly dataset: Dataset.Dataset
+  readonly options: Omit<ParseOptions, "onProgress">
+}
+
+type Message =
+  | { readonly type: "step"; readonly step: IteratorResult<Batch, ParseResult> }
+  | { readonly type: "progress"; readonly rows: number; readonly sheet: string }
+  | { readonly type: "error"; readonly message: string }
+
+if (
+  !isMainThread &&
+  parentPort !== null &&
+  (workerData as { readonly parseWorker?: Start } | null)?.parseWorker
+) {
+  const port = parentPort
+  const start = (workerData as { readonly parseWorker: Start }).parseWorker
+  const parser = parseWorkbook(
+    Buffer.from(start.bytes.buffer, start.bytes.byteOffset, start.bytes.byteLength),
+    { dataset: start.dataset },
+    {
+      ...start.options,
+      onProgress: (rows, sheet) => port.postMessage({ type: "progress", rows, sheet } satisfies Message)
+    }
+  )
+  port.on("message", () => {
+    parser.next().then(
+      (step) => {
+        port.postMessage({ type: "step", step } satisfies Message)
+        if (step.done === true) port.close()
+      },
+      (error: unknown) =>
+        port.postMessage({
+          type: "error",
+          message: error instanceof Error ? error.message : String(error)
+        } satisfies Message)
+    )
+  })
+}
+
+/** The batches of `parseWorkbook`, read in a worker thread one batch ahead of the caller. */
+export const inWorker = (
+  bytes: Buffer,
+  dataset: Dataset.Dataset,
+  options: ParseOptions
+): {
+  readonly next: () => Promise<IteratorResult<Batch, ParseResult>>
+  readonly terminate: () => Promise<unknown>
+} => {
+  const { onProgress, ...rest } = options
+  const worker = new Worker(new URL(import.meta.url), {
+    // exceljs allocates a lot per row: a larger young generation spends less time collecting it.
+    resourceLimits: { maxYoungGenerationSizeMb: 48 },
+    workerData: { parseWorker: { bytes: new Uint8Array(bytes), dataset, options: rest } satisfies Start }
+  })
+  // The worker never keeps the process alive: a failed import exits without waiting for it.
+  worker.unref()
+  const waiting: Array<{
+    readonly resolve: (step: IteratorResult<Batch, ParseResult>) => void
+    readonly reject: (error: Error) => void
+  }> = []
+  let failure: Error | undefined
+  const fail = (error: Error) => {
+    failure = error
+    for (const w of waiting.splice(0)) w.reject(error)
+  }
+  worker.on("message", (message: Message) => {
+    if (message.type === "progress") onProgress?.(message.rows, message.sheet)
+    else if (message.type === "error") fail(new Error(message.message))
+    else waiting.shift()?.resolve(message.step)
+  })
+  worker.on("error", fail)
+  worker.on("exit", (code) => {
+    if (waiting.length > 0) fail(new Error(`de leesdraad stopte onverwacht (code ${code})`))
+  })
+  const request = (): Promise<IteratorResult<Batch, ParseResult>> =>
+    failure !== undefined
+      ? Promise.reject(failure)
+      : new Promise((resolve, reject) => {
+          waiting.push({ resolve, reject })
+          worker.postMessage("next")
+        })
+  let ahead: Promise<IteratorResult<Batch, ParseResult>> | undefined = request()
+  // Keep a rejected read-ahead from counting as unhandled: it is rethrown when asked for.
+  ahead.catch(() => undefined)
+  return {
+    next: () => {
+      const current = ahead ?? request()
+      ahead = undefined
+      return current.then((step) => {
+        if (step.done !== true) {
+          ahead = request()
+          ahead.catch(() => undefined)
+        }
+        return step
+      })
+    },
+    terminate: () => worker.terminate()
+  }
+}

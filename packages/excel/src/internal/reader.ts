@@ -1,0 +1,131 @@
+/**
+ * The sheets of an xlsx as rows of `Cell`s. Small files are loaded whole (exceljs resolves merged cells
+ * there); larger ones stream through exceljs's streaming reader, one row at a time.
+ */
+import { Readable } from "node:stream"
+import ExcelJS from "exceljs"
+import type { Cell } from "../Values.ts"
+import { maxColumns } from "./fileCheck.ts"
+
+export interface Row {
+  readonly number: number
+  /** Cells by column, index 0 is column A; trailing empty cells are left off. */
+  readonly cells: ReadonlyArray<Cell>
+}
+
+export interface SheetRows {
+  readonly name: string
+  readonly rows: AsyncIterable<Row>
+}
+
+const emptyCell: Cell = { _tag: "empty" }
+
+const isDateFormat = (format: string | undefined): boolean =>
+  format !== undefined && /[dmy]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""))
+
+const isPercentFormat = (format: string | undefined): boolean =>
+  format?.replace(/"[^"]*"|\\./g, "").includes("%") === true
+
+const serialToDate = (serial: number, date1904: boolean): Date =>
+  new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25_569) * 86_400_000))
+
+/** An exceljs cell value as a `Cell`; `format` is the cell's number format. */
+export const toCell = (value: unknown, format: string | undefined, date1904 = false): Cell => {
+  if (value === null || value === undefined) return emptyCell
+  if (typeof value === "number") {
+    if (isDateFormat(format) && !isPercentFormat(format))
+      return { _tag: "date", value: serialToDate(value, date1904) }
+    return { _tag: "number", value, percent: isPercentFormat(format) }
+  }
+  if (typeof value === "string") return value === "" ? emptyCell : { _tag: "text", value }
+  if (typeof value === "boolean") return { _tag: "text", value: value ? "WAAR" : "ONWAAR" }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? emptyCell : { _tag: "date", value }
+  if (typeof value === "object") {
+    const v = value as Record<string, unknown>
+    if ("formula" in v || "sharedFormula" in v) {
+      if (v.result === undefined || v.result === null)
+        return { _tag: "error", value: "formule zonder berekende waarde" }
+      return toCell(v.result, format, date1904)
+    }
+    if ("error" in v) return { _tag: "error", value: String(v.error) }
+    if (Array.isArray(v.richText)) {
+      return {
+        _tag: "text",
+        value: (v.richText as Array<{ text?: string }>).map((r) => r.text ?? "").join("")
+      }
+    }
+    if ("text" in v) return toCell(v.text, format, date1904)
+  }
+  return { _tag: "text", value: String(value) }
+}
+
+interface ExcelCell {
+  readonly value: unknown
+  readonly numFmt?: string
+}
+
+interface ExcelRow {
+  readonly number: number
+  eachCell(callback: (cell: ExcelCell, column: number) => void): void
+}
+
+const toRow = (row: ExcelRow, date1904: boolean): Row => {
+  const cells: Array<Cell> = []
+  row.eachCell((cell, column) => {
+    if (column > maxColumns) return
+    const converted = toCell(cell.value, cell.numFmt, date1904)
+    if (converted._tag === "empty") return
+    while (cells.length < column - 1) cells.push(emptyCell)
+    cells[column - 1] = converted
+  })
+  return { number: row.number, cells }
+}
+
+/** Files up to this size are loaded whole, so merged cells are resolved. */
+export const loadWholeBelow = 1024 * 1024
+
+/** The sheets of the workbook, in order. */
+export async function* readSheets(
+  bytes: Buffer,
+  options: { readonly stream?: boolean | undefined } = {}
+): AsyncGenerator<SheetRows> {
+  const stream = options.stream ?? bytes.length > loadWholeBelow
+  if (!stream) {
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+    const date1904 = workbook.properties.date1904 === true
+    for (const worksheet of workbook.worksheets) {
+      yield {
+        name: worksheet.name,
+        rows: (async function* () {
+          const rows: Array<Row> = []
+          worksheet.eachRow((row) => {
+            rows.push(toRow(row as unknown as ExcelRow, date1904))
+          })
+          yield* rows
+        })()
+      }
+    }
+    return
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "emit"
+  })
+  for await (const worksheet of reader) {
+    const sheet = worksheet as unknown as {
+      readonly name: string
+      readonly workbook: { readonly properties?: { readonly model?: { readonly date1904?: boolean } } }
+    } & AsyncIterable<ExcelRow>
+    const date1904 = sheet.workbook.properties?.model?.date1904 === true
+    yield {
+      name: sheet.name,
+      rows: (async function* () {
+        for await (const row of sheet) yield toRow(row, date1904)
+      })()
+    }
+  }
+}

@@ -4,13 +4,33 @@
 import { Console } from "effect"
 import { CliOutput, Command } from "effect/cli"
 import { backup } from "./commands/backup.ts"
+import { dashboard } from "./commands/dashboard.ts"
+import { exportCommand } from "./commands/export.ts"
 import { importCommand } from "./commands/import.ts"
+import { informatiebeeld } from "./commands/informatiebeeld.ts"
 import { init } from "./commands/init.ts"
+import { report } from "./commands/report.ts"
 import { restore } from "./commands/restore.ts"
+import { serve } from "./commands/serve.ts"
 import { status } from "./commands/status.ts"
+import { token } from "./commands/token.ts"
 import { root } from "./Root.ts"
 
-export const dvcc = root.pipe(Command.withSubcommands([init, status, backup, restore, importCommand]))
+export const dvcc = root.pipe(
+  Command.withSubcommands([
+    init,
+    status,
+    dashboard,
+    informatiebeeld,
+    backup,
+    restore,
+    importCommand,
+    serve,
+    token,
+    exportCommand,
+    report
+  ])
+)
 
 export const version = "0.1.0"
 

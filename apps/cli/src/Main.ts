@@ -1,7 +1,9 @@
-#!/usr/bin/env node
+/**
+ * The `dvcc` program: runs the command line, reports failures and sets the exit code.
+ */
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"
-import { Effect, Layer } from "effect"
+import { Cause, Effect, Exit, Layer, Runtime } from "effect"
 import { Command } from "effect/cli"
 import { dvcc, presenter, version } from "./Cli.ts"
 
@@ -10,15 +12,37 @@ const setExitCode = (code: number) =>
     process.exitCode = code
   })
 
+// The flag is declared in Root.ts (so it shows in the help and parses everywhere); failures are reported
+// here, outside the commands, so the raw arguments are what is left to read.
+const verbose = process.argv.includes("--verbose")
+
+// SIGTERM is how a service manager stops `dvcc serve`: a command that then shuts down cleanly exits 0.
+// Ctrl-C (SIGINT) keeps the shell's convention of 130.
+let terminated = false
+process.once("SIGTERM", () => {
+  terminated = true
+})
+
 // Exit codes: 0 done, 1 the work failed, 2 the command was used wrongly (flags, values).
 Command.run(dvcc, { version }).pipe(
   Effect.catchTags({
     ShowHelp: (error) => setExitCode(error.errors.length > 0 ? 2 : 0),
     UserError: () => setExitCode(2)
   }),
-  Effect.catch((error) =>
-    Effect.sync(() => process.stderr.write(`dvcc: ${error.message}\n`)).pipe(Effect.andThen(setExitCode(1)))
+  Effect.catchCause((cause) =>
+    Effect.sync(() => {
+      const error = Cause.squash(cause)
+      const message = error instanceof Error ? error.message : String(error)
+      process.stderr.write(`dvcc: ${message}\n`)
+      if (verbose) process.stderr.write(`${Cause.pretty(cause)}\n`)
+    }).pipe(Effect.andThen(setExitCode(1)))
   ),
   Effect.provide(Layer.mergeAll(NodeServices.layer, presenter)),
-  NodeRuntime.runMain({ disableErrorReporting: true })
+  NodeRuntime.runMain({
+    disableErrorReporting: true,
+    teardown: (exit, onExit) =>
+      terminated && Exit.isFailure(exit) && Cause.hasInterruptsOnly(exit.cause)
+        ? onExit(0)
+        : Runtime.defaultTeardown(exit, onExit)
+  })
 )

@@ -8,6 +8,11 @@ export const root = Command.make("dvcc").pipe(
     db: Flag.String("db").pipe(
       Flag.withDescription("SQLite-databasebestand (standaard $DVCC_DB of ~/.local/share/dvcc/dvcc.sqlite)"),
       Flag.optional
+    ),
+    // Read by bin.ts, which reports failures: details (causes, stack) only when asked for.
+    verbose: Flag.Boolean("verbose").pipe(
+      Flag.withDescription("Toon bij een fout ook de details (oorzaken, stack trace)"),
+      Flag.withDefault(false)
     )
   }),
   Command.withDescription(

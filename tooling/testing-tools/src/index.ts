@@ -72,9 +72,9 @@ export const describeWithTool = (
   name: string,
   fn: (program: string) => void,
   found: { readonly program: string } | { readonly reason: string } = ((program) =>
-    program === undefined
-      ? { reason: `${tool.programs.join(" or ")} not on PATH` }
-      : { program })(findTool(tool))
+    program === undefined ? { reason: `${tool.programs.join(" or ")} not on PATH` } : { program })(
+    findTool(tool)
+  )
 ): void => {
   const mode = suiteMode("program" in found, process.env.CI === "true")
   switch (mode) {

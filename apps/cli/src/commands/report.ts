@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs"
 import { basename, dirname, extname, join } from "node:path"
 import { type Dataset, type Geography, Periode } from "@dvcc/core"
-import { Informatiebeeld, Jaarplan, Overzicht, Pdf } from "@dvcc/report"
+import type { Informatiebeeld, Pdf } from "@dvcc/report"
 import { Imports } from "@dvcc/store"
 import { Console, DateTime, Effect, Option, Schema } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
@@ -15,6 +15,9 @@ import { loadProgram, withStore } from "../ProgramData.ts"
 export class ReportFailed extends Schema.TaggedError<ReportFailed>()("ReportFailed", {
   message: Schema.String
 }) {}
+
+// Loaded when a report is made: vega and playwright are too heavy for every start of dvcc.
+const reportModule = Effect.promise(() => import("@dvcc/report"))
 
 const usage = (userMessage: string) => new CliError.UserError({ cause: undefined, userMessage })
 
@@ -124,6 +127,7 @@ const informatiebeeld = Command.make(
     if (!input.all && Option.isNone(input.out))
       return yield* usage("Geef het bestand met --out RAPPORT.html.")
 
+    const R = yield* reportModule
     const dataset = yield* loadProgram
     const gegevens = gegevensVan(dataset)
     const opties: Informatiebeeld.Opties = {
@@ -132,13 +136,13 @@ const informatiebeeld = Command.make(
       gemaakt: yield* vandaag,
       standGegevens: yield* standGegevens
     }
-    const printer = input.pdf ? Option.some(Pdf.Printer.layer()) : Option.none()
+    const printer = input.pdf ? Option.some(R.Pdf.Printer.layer()) : Option.none()
     const metPrinter = <A, E>(werk: (print: Option.Option<Pdf.Printer["Service"]>) => Effect.Effect<A, E>) =>
       Option.match(printer, {
         onNone: () => werk(Option.none()),
         onSome: (layer) =>
           Effect.gen(function* () {
-            return yield* werk(Option.some(yield* Pdf.Printer))
+            return yield* werk(Option.some(yield* R.Pdf.Printer))
           }).pipe(Effect.provide(layer))
       })
     const schrijfRapport = (file: string, html: string, print: Option.Option<Pdf.Printer["Service"]>) =>
@@ -165,7 +169,7 @@ const informatiebeeld = Command.make(
           `Gemeente "${gevraagd}" hoort niet bij de regio ${dataset.regio.naam}; gebruik een CBS-code zoals GM0344 of de naam.`
         )
       const file = Option.getOrElse(input.out, () => "")
-      const html = yield* Informatiebeeld.renderInformatiebeeld(
+      const html = yield* R.Informatiebeeld.renderInformatiebeeld(
         gegevens,
         { niveau: "gemeente", code: gemeente.code },
         opties
@@ -193,7 +197,7 @@ const informatiebeeld = Command.make(
           dataset.regio.gemeenten,
           (g) =>
             Effect.gen(function* () {
-              const html = yield* Informatiebeeld.renderInformatiebeeld(
+              const html = yield* R.Informatiebeeld.renderInformatiebeeld(
                 gegevens,
                 { niveau: "gemeente", code: g.code },
                 { ...opties, overzicht }
@@ -204,10 +208,13 @@ const informatiebeeld = Command.make(
         )
         yield* schrijfRapport(
           join(dir, overzicht),
-          yield* Overzicht.renderOverzicht(gegevens, opties, bestanden),
+          yield* R.Overzicht.renderOverzicht(gegevens, opties, bestanden),
           print
         )
-        yield* schrijf(join(dir, "index.html"), Overzicht.renderIndex(gegevens, opties, overzicht, bestanden))
+        yield* schrijf(
+          join(dir, "index.html"),
+          R.Overzicht.renderIndex(gegevens, opties, overzicht, bestanden)
+        )
       })
     )
     const zonder = zonderRegistraties(dataset.regio.gemeenten.map((g) => g.code))
@@ -287,10 +294,11 @@ const jaarplan = Command.make(
         `Geen jaarplan ${input.jaar}; er zijn jaarplannen voor ${dataset.jaarplannen.map((p) => p.jaar).join(" en ")}.`
       )
     const peildatum = yield* peildatumVoor(input.jaar - 1, input.asOf)
-    const blokken = Jaarplan.jaarplanBlokken(dataset, plan, peildatum)
+    const R = yield* reportModule
+    const blokken = R.Jaarplan.jaarplanBlokken(dataset, plan, peildatum)
     yield* schrijf(
       input.out,
-      Jaarplan.render(formaat.value, plan.titel, blokken, voet(dataset, yield* vandaag))
+      R.Jaarplan.render(formaat.value, plan.titel, blokken, voet(dataset, yield* vandaag))
     )
     yield* Console.log(`${plan.titel} geschreven naar ${input.out}.`)
   })
@@ -329,10 +337,11 @@ const terugblik = Command.make(
         `Geen monitoringsafspraken voor ${input.jaar}; er zijn afspraken voor ${[...new Set(dataset.indicatoren.map((i) => i.jaar))].join(" en ")}.`
       )
     const peildatum = yield* peildatumVoor(input.jaar, input.asOf)
-    const tekst = Jaarplan.render(
+    const R = yield* reportModule
+    const tekst = R.Jaarplan.render(
       formaat.value,
       `Terugblik ${input.jaar}`,
-      Jaarplan.terugblik(dataset, input.jaar, peildatum),
+      R.Jaarplan.terugblik(dataset, input.jaar, peildatum),
       voet(dataset, yield* vandaag)
     )
     if (Option.isNone(input.out)) {

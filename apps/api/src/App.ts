@@ -43,6 +43,7 @@ import * as jaarplannen from "./routes/jaarplannen.ts"
 import * as metingen from "./routes/metingen.ts"
 import * as programma from "./routes/programma.ts"
 import * as registraties from "./routes/registraties.ts"
+import * as reports from "./routes/reports.ts"
 import * as voortgang from "./routes/voortgang.ts"
 
 /**
@@ -110,6 +111,7 @@ const modules = [
   activiteiten,
   gebieden,
   informatiebeeld,
+  reports,
   registraties,
   imports,
   exports,

@@ -96,6 +96,12 @@ const cells: ReadonlyArray<Cell> = [
   { method: "PATCH", path: "/api/v1/gebieden/GM0344", body: { basedOn: 99 }, allowed: ["beheerder"] },
   { method: "GET", path: "/api/v1/exports/jaarplan?jaar=2026", allowed: reads },
   { method: "GET", path: "/api/v1/informatiebeeld/regio?periode=2024", allowed: reads },
+  // The gemeente token's own gemeente; the district token's district does not hold it.
+  {
+    method: "GET",
+    path: "/api/v1/reports/informatiebeeld/GM0344?periode=2024",
+    allowed: ["beheerder", "programma", "gemeente"]
+  },
   {
     method: "GET",
     path: "/api/v1/registraties?periode=2024",

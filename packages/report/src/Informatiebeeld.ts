@@ -7,6 +7,7 @@
  */
 import {
   type Activity,
+  type Dataset,
   Geography,
   Getal,
   Informatiebeeld,
@@ -34,6 +35,38 @@ export interface Gegevens {
   readonly reeksbreuken: ReadonlyArray<Registration.Reeksbreuk>
   readonly activiteiten: ReadonlyArray<Activity.Activity>
 }
+
+/**
+ * The data of a report from the programme's dataset (as `ProgramStore.load` gives it).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const gegevensVan = (dataset: Dataset.Dataset): Gegevens => ({
+  regio: dataset.regio,
+  registraties: dataset.registraties,
+  reeksbreuken: dataset.reeksbreuken,
+  activiteiten: dataset.activiteiten
+})
+
+/**
+ * A file name people recognise, ASCII only: `utrecht-2025-Q3.html`, or with a prefix and another
+ * extension `informatiebeeld-utrecht-2025-Q3.pdf`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const bestandsnaam = (
+  naam: string,
+  periode: Periode.Periode,
+  opties: { readonly extensie?: string; readonly voorvoegsel?: string } = {}
+): string =>
+  `${opties.voorvoegsel ?? ""}${naam
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")}-${periode}.${opties.extensie ?? "html"}`
 
 /**
  * The thresholds of the conversation topics for the driehoek.

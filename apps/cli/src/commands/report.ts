@@ -48,22 +48,6 @@ const standGegevens = withStore(
   }).pipe(Effect.provide(Imports.Imports.layer))
 )
 
-const gegevensVan = (dataset: Dataset.Dataset): Informatiebeeld.Gegevens => ({
-  regio: dataset.regio,
-  registraties: dataset.registraties,
-  reeksbreuken: dataset.reeksbreuken,
-  activiteiten: dataset.activiteiten
-})
-
-/** `utrecht-2025-Q3.html`: a file name people recognise, ASCII only. */
-export const bestandsnaam = (naam: string, periode: Periode.Periode): string =>
-  `${naam
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")}-${periode}.html`
-
 const pdfNaam = (file: string): string => join(dirname(file), `${basename(file, extname(file))}.pdf`)
 
 // ---------------------------------------------------------------------------------------------------------
@@ -129,7 +113,7 @@ const informatiebeeld = Command.make(
 
     const R = yield* reportModule
     const dataset = yield* loadProgram
-    const gegevens = gegevensVan(dataset)
+    const gegevens = R.Informatiebeeld.gegevensVan(dataset)
     const opties: Informatiebeeld.Opties = {
       periode: input.periode,
       publiek: input.publiek,
@@ -187,7 +171,10 @@ const informatiebeeld = Command.make(
 
     const dir = Option.getOrElse(input.outDir, () => ".")
     const bestanden = new Map(
-      dataset.regio.gemeenten.map((g) => [g.code as string, bestandsnaam(g.naam, input.periode)])
+      dataset.regio.gemeenten.map((g) => [
+        g.code as string,
+        R.Informatiebeeld.bestandsnaam(g.naam, input.periode)
+      ])
     )
     const overzicht = `regio-${input.periode}.html`
     yield* metPrinter((print) =>

@@ -1,0 +1,133 @@
+/**
+ * `GET /api/v1/reports/informatiebeeld/{gemeente}?periode=&format=html|pdf`: the informatiebeeld report of
+ * a gemeente as `dvcc report informatiebeeld` makes it, as self-contained HTML or as an A4 PDF. The same
+ * scoping as `/api/v1/informatiebeeld`: a `gemeente` or `district` token only for the gemeenten in its
+ * scope, and then the version for the gemeente (small numbers suppressed, the rule stated); `beheerder`
+ * and `programma` get the internal version with every figure.
+ *
+ * `@dvcc/report` (vega, playwright) is loaded on the first report request, not when the API starts, and
+ * Chromium is launched only for a PDF.
+ */
+import { Access, type Geography, Periode, Suppression } from "@dvcc/core"
+import type { Informatiebeeld } from "@dvcc/report"
+import { Imports, ProgramStore } from "@dvcc/store"
+import { Effect, Schema } from "effect"
+import { Hono } from "hono"
+import * as Endpoint from "../Endpoint.ts"
+import type { Env } from "../Env.ts"
+import * as Problem from "../Problem.ts"
+import { today } from "./Services.ts"
+
+const html = "text/html; charset=utf-8"
+const pdf = "application/pdf"
+
+const Formaat = Schema.Literals(["html", "pdf"]).annotate({ description: "html (standaard) of pdf" })
+
+const informatiebeeld = Endpoint.make({
+  method: "get",
+  path: "/informatiebeeld/:gemeente",
+  summary: "Het informatiebeeld van een gemeente (GM-code) als rapport: HTML of PDF (A4)",
+  description:
+    'Het rapport zoals `dvcc report informatiebeeld` het maakt. `format=html` (standaard) geeft text/html, `format=pdf` geeft application/pdf. Een gemeente- of districtstoken krijgt de versie voor de gemeente, met kleine aantallen afgeschermd ("< 5").',
+  actie: "informatiebeeld:lezen",
+  params: Schema.Struct({ gemeente: Schema.NonEmptyString }),
+  query: Schema.Struct({ periode: Periode.Periode, format: Schema.optionalKey(Formaat) }),
+  download: { contentType: html },
+  response: Endpoint.Download,
+  problems: ["niet-gevonden", "validatie"]
+})
+
+// Loaded on the first report: vega and playwright are too heavy for every start of the API.
+const reportModule = Effect.promise(() => import("@dvcc/report"))
+
+/** The gemeente a path names (CBS code or name, any case), or a 404. */
+const gemeenteVan = (regio: Geography.Regio, naam: string) => {
+  const gezocht = naam.trim().toLowerCase()
+  const gemeente = regio.gemeenten.find(
+    (g) => g.code.toLowerCase() === gezocht || g.naam.toLowerCase() === gezocht
+  )
+  return gemeente === undefined
+    ? Effect.fail(Problem.make("niet-gevonden", `${naam} is geen gemeente (GM-code) van de regio.`))
+    : Effect.succeed(gemeente)
+}
+
+/** The date of the data: the last import that was not undone, else today. */
+const standGegevens = Effect.gen(function* () {
+  const imports = yield* (yield* Imports.Imports).list
+  const laatste = imports
+    .filter((i) => i.undoneAt === undefined)
+    .map((i) => i.at.slice(0, 10))
+    .sort()
+    .at(-1)
+  return laatste === undefined ? yield* today : (laatste as Periode.Datum)
+})
+
+export const app = new Hono<Env>()
+
+const [guard, handler] = Endpoint.handle(informatiebeeld, ({ params, query, principal }) =>
+  Effect.gen(function* () {
+    const dataset = yield* (yield* ProgramStore.ProgramStore).load
+    const gemeente = yield* gemeenteVan(dataset.regio, params.gemeente)
+    const scope = Access.gemeentenInScope(principal, dataset.regio)
+    if (scope !== "alle" && !scope.includes(gemeente.code))
+      return yield* Problem.make(
+        "geen-toegang",
+        `Een token met rol ${principal.rol} ziet het informatiebeeld van ${gemeente.naam} niet.`
+      )
+    const R = yield* reportModule
+    const opties: Informatiebeeld.Opties = {
+      periode: query.periode,
+      publiek: Suppression.geldtVoor(principal.rol),
+      gemaakt: yield* today,
+      standGegevens: yield* standGegevens
+    }
+    const rapport = yield* R.Informatiebeeld.renderInformatiebeeld(
+      R.Informatiebeeld.gegevensVan(dataset),
+      { niveau: "gemeente", code: gemeente.code },
+      opties
+    )
+    const formaat = query.format ?? "html"
+    const filename = R.Informatiebeeld.bestandsnaam(gemeente.naam, query.periode, {
+      voorvoegsel: "informatiebeeld-",
+      extensie: formaat
+    })
+    if (formaat === "html") return { bytes: new TextEncoder().encode(rapport), filename }
+    const bytes = yield* Effect.gen(function* () {
+      return yield* (yield* R.Pdf.Printer).pdf(rapport)
+    }).pipe(
+      Effect.provide(R.Pdf.Printer.layer()),
+      Effect.mapError((e) => Problem.make("niet-beschikbaar", `De PDF kon niet worden gemaakt: ${e.message}`))
+    )
+    return { bytes, filename }
+  })
+)
+
+app.get(
+  informatiebeeld.path,
+  guard,
+  // The endpoint describes the HTML; a PDF gets its own type, and HTML is shown rather than saved.
+  async (c, next) => {
+    await next()
+    if (c.res.status !== 200) return
+    if (c.req.query("format") === "pdf") {
+      c.res.headers.set("content-type", pdf)
+      return
+    }
+    const disposition = c.res.headers.get("content-disposition")
+    if (disposition !== null)
+      c.res.headers.set("content-disposition", disposition.replace(/^attachment/, "inline"))
+    // The report is self-contained: no script, nothing loaded from elsewhere.
+    c.res.headers.set(
+      "content-security-policy",
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
+    )
+  },
+  handler
+)
+
+export const group: Endpoint.Group = {
+  prefix: "/api/v1/reports",
+  tag: "reports",
+  description: "Rapporten: het informatiebeeld van een gemeente als HTML of PDF.",
+  endpoints: [informatiebeeld]
+}

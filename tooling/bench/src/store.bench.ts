@@ -17,6 +17,12 @@
  *    picture can use (what callers did before) and `Registrations.list()` of all registrations, each +
  *    `Informatiebeeld.make`; and dvcc's reading and computing apart.
  *
+ * 3. the same two on PostgreSQL, reported after them: a throw-away cluster (`startPostgres`), dvcc through
+ *    `Database.layer({ _tag: "Postgres", url })`; the insert floor is raw `pg` with multi-row INSERTs of the same
+ *    rows in one transaction, the informatiebeeld floor the same two SQL
+ *    aggregates written for PostgreSQL (each row's JSON parsed once). Skipped with a message when PostgreSQL is
+ *    not installed, or with `BENCH_POSTGRES=0`.
+ *
  * Run from the repository root: `pnpm --filter @dvcc/bench bench:store`.
  * `BENCH_RUNS=5` changes the number of measured insert samples per side (default 3); `BENCH_READ_RUNS` the
  * number of informatiebeeld samples (default 5).
@@ -29,8 +35,10 @@ import { DatabaseSync } from "node:sqlite"
 import { Geography, Informatiebeeld, Money, Periode, Registration } from "@dvcc/core"
 import { dataset, regio } from "@dvcc/midden-nederland"
 import { SqliteClient } from "@dvcc/sql-sqlite-node"
-import { ProgramStore, Registrations } from "@dvcc/store"
-import { Effect, Layer, ManagedRuntime, Schema } from "effect"
+import { Database, ProgramStore, Registrations } from "@dvcc/store"
+import { postgresAvailability, startPostgres } from "@dvcc/testing-postgres"
+import { Effect, Layer, ManagedRuntime, Redacted, Schema } from "effect"
+import { connect, type PgClient, type PgQuery } from "./pg.ts"
 
 const GOAL = 3
 const INSERT_WARMUP = 1
@@ -92,7 +100,8 @@ const generate = (count: number, seed: number): Array<Registration.Registration>
 }
 
 const setupStart = performance.now()
-const rows = generate(ROWS, 20_240_501)
+const SEED = 20_240_501
+const rows = generate(ROWS, SEED)
 // The rows are built as decoded values; a sample goes through the schema from JSON to prove the shape.
 {
   const decode = Schema.decodeUnknownSync(Registration.Registration)
@@ -318,9 +327,13 @@ const asSums = (row: Record<string, unknown>): Sums => ({
   schade: row.schade as number | null
 })
 
-const floor = (): ReadonlyArray<FloorDelict> => {
+/** The floor's JavaScript: regional totals, shares and rank from the rows of the two SQL aggregates. */
+const floorFrom = (
+  currentRows: ReadonlyArray<Record<string, unknown>>,
+  baseRows: ReadonlyArray<Record<string, unknown>>
+): ReadonlyArray<FloorDelict> => {
   const perDelict = new Map<string, Map<string, Sums>>()
-  for (const row of current.all(m1 ?? "", m2 ?? "", m3 ?? "")) {
+  for (const row of currentRows) {
     const delict = String(row.delict)
     let units = perDelict.get(delict)
     if (units === undefined) {
@@ -330,7 +343,7 @@ const floor = (): ReadonlyArray<FloorDelict> => {
     units.set(String(row.code), asSums(row))
   }
   const own = new Map<string, { vorig?: Sums; eerder?: Sums }>()
-  for (const row of bases.all(...vorigeMaanden, gebiedColumn, ...vorigeMaanden, ...eerdereMaanden)) {
+  for (const row of baseRows) {
     const entry = own.get(String(row.delict)) ?? {}
     if (Number(row.vorige) === 1) entry.vorig = asSums(row)
     else entry.eerder = asSums(row)
@@ -394,6 +407,12 @@ const floor = (): ReadonlyArray<FloorDelict> => {
   }
   return out
 }
+
+const floor = (): ReadonlyArray<FloorDelict> =>
+  floorFrom(
+    current.all(m1 ?? "", m2 ?? "", m3 ?? ""),
+    bases.all(...vorigeMaanden, gebiedColumn, ...vorigeMaanden, ...eerdereMaanden)
+  )
 
 const maten: ReadonlyArray<Maat> = ["aangiften", "meldingen", "slachtoffers", "schade"]
 const close = (a: number | null, b: number | null) =>
@@ -582,3 +601,253 @@ out.push(
 )
 console.log(out.join("\n"))
 if (!insertMet || !readMet) process.exitCode = 1
+
+// --- 3. the same two on PostgreSQL -------------------------------------------------------------------------
+
+/** The PostgreSQL part: the same rows and picture on a throw-away cluster; returns whether both goals were met. */
+const onPostgres = async (): Promise<boolean> => {
+  const cluster = await startPostgres({ database: "dvcc_bench" })
+  const urlOf = (name: string) => cluster.url.replace("/dvcc_bench?", `/${name}?`)
+  const admin = await connect(cluster.url)
+  try {
+    const pgSetupStart = performance.now()
+    const pgRows = generate(ROWS, SEED)
+    const pgSetupMs = performance.now() - pgSetupStart
+    const pgLayer = (url: string) =>
+      Registrations.Registrations.layer.pipe(
+        Layer.provideMerge(Database.layer({ _tag: "Postgres", url: Redacted.make(url) }))
+      )
+    let databases = 0
+    /** A new database in the cluster with the bundled dataset in it, through dvcc (not timed). */
+    const seededDatabase = async (): Promise<string> => {
+      const name = `bench_${++databases}`
+      await admin.query(`CREATE DATABASE ${name}`)
+      await Effect.runPromise(
+        Effect.gen(function* () {
+          const store = yield* ProgramStore.ProgramStore
+          yield* store.seed(dataset, cli)
+        }).pipe(Effect.provide(pgLayer(urlOf(name))))
+      )
+      return name
+    }
+    const drop = (name: string) => admin.query(`DROP DATABASE ${name}`)
+
+    const insertDvccPg = async (): Promise<{ ms: number; name: string }> => {
+      const name = await seededDatabase()
+      const { ms, report } = await Effect.runPromise(
+        Effect.gen(function* () {
+          const registrations = yield* Registrations.Registrations
+          const start = performance.now()
+          const report = yield* registrations.record(pgRows, provenance)
+          return { ms: performance.now() - start, report }
+        }).pipe(Effect.provide(pgLayer(urlOf(name))))
+      )
+      deepStrictEqual(report, { inserted: ROWS, updated: 0, unchanged: 0 })
+      return { ms, name }
+    }
+
+    // The floor: multi-row INSERTs of PG_CHUNK rows (6 parameters a row) in one transaction, through `pg`.
+    const PG_CHUNK = 1_000
+    const insertFloorPg = async (): Promise<{ ms: number; name: string }> => {
+      const name = await seededDatabase()
+      const client = await connect(urlOf(name))
+      const statement = (n: number) =>
+        `INSERT INTO registraties (periode, gebied, delict, data, version, source) VALUES ${Array.from(
+          { length: n },
+          (_, r) => `(${[1, 2, 3, 4, 5, 6].map((c) => `$${r * 6 + c}`).join(", ")})`
+        ).join(", ")}`
+      const base = { importId: provenance.importId, file: provenance.file, sheet: provenance.sheet }
+      const start = performance.now()
+      await client.query("BEGIN")
+      for (let from = 0; from < pgRows.length; from += PG_CHUNK) {
+        const to = Math.min(pgRows.length, from + PG_CHUNK)
+        const values: Array<unknown> = []
+        for (let i = from; i < to; i++) {
+          const row = pgRows[i] as Registration.Registration
+          values.push(
+            row.periode,
+            JSON.stringify(row.gebied),
+            row.delict,
+            JSON.stringify(row),
+            1,
+            JSON.stringify({ ...base, row: i + 2 })
+          )
+        }
+        await client.query({ name: `insert_${to - from}`, text: statement(to - from), values })
+      }
+      await client.query("COMMIT")
+      const ms = performance.now() - start
+      await client.end()
+      return { ms, name }
+    }
+
+    /** Both databases hold the same registrations: counts, and a sample of rows compared as JSON values. */
+    const samePg = async (a: string, b: string): Promise<void> => {
+      const [ca, cb] = [await connect(urlOf(a)), await connect(urlOf(b))]
+      const count = async (c: PgClient) =>
+        Number((await c.query("SELECT COUNT(*) AS n FROM registraties")).rows[0]?.n)
+      deepStrictEqual(await count(ca), ROWS + dataset.registraties.length)
+      deepStrictEqual(await count(cb), await count(ca))
+      const sampler = prng(11)
+      for (let n = 0; n < 1_000; n++) {
+        const row = pgRows[Math.floor(sampler() * pgRows.length)] as Registration.Registration
+        const query: PgQuery = {
+          name: "sample",
+          text: "SELECT data, source FROM registraties WHERE periode = $1 AND gebied = $2 AND delict = $3",
+          values: [row.periode, JSON.stringify(row.gebied), row.delict]
+        }
+        const [x, y] = [(await ca.query(query)).rows[0], (await cb.query(query)).rows[0]]
+        deepStrictEqual(JSON.parse(String(x?.data)), JSON.parse(String(y?.data)))
+        deepStrictEqual(JSON.parse(String(x?.source)), JSON.parse(String(y?.source)))
+      }
+      await ca.end()
+      await cb.end()
+    }
+
+    const pgInsertTimes = { dvcc: [] as Array<number>, floor: [] as Array<number> }
+    let readDb: string | undefined
+    for (let round = 0; round < INSERT_WARMUP + INSERT_RUNS; round++) {
+      const order = round % 2 === 0 ? (["dvcc", "floor"] as const) : (["floor", "dvcc"] as const)
+      const made: Record<string, string> = {}
+      for (const side of order) {
+        const { ms, name } = side === "dvcc" ? await insertDvccPg() : await insertFloorPg()
+        made[side] = name
+        if (round >= INSERT_WARMUP) pgInsertTimes[side].push(ms)
+      }
+      await samePg(made.dvcc as string, made.floor as string)
+      await drop(made.floor as string)
+      if (readDb !== undefined) await drop(readDb)
+      readDb = made.dvcc as string
+    }
+    if (readDb === undefined) throw new Error("no database")
+    pgRows.length = 0
+    // As after a bulk load in production: fresh statistics for the planner (autovacuum would do it later).
+    {
+      const c = await connect(urlOf(readDb))
+      await c.query("ANALYZE")
+      await c.end()
+    }
+
+    // The read: the same picture through dvcc on PostgreSQL, against the same SQL aggregates in PostgreSQL.
+    const pgRuntime = ManagedRuntime.make(pgLayer(urlOf(readDb)))
+    const floorClient = await connect(urlOf(readDb))
+    // Each row's JSON is parsed once (`jsonb_to_record`), as a hand-written query would: `data::jsonb ->> …`
+    // per measure parses it eight times and made this floor about twice as slow.
+    const numbers = maten.map((m) => `${m} double precision`).join(", ")
+    const fromRows = `registraties CROSS JOIN LATERAL jsonb_to_record(data::jsonb) AS x(${numbers})`
+    const pgSums = maten.map((m) => `CASE WHEN COUNT(x.${m}) = 3 THEN SUM(x.${m}) END AS ${m}`).join(", ")
+    const pgCurrent: PgQuery = {
+      name: "current",
+      text: `SELECT gebied::jsonb ->> 'code' AS code, delict, ${pgSums} FROM ${fromRows}
+       WHERE periode IN ($1, $2, $3) AND gebied::jsonb ->> 'niveau' = 'gemeente' GROUP BY gebied, delict`,
+      values: [m1, m2, m3]
+    }
+    const pgBases: PgQuery = {
+      name: "bases",
+      text: `SELECT delict, periode IN ($1, $2, $3) AS vorige, ${pgSums} FROM ${fromRows}
+       WHERE gebied = $4 AND periode IN ($5, $6, $7, $8, $9, $10) GROUP BY delict, 2`,
+      values: [...vorigeMaanden, gebiedColumn, ...vorigeMaanden, ...eerdereMaanden]
+    }
+    const floorPg = async () =>
+      floorFrom((await floorClient.query(pgCurrent)).rows, (await floorClient.query(pgBases)).rows)
+
+    // Once: the picture on PostgreSQL is the picture on SQLite, and agrees with the PostgreSQL floor.
+    const pgFloorResult = await floorPg()
+    const pgBeeld = await pgRuntime.runPromise(dvccNeeded)
+    deepStrictEqual(pgBeeld, neededBeeld)
+    check("dvcc on PostgreSQL", pgBeeld, pgFloorResult)
+    const pgNeededRows = (await pgRuntime.runPromise(readNeeded)).length
+
+    const pgSides = ["floor", "dvcc", "read"] as const
+    type PgSide = (typeof pgSides)[number]
+    const pgReadTimes: Record<PgSide, Array<number>> = { floor: [], dvcc: [], read: [] }
+    const pgRepetitions: Record<PgSide, number> = { floor: 1, dvcc: 1, read: 1 }
+    const pgSample = async (side: PgSide): Promise<number> => {
+      const n = pgRepetitions[side]
+      const start = performance.now()
+      for (let r = 0; r < n; r++) {
+        if (side === "floor") check("floor on PostgreSQL", pgBeeld, await floorPg())
+        else if (side === "read") await pgRuntime.runPromise(readNeeded)
+        else {
+          const beeld = await pgRuntime.runPromise(dvccNeeded)
+          if (r === n - 1) check("dvcc on PostgreSQL", beeld, pgFloorResult)
+        }
+      }
+      return (performance.now() - start) / n
+    }
+    for (let round = 0; round < READ_WARMUP + READ_RUNS; round++) {
+      const order = round % 2 === 0 ? pgSides : [...pgSides].reverse()
+      for (const side of order) {
+        const ms = await pgSample(side)
+        if (round === READ_WARMUP - 1) pgRepetitions[side] = Math.max(1, Math.ceil(SAMPLE_MS / ms))
+        if (round >= READ_WARMUP) pgReadTimes[side].push(ms)
+      }
+    }
+    await floorClient.end()
+    await pgRuntime.dispose()
+
+    const pgInsertFloorMs = median(pgInsertTimes.floor)
+    const pgInsertDvccMs = median(pgInsertTimes.dvcc)
+    const pgInsertRatio = pgInsertDvccMs / pgInsertFloorMs
+    const pgReadFloorMs = median(pgReadTimes.floor)
+    const pgReadRatio = median(pgReadTimes.dvcc) / pgReadFloorMs
+    const version = String((await admin.query("SHOW server_version")).rows[0]?.server_version ?? "?")
+    const insertOk = pgInsertRatio <= GOAL
+    const readOk = pgReadRatio <= GOAL
+    console.log(
+      [
+        "",
+        `PostgreSQL ${version}: a throw-away cluster (startPostgres: unix socket, fsync off), a fresh database per sample; the same ${thousands(ROWS)} rows`,
+        `  setup ${fixed(pgSetupMs, 0)} ms (data again, not measured); pg loaded from @dvcc/testing-postgres`,
+        "",
+        `1. insert on PostgreSQL (${INSERT_WARMUP} warm-up, ${INSERT_RUNS} samples per side, alternating)`,
+        header,
+        line(
+          `floor: pg multi-row INSERTs of ${thousands(PG_CHUNK)} rows, one transaction`,
+          pgInsertTimes.floor,
+          pgInsertFloorMs
+        ),
+        line("dvcc: Registrations.record (provenance, upsert, audit)", pgInsertTimes.dvcc, pgInsertFloorMs),
+        `  samples ms: floor ${pgInsertTimes.floor.map((t) => fixed(t, 0)).join("  ")}; dvcc ${pgInsertTimes.dvcc.map((t) => fixed(t, 0)).join("  ")}`,
+        `  rows per second: floor ${thousands(Math.round(ROWS / (pgInsertFloorMs / 1000)))}, dvcc ${thousands(Math.round(ROWS / (pgInsertDvccMs / 1000)))}`,
+        "",
+        `2. informatiebeeld ${GEMEENTE} ${PERIODE} on PostgreSQL (${READ_WARMUP} warm-up, ${READ_RUNS} samples per side, alternating; after ANALYZE)`,
+        `  dvcc reads ${thousands(pgNeededRows)} rows from Registrations.forInformatiebeeld; the picture equals the SQLite one`,
+        header,
+        line(
+          "floor: the same SQL sums in PostgreSQL (jsonb) + share/rank in JS",
+          pgReadTimes.floor,
+          pgReadFloorMs,
+          `  ×${pgRepetitions.floor}`
+        ),
+        line(
+          "dvcc: Registrations.forInformatiebeeld + Informatiebeeld.make",
+          pgReadTimes.dvcc,
+          pgReadFloorMs,
+          `  ×${pgRepetitions.dvcc}`
+        ),
+        line(
+          "info: the dvcc row's reading alone (forInformatiebeeld)",
+          pgReadTimes.read,
+          pgReadFloorMs,
+          `  ×${pgRepetitions.read}`
+        ),
+        `  samples ms: ${pgSides.map((s) => `${s} ${pgReadTimes[s].map((t) => fixed(t, 2)).join("  ")}`).join("; ")}`,
+        "",
+        `goal 1 on PostgreSQL (insert): dvcc ≤ ${GOAL}× floor — measured ${fixed(pgInsertRatio)}× — ${insertOk ? "met" : "NOT MET"}`,
+        `goal 2 on PostgreSQL (informatiebeeld): dvcc ≤ ${GOAL}× floor — measured ${fixed(pgReadRatio)}× — ${readOk ? "met" : "NOT MET"}`
+      ].join("\n")
+    )
+    await drop(readDb)
+    return insertOk && readOk
+  } finally {
+    await admin.end()
+    await cluster.stop()
+  }
+}
+
+const availability = postgresAvailability()
+if (process.env.BENCH_POSTGRES === "0") console.log("\nPostgreSQL: skipped (BENCH_POSTGRES=0)")
+else if (!availability.available)
+  console.log(`\nPostgreSQL: skipped, PostgreSQL is not installed here (${availability.reason})`)
+else if (!(await onPostgres())) process.exitCode = 1

@@ -12,4 +12,4 @@
  */
 export { type PostgresCluster, type StartPostgresOptions, startPostgres, superuser } from "./cluster.ts"
 export { type Availability, findPostgres, type PostgresInstall, postgresAvailability } from "./find.ts"
-export { describePostgres, type PostgresSuiteMode, postgresSuiteMode } from "./vitest.ts"
+export { describePostgres } from "./vitest.ts"

@@ -3,13 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import pg from "pg"
 import { afterEach, describe, expect, it, vi } from "vitest"
-import {
-  describePostgres,
-  findPostgres,
-  postgresAvailability,
-  postgresSuiteMode,
-  startPostgres
-} from "../src/index.ts"
+import { describePostgres, findPostgres, postgresAvailability, startPostgres } from "../src/index.ts"
 
 /** A zombie counts as gone: PID 1 of a container may take a while to reap the server. */
 const isAlive = (pid: number): boolean => {
@@ -60,14 +54,6 @@ describe("finding PostgreSQL", () => {
     if (found === undefined) return
     vi.stubEnv("PG_BIN", found.bin)
     expect(findPostgres()).toEqual({ bin: found.bin })
-  })
-
-  it("runs a suite when available, fails it on CI without PostgreSQL, skips it elsewhere", () => {
-    const missing = { available: false, reason: "none" } as const
-    expect(postgresSuiteMode({ available: true }, true)).toBe("run")
-    expect(postgresSuiteMode({ available: true }, false)).toBe("run")
-    expect(postgresSuiteMode(missing, true)).toBe("fail")
-    expect(postgresSuiteMode(missing, false)).toBe("skip")
   })
 })
 

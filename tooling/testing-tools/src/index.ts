@@ -29,6 +29,12 @@ export const libreOffice: SystemTool = {
 
 export const tmux: SystemTool = { name: "tmux", programs: ["tmux"], debianPackage: "tmux" }
 
+export const postgresql: SystemTool = {
+  name: "PostgreSQL",
+  programs: ["postgres"],
+  debianPackage: "postgresql"
+}
+
 export const chromium: SystemTool = {
   name: "Chromium",
   programs: ["chromium", "chromium-browser"],
@@ -63,43 +69,45 @@ export const suiteMode = (available: boolean, ci: boolean): SuiteMode =>
 
 const warned = new Set<string>()
 
+/** The program, or why it counts as missing. */
+export type Found = { readonly program: string } | { readonly reason: string }
+
+const onPath = (tool: SystemTool): Found => {
+  const program = findTool(tool)
+  return program === undefined ? { reason: `${tool.programs.join(" or ")} not on PATH` } : { program }
+}
+
 /**
- * Like `describe`, for a suite that needs `tool`; `fn` gets the program's path. `reason` says why the
- * tool counts as missing when a caller knows better than `PATH` (PostgreSQL looks in Debian's folders).
+ * Like `describe`, for a suite that needs `tool`; `fn` gets the program's path. `found` is given by a
+ * caller that knows better than `PATH` where the tool lives (PostgreSQL looks in Debian's folders).
  */
 export const describeWithTool = (
   tool: SystemTool,
   name: string,
   fn: (program: string) => void,
-  found: { readonly program: string } | { readonly reason: string } = ((program) =>
-    program === undefined ? { reason: `${tool.programs.join(" or ")} not on PATH` } : { program })(
-    findTool(tool)
-  )
+  found: Found = onPath(tool)
 ): void => {
-  const mode = suiteMode("program" in found, process.env.CI === "true")
-  switch (mode) {
-    case "run":
-      describe(name, () => fn((found as { readonly program: string }).program))
-      return
-    case "fail":
-      describe(name, () => {
-        it(`needs ${tool.name}`, () => {
-          throw new Error(
-            `${tool.name} is missing (${(found as { readonly reason: string }).reason}), and with CI=true these tests must run: ` +
-              `install the Debian package ${tool.debianPackage} (.ci/run lists it in debian_packages)`
-          )
-        })
-      })
-      return
-    case "skip":
-      if (!warned.has(tool.name)) {
-        warned.add(tool.name)
-        console.warn(
-          `${tool.name} not found (${(found as { readonly reason: string }).reason}): skipping "${name}" and the other ${tool.name} tests; ` +
-            `install it to run them (Debian: apt-get install ${tool.debianPackage})`
-        )
-      }
-      describe.skip(name, () => fn(""))
-      return
+  if ("program" in found) {
+    describe(name, () => fn(found.program))
+    return
   }
+  if (suiteMode(false, process.env.CI === "true") === "fail") {
+    describe(name, () => {
+      it(`needs ${tool.name}`, () => {
+        throw new Error(
+          `${tool.name} is missing (${found.reason}), and with CI=true these tests must run: ` +
+            `install the Debian package ${tool.debianPackage} (.ci/run lists it in debian_packages)`
+        )
+      })
+    })
+    return
+  }
+  if (!warned.has(tool.name)) {
+    warned.add(tool.name)
+    console.warn(
+      `${tool.name} not found (${found.reason}): skipping "${name}" and the other ${tool.name} tests; ` +
+        `install it to run them (Debian: apt-get install ${tool.debianPackage})`
+    )
+  }
+  describe.skip(name, () => fn(""))
 }

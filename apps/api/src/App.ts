@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 
+import type { Access } from "@dvcc/core"
 import {
   Activities,
   Database,
@@ -180,15 +181,40 @@ export const createApp = (config: AppConfig) => {
       : await timeout(c, next)
   )
 
+  // One read of the database's version per request: what is kept in memory between requests (verified
+  // tokens here, the programme and encoded responses in the handlers) is used only under the version it
+  // was made at, so a write, a revocation or a change by another process is seen on the next request.
+  const version = ProgramCache.reader(() => runtime.runPromise(ProgramCache.current))
+  app.use("/api/v1/*", async (c, next) => {
+    c.set("stamp", await version())
+    await next()
+  })
+  // Verified tokens of this version. Creating and revoking a token are audited, so a revoked token is
+  // refused on the first request after the revocation. Unknown tokens are not kept.
+  let verified: { readonly stamp: string; readonly principals: Map<string, Access.Principal> } = {
+    stamp: "",
+    principals: new Map()
+  }
   app.use(
     "/api/v1/*",
     bearerAuth({
-      verify: (token) =>
-        runtime.runPromise(
+      verify: async (token, c) => {
+        const stamp = c.get("stamp")
+        if (verified.stamp === stamp) {
+          const known = verified.principals.get(token)
+          if (known !== undefined) return known
+        }
+        const principal = await runtime.runPromise(
           Effect.flatMap(Tokens.Tokens, (tokens) => tokens.verify(token)).pipe(
             Effect.map(Option.getOrUndefined)
           )
         )
+        if (principal !== undefined) {
+          if (verified.stamp !== stamp) verified = { stamp, principals: new Map() }
+          if (verified.principals.size < 1000) verified.principals.set(token, principal)
+        }
+        return principal
+      }
     }),
     rateLimit(options.rateLimit ?? {})
   )

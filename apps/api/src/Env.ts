@@ -52,5 +52,7 @@ export interface Env {
     runtime: Runtime
     requestId: string
     principal: Access.Principal
+    /** The database's version (highest audit id) read at the start of an `/api/v1` request. */
+    stamp: string
   }
 }

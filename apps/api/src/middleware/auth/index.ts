@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import type { Access } from "@dvcc/core"
+import type { Context } from "hono"
 import { createMiddleware } from "hono/factory"
 import type { Env } from "../../Env.ts"
 import * as Problem from "../../Problem.ts"
@@ -15,7 +16,7 @@ import * as Problem from "../../Problem.ts"
  */
 export interface AuthOptions {
   /** The principal of a token, `undefined` for a token that gives no access. */
-  readonly verify: (token: string) => Promise<Access.Principal | undefined>
+  readonly verify: (token: string, c: Context<Env>) => Promise<Access.Principal | undefined>
   readonly realm?: string
 }
 
@@ -43,7 +44,7 @@ export const bearerAuth = (options: AuthOptions) => {
     const match = bearer.exec(header)
     if (match?.[1] === undefined)
       return refuse(c.get("requestId"), "De Authorization-header is geen Bearer-token.", "invalid_request")
-    const principal = await options.verify(match[1])
+    const principal = await options.verify(match[1], c)
     if (principal === undefined)
       return refuse(c.get("requestId"), "Dit token is onbekend of ingetrokken.", "invalid_token")
     c.set("principal", principal)

@@ -19,13 +19,18 @@ import * as Problem from "../../Problem.ts"
 export const bodyLimit = (options: { readonly maxBytes?: number } = {}) => {
   const maxBytes = options.maxBytes ?? 1024 * 1024
   const megabytes = (maxBytes / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })
-  return honoBodyLimit({
+  const limit = honoBodyLimit({
     maxSize: maxBytes,
     onError: (c) =>
       Problem.respond("te-groot", `Het verzoek is groter dan ${megabytes} MB.`, {
         requestId: c.get("requestId") as string | undefined
       })
   })
+  // A GET or HEAD request has no body to read (Hono's limit finds none either), and asking for it would
+  // build a whole fetch `Request` on the Node server for every read.
+  return createMiddleware<Env>(async (c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD" ? await next() : await limit(c, next)
+  )
 }
 
 /**

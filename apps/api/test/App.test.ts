@@ -445,6 +445,9 @@ describe("changing activities and gebieden", () => {
     assert.strictEqual(changed.status, 200)
     assert.strictEqual((await json(changed)).activiteit.bereik, 40)
     assert.strictEqual((await patch("p-utrecht", { basedOn: read.versie, bereik: 41 })).status, 409)
+    // Into a gemeente outside the region: refused as invalid input, as on POST, not a server error.
+    const outside = await patch("p-utrecht", { basedOn: read.versie + 1, gemeente: "GM9999" })
+    assert.strictEqual(outside.status, 422, JSON.stringify(await json(outside.clone())))
     // The district token's district has no gemeenten: it cannot see, so cannot change, either.
     assert.strictEqual((await patch("p-zeist", { basedOn: 1, bereik: 5 }, "district")).status, 404)
   })

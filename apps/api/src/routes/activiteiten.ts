@@ -98,18 +98,27 @@ app.get(
   )
 )
 
+/** Refuses, as invalid input naming each field, gemeenten that are not in the region. */
+const inRegio = (gemeenten: ReadonlyArray<string | null>, pad: (index: number) => string) =>
+  Effect.gen(function* () {
+    const known = new Set<string>((yield* (yield* Gebieden.Gebieden).list()).map((r) => r.gemeente.code))
+    const unknown = gemeenten.flatMap((gemeente, i) =>
+      gemeente !== null && !known.has(gemeente)
+        ? [{ pad: pad(i), melding: `${gemeente} hoort niet bij de regio` }]
+        : []
+    )
+    if (unknown.length > 0) return yield* Problem.make("validatie", "Onbekende gemeente.", unknown)
+  })
+
 app.post(
   maak.path,
   ...Endpoint.handle(maak, ({ body, principal, requestId }) =>
     Effect.gen(function* () {
       const scope = yield* storeScope(principal)
-      const known = new Set<string>((yield* (yield* Gebieden.Gebieden).list()).map((r) => r.gemeente.code))
-      const unknown = body.flatMap((a, i) =>
-        a.gemeente !== null && !known.has(a.gemeente)
-          ? [{ pad: `${i}.gemeente`, melding: `${a.gemeente} hoort niet bij de regio` }]
-          : []
+      yield* inRegio(
+        body.map((a) => a.gemeente),
+        (i) => `${i}.gemeente`
       )
-      if (unknown.length > 0) return yield* Problem.make("validatie", "Onbekende gemeente.", unknown)
       const outside = body.filter((a) =>
         scope.kind === "alles" ? false : a.gemeente === null || !Scope.allows(scope, a.gemeente)
       )
@@ -137,6 +146,7 @@ app.patch(
       const current = yield* activities.get(params.id, scope)
       const { basedOn, ...changes } = body
       const changed = { ...current.activity, ...changes }
+      yield* inRegio([changed.gemeente], () => "gemeente")
       if (scope.kind !== "alles" && (changed.gemeente === null || !Scope.allows(scope, changed.gemeente)))
         return yield* Problem.make(
           "geen-toegang",

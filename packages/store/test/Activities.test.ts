@@ -3,14 +3,11 @@
  * all or nothing, undoable; reads by gemeente, soort and period; corrections with optimistic concurrency.
  */
 import type { Activity } from "@dvcc/core"
-import { dataset } from "@dvcc/midden-nederland"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
-import { Activities, Database, Imports, ProgramStore, type Provenance } from "../src/index.ts"
-import { type Fresh, onEachDatabase } from "./databases.ts"
+import { Activities, Imports, ProgramStore } from "../src/index.ts"
+import { cli, type Fresh, onEachDatabase, seeded, sheetImport } from "./databases.ts"
 import { activity } from "./fixtures/activities.ts"
-
-const cli = { actor: "test", source: "cli" }
 
 const rows = [
   activity({
@@ -35,31 +32,10 @@ const rows = [
   })
 ] as const
 
-const provenance = (importId: string): Provenance.Provenance => ({
-  importId,
-  file: `${importId}.xlsx`,
-  sheet: "Activiteiten",
-  rowOf: (index) => index + 2,
-  actor: "test"
-})
+const provenance = (importId: string) => sheetImport(importId, "Activiteiten")
 
 const seededStores = (fresh: Fresh) =>
-  Layer.unwrap(
-    Effect.map(fresh(), (location) =>
-      Layer.effectDiscard(
-        Effect.gen(function* () {
-          const store = yield* ProgramStore.ProgramStore
-          yield* store.seed(dataset, cli)
-        })
-      ).pipe(
-        Layer.provideMerge(
-          Layer.mergeAll(Activities.Activities.layer, Imports.Imports.layer).pipe(
-            Layer.provideMerge(Database.layer(location))
-          )
-        )
-      )
-    )
-  )
+  seeded(fresh, Layer.mergeAll(Activities.Activities.layer, Imports.Imports.layer))
 
 const activitiesSuite = (fresh: Fresh) => {
   const run = <A, E>(

@@ -7,18 +7,9 @@ import { Geography, Informatiebeeld, type Periode, type Registration } from "@dv
 import { dataset } from "@dvcc/midden-nederland"
 import { assert, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
-import {
-  Database,
-  Gebieden,
-  Imports,
-  ProgramStore,
-  type Provenance,
-  Registrations,
-  Scope
-} from "../src/index.ts"
-import { type Fresh, onEachDatabase } from "./databases.ts"
+import { Gebieden, Imports, ProgramStore, Registrations, Scope } from "../src/index.ts"
+import { cli, type Fresh, onEachDatabase, seeded, sheetImport } from "./databases.ts"
 
-const cli = { actor: "test", source: "cli" }
 const utrecht = "GM0344" as Geography.CbsCode
 const amersfoort = "GM0307" as Geography.CbsCode
 const dag = (d: string) => d as Periode.Datum
@@ -29,32 +20,12 @@ const inCodeOrder = (regio: Geography.Regio) => ({
   gemeenten: [...regio.gemeenten].sort((a, b) => a.code.localeCompare(b.code))
 })
 
-const provenance = (importId: string): Provenance.Provenance => ({
-  importId,
-  file: `${importId}.xlsx`,
-  sheet: "Gebieden",
-  rowOf: (index) => index + 2,
-  actor: "test"
-})
+const provenance = (importId: string) => sheetImport(importId, "Gebieden")
 
 const stores = (fresh: Fresh) =>
-  Layer.unwrap(
-    Effect.map(fresh(), (location) =>
-      Layer.effectDiscard(
-        Effect.gen(function* () {
-          const store = yield* ProgramStore.ProgramStore
-          yield* store.seed(dataset, cli)
-        })
-      ).pipe(
-        Layer.provideMerge(
-          Layer.mergeAll(
-            Gebieden.Gebieden.layer,
-            Imports.Imports.layer,
-            Registrations.Registrations.layer
-          ).pipe(Layer.provideMerge(Database.layer(location)))
-        )
-      )
-    )
+  seeded(
+    fresh,
+    Layer.mergeAll(Gebieden.Gebieden.layer, Imports.Imports.layer, Registrations.Registrations.layer)
   )
 
 const gebiedenSuite = (fresh: Fresh) => {

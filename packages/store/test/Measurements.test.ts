@@ -6,10 +6,8 @@ import { Measurement } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Schema } from "effect"
-import { Database, Imports, Measurements, ProgramStore, type Provenance, Scope } from "../src/index.ts"
-import { type Fresh, onEachDatabase } from "./databases.ts"
-
-const cli = { actor: "test", source: "cli" }
+import { Imports, Measurements, ProgramStore, Scope } from "../src/index.ts"
+import { cli, type Fresh, onEachDatabase, seeded, sheetImport } from "./databases.ts"
 
 const meting = (fields: Record<string, unknown>): Measurement.Measurement => {
   const decoded = Schema.decodeUnknownSync(Measurement.Measurement)({
@@ -33,31 +31,10 @@ const rows = [
   meting({ gebied: { niveau: "gemeente", code: "GM0344" }, waarde: 1 })
 ]
 
-const provenance = (importId: string): Provenance.Provenance => ({
-  importId,
-  file: `${importId}.xlsx`,
-  sheet: "Metingen",
-  rowOf: (index) => index + 2,
-  actor: "test"
-})
+const provenance = (importId: string) => sheetImport(importId, "Metingen")
 
 const stores = (fresh: Fresh) =>
-  Layer.unwrap(
-    Effect.map(fresh(), (location) =>
-      Layer.effectDiscard(
-        Effect.gen(function* () {
-          const store = yield* ProgramStore.ProgramStore
-          yield* store.seed(dataset, cli)
-        })
-      ).pipe(
-        Layer.provideMerge(
-          Layer.mergeAll(Measurements.Measurements.layer, Imports.Imports.layer).pipe(
-            Layer.provideMerge(Database.layer(location))
-          )
-        )
-      )
-    )
-  )
+  seeded(fresh, Layer.mergeAll(Measurements.Measurements.layer, Imports.Imports.layer))
 
 const measurementsSuite = (fresh: Fresh) => {
   const run = <A, E>(

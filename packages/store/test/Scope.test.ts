@@ -4,14 +4,12 @@
  * cannot reach another gemeente's rows by filter or by key.
  */
 import { Money, type Periode, type Registration } from "@dvcc/core"
-import { dataset } from "@dvcc/midden-nederland"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
-import { Activities, Database, Gebieden, Imports, ProgramStore, Registrations, Scope } from "../src/index.ts"
-import { type Fresh, onEachDatabase } from "./databases.ts"
+import { Activities, Gebieden, Imports, ProgramStore, Registrations, Scope } from "../src/index.ts"
+import { cli, type Fresh, onEachDatabase, seeded } from "./databases.ts"
 import { activity } from "./fixtures/activities.ts"
 
-const cli = { actor: "test", source: "cli" }
 const utrecht = "GM0344" as const
 const amersfoort = "GM0307" as const
 const alleenUtrecht = Scope.gemeenten([utrecht])
@@ -41,35 +39,27 @@ const activiteiten = [
 ]
 
 const stores = (fresh: Fresh) =>
-  Layer.unwrap(
-    Effect.map(fresh(), (location) =>
-      Layer.effectDiscard(
-        Effect.gen(function* () {
-          const store = yield* ProgramStore.ProgramStore
-          yield* store.seed(dataset, cli)
-          // District noord (with Amersfoort in it), so that a registration about it can be stored.
-          const gebieden = yield* Gebieden.Gebieden
-          yield* gebieden.record([{ gemeente: amersfoort as never, district: "Noord" }], {
-            importId: "gebieden",
-            actor: "test"
-          })
-          const registrations = yield* Registrations.Registrations
-          yield* registrations.record(registraties.slice(0, 1), { importId: "alleen-utrecht", actor: "test" })
-          yield* registrations.record(registraties.slice(1), { importId: "ook-amersfoort", actor: "test" })
-          const activities = yield* Activities.Activities
-          yield* activities.record(activiteiten, { importId: "activiteiten", actor: "test" })
-        })
-      ).pipe(
-        Layer.provideMerge(
-          Layer.mergeAll(
-            Registrations.Registrations.layer,
-            Activities.Activities.layer,
-            Imports.Imports.layer,
-            Gebieden.Gebieden.layer
-          ).pipe(Layer.provideMerge(Database.layer(location)))
-        )
-      )
-    )
+  seeded(
+    fresh,
+    Layer.mergeAll(
+      Registrations.Registrations.layer,
+      Activities.Activities.layer,
+      Imports.Imports.layer,
+      Gebieden.Gebieden.layer
+    ),
+    Effect.gen(function* () {
+      // District noord (with Amersfoort in it), so that a registration about it can be stored.
+      const gebieden = yield* Gebieden.Gebieden
+      yield* gebieden.record([{ gemeente: amersfoort as never, district: "Noord" }], {
+        importId: "gebieden",
+        actor: "test"
+      })
+      const registrations = yield* Registrations.Registrations
+      yield* registrations.record(registraties.slice(0, 1), { importId: "alleen-utrecht", actor: "test" })
+      yield* registrations.record(registraties.slice(1), { importId: "ook-amersfoort", actor: "test" })
+      const activities = yield* Activities.Activities
+      yield* activities.record(activiteiten, { importId: "activiteiten", actor: "test" })
+    })
   )
 
 const scopeSuite = (fresh: Fresh) => {

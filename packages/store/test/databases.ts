@@ -6,12 +6,45 @@ import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Dataset } from "@dvcc/core"
+import { dataset } from "@dvcc/midden-nederland"
 import { describePostgres, type PostgresCluster, startPostgres } from "@dvcc/testing-postgres"
 import { describe } from "@effect/vitest"
-import { Effect, Redacted, Schema } from "effect"
+import { Effect, Layer, Redacted, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import { afterAll, beforeAll } from "vitest"
-import { Database } from "../src/index.ts"
+import { Database, ProgramStore, type Provenance } from "../src/index.ts"
+
+/** Who the tests write as. */
+export const cli: ProgramStore.Source = { actor: "test", source: "cli" }
+
+/** An import of sheet `sheet` of `<importId>.xlsx`, rows numbered as in the workbook below its header. */
+export const sheetImport = (importId: string, sheet: string): Provenance.Provenance => ({
+  importId,
+  file: `${importId}.xlsx`,
+  sheet,
+  rowOf: (index) => index + 2,
+  actor: "test"
+})
+
+/**
+ * A database from `fresh` holding the bundled dataset, serving `services` beside the programme store;
+ * `setUp` writes what a suite needs beyond the dataset.
+ */
+export const seeded = <ROut, E, RSetUp = never>(
+  fresh: Fresh,
+  services: Layer.Layer<ROut, E, SqlClient.SqlClient>,
+  setUp: Effect.Effect<void, unknown, RSetUp> = Effect.void
+) =>
+  Layer.unwrap(
+    Effect.map(fresh(), (location) =>
+      Layer.effectDiscard(
+        Effect.gen(function* () {
+          yield* (yield* ProgramStore.ProgramStore).seed(dataset, cli)
+          yield* setUp
+        })
+      ).pipe(Layer.provideMerge(services.pipe(Layer.provideMerge(Database.layer(location)))))
+    )
+  )
 
 /** Gives an empty database for one test. */
 export type Fresh = () => Effect.Effect<Database.Location, unknown>

@@ -826,6 +826,13 @@ interface NotitieInvoer {
 
 const opsomming = (items: ReadonlyArray<string>): string => [...new Set(items)].join(", ")
 
+// A region's note would otherwise name all 38 gemeenten: past a few, name the first and count the rest.
+const welkeGemeenten = (zonder: ReadonlyArray<Gemeente>, van: number): string => {
+  if (zonder.length <= 5) return opsomming(zonder.map((g) => g.naam))
+  if (zonder.length === van) return `alle ${van} gemeenten`
+  return `${zonder.length} van de ${van} gemeenten, o.a. ${opsomming(zonder.slice(0, 3).map((g) => g.naam))}`
+}
+
 const notities = (n: NotitieInvoer): Array<string> => {
   const uit: Array<string> = []
   const naam = gebiedLabel(n.regio, n.gebied)
@@ -852,8 +859,9 @@ const notities = (n: NotitieInvoer): Array<string> => {
   // inhabitants
   if (n.gemeenten.length > 0 && n.zonderInwoners.length > 0) {
     uit.push(
-      `inwonertal onbekend: per 10.000 inwoners niet te berekenen (geen inwonertal voor ${opsomming(
-        n.zonderInwoners.map((g) => g.naam)
+      `inwonertal onbekend: per 10.000 inwoners niet te berekenen (geen inwonertal voor ${welkeGemeenten(
+        n.zonderInwoners,
+        n.gemeenten.length
       )})`
     )
   }

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs"
+import { Informatiebeeld, type Periode } from "@dvcc/core"
 import { assert, describe, it } from "@effect/vitest"
 import { dataset } from "../src/index.ts"
 
@@ -177,5 +178,22 @@ describe("continuity from 2025 to 2026", () => {
       const expected = ids2025.has(indicator.id) ? { jaar: 2025, id: indicator.id } : null
       assert.deepStrictEqual(indicator.voorganger, expected, indicator.id)
     }
+  })
+})
+
+describe("the region's informatiebeeld on the bundled data", () => {
+  it("counts the gemeenten without inhabitants instead of naming all 38", () => {
+    const beeld = Informatiebeeld.make({
+      regio: dataset.regio,
+      registraties: dataset.registraties,
+      reeksbreuken: dataset.reeksbreuken,
+      gebied: { niveau: "regio" },
+      periode: "2024" as Periode.Periode
+    })
+    const opmerking = beeld.opmerkingen.find((o) => o.startsWith("inwonertal onbekend"))
+    assert.strictEqual(
+      opmerking,
+      `inwonertal onbekend: per 10.000 inwoners niet te berekenen (geen inwonertal voor alle ${dataset.regio.gemeenten.length} gemeenten)`
+    )
   })
 })

@@ -10,14 +10,18 @@
  * updated; it is refused, naming the later imports, when any of those rows changed since. The import
  * stays listed, marked undone; undoing it again is refused.
  *
+ * The registrations an import created in periods that held none are not listed one by one in
+ * `import_changes` (that copy was a quarter of a large import's time): undo finds them by period, gemeente and
+ * provenance, and knows what the import wrote from the row's version and the later imports' changes.
+ *
  * @since 0.1.0
  */
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
-import { readDocuments, rowsPerStatement } from "./internal/bulk.ts"
+import { freshPeriod, freshPeriodKey, readDocuments, rowsPerStatement } from "./internal/bulk.ts"
 import { detail, migrated, StoreError } from "./internal/errors.ts"
 import { counted, type DocumentTable, documentTables } from "./internal/tables.ts"
-import { parseEntityKey, readData } from "./Registrations.ts"
+import { entityKey, parseEntityKey, readData } from "./Registrations.ts"
 import { type Scope, scopeCondition } from "./Scope.ts"
 
 /**
@@ -211,12 +215,10 @@ export class Imports extends Context.Service<
           if (target.undoneAt !== undefined) {
             return yield* new ImportAlreadyUndone({ id: target.id, undoneAt: target.undoneAt })
           }
-          const changes = yield* sql<{
-            readonly entity: string
-            readonly entity_key: string
-            readonly before: string | null
-            readonly after: string
-          }>`SELECT entity, entity_key, before, after FROM import_changes WHERE import_id = ${target.id} ORDER BY seq`
+          const recorded =
+            yield* sql<Change>`SELECT entity, entity_key, before, after FROM import_changes WHERE import_id = ${target.id} ORDER BY seq`
+          // Registrations of the periods the import created are found by period here, with their data.
+          const { changes, data: createdData } = yield* withCreatedRegistrations(sql, target, recorded)
           const entities = [...new Set(changes.map((c) => c.entity))]
           const handlers = new Map<string, Handler>()
           for (const entity of entities) {
@@ -233,9 +235,12 @@ export class Imports extends Context.Service<
           const changedEntities = new Set<string>()
           for (const [entity, handler] of handlers) {
             const ofEntity = changes.filter((c) => c.entity === entity)
-            const stored = yield* handler.stored(ofEntity.map((c) => c.entity_key))
+            const known = entity === "registraties" ? createdData : new Map<string, string>()
+            const stored = yield* handler.stored(
+              ofEntity.filter((c) => !known.has(c.entity_key)).map((c) => c.entity_key)
+            )
             for (const c of ofEntity) {
-              if (stored.get(c.entity_key) !== c.after) {
+              if ((known.get(c.entity_key) ?? stored.get(c.entity_key)) !== c.after) {
                 changedSince.add(`${entity}\u0000${c.entity_key}`)
                 changedEntities.add(entity)
               }
@@ -322,6 +327,98 @@ export class Imports extends Context.Service<
 }
 
 // internal
+
+/** One change an import made, as `import_changes` holds it. */
+type Change = {
+  readonly entity: string
+  readonly entity_key: string
+  readonly before: string | null
+  readonly after: string
+}
+
+/**
+ * The import's changes with its `freshPeriod` rows replaced by one change per registration it created in
+ * those periods (`before` NULL), and the stored data of those registrations. A registration of such a period
+ * is the import's unless another import (not undone) inserted it, or it is still at version 1 with another
+ * provenance. What the import wrote is its own later change of the row, else the stored data when the row is
+ * still at version 1, else what the first later import found (`before`); a row changed outside an import
+ * gets no data to compare, so that undo counts it as changed since.
+ */
+const withCreatedRegistrations = (
+  sql: SqlClient.SqlClient,
+  target: Import,
+  recorded: ReadonlyArray<Change>
+) =>
+  Effect.gen(function* () {
+    const data = new Map<string, string>()
+    const markers = recorded.filter((c) => c.entity === freshPeriod)
+    if (markers.length === 0) return { changes: recorded, data }
+    const createdIn = new Set(markers.map((c) => c.entity_key))
+    const periodes = [...new Set(markers.map((c) => c.after))]
+    const inPeriodes = new Set(periodes)
+    const own = new Map<string, Change>()
+    for (const c of recorded) if (c.entity === "registraties") own.set(c.entity_key, c)
+    const others = yield* sql<{
+      readonly entity_key: string
+      readonly before: string | null
+      readonly at: string
+      readonly undone_at: string | null
+    }>`SELECT c.entity_key, c.before, i.at, i.undone_at FROM import_changes c JOIN imports i ON i.id = c.import_id WHERE c.entity = 'registraties' AND c.import_id <> ${target.id} ORDER BY i.at, c.import_id, c.seq`
+    const insertedByOthers = new Set<string>()
+    const firstLater = new Map<string, string | null>()
+    for (const o of others) {
+      if (!inPeriodes.has(o.entity_key.slice(0, o.entity_key.indexOf(" ")))) continue
+      if (o.before === null && o.undone_at === null) insertedByOthers.add(o.entity_key)
+      if (o.at >= target.at && !firstLater.has(o.entity_key)) firstLater.set(o.entity_key, o.before)
+    }
+    const mine = `{"importId":${JSON.stringify(target.id)},`
+    const created: Array<Change> = []
+    const ownCreated = new Set<string>()
+    for (let p = 0; p < periodes.length; p += rowsPerStatement) {
+      const rows = yield* sql<{
+        readonly periode: string
+        readonly gebied: string
+        readonly delict: string
+        readonly data: string
+        readonly version: number | bigint | string
+        readonly source: string
+      }>`SELECT periode, gebied, delict, data, version, source FROM registraties WHERE ${sql.in("periode", periodes.slice(p, p + rowsPerStatement))} ORDER BY periode, gebied, delict`
+      for (const row of rows) {
+        if (!createdIn.has(freshPeriodKey(row.periode, gemeenteOfColumn(row.gebied)))) continue
+        const key = entityKey(row)
+        if (insertedByOthers.has(key)) continue
+        if (own.has(key)) {
+          ownCreated.add(key)
+          data.set(key, row.data)
+          continue
+        }
+        let after: string
+        if (Number(row.version) === 1) {
+          if (!row.source.startsWith(mine)) continue
+          after = row.data
+        } else after = firstLater.get(key) ?? ""
+        created.push({ entity: "registraties", entity_key: key, before: null, after })
+        data.set(key, row.data)
+      }
+    }
+    const changes: Array<Change> = []
+    let placed = false
+    for (const c of recorded) {
+      if (c.entity === freshPeriod) {
+        if (!placed) for (const one of created) changes.push(one)
+        placed = true
+      } else if (c.entity === "registraties" && ownCreated.has(c.entity_key))
+        changes.push({ ...c, before: null })
+      else changes.push(c)
+    }
+    return { changes, data }
+  })
+
+/** The gemeente of a stored `gebied` column, `null` for the region, a district or a basisteam. */
+const gemeenteOfColumn = (gebied: string): string | null => {
+  const parsed = JSON.parse(gebied) as { readonly niveau?: string; readonly code?: string }
+  return parsed.niveau === "gemeente" ? (parsed.code ?? null) : null
+}
 
 /** Districts and basisteams that registrations or measurements are about but the region does not list. */
 const orphanedAreas = (sql: SqlClient.SqlClient) =>

@@ -194,6 +194,88 @@ const importsSuite = (fresh: Fresh) => {
     )
   )
 
+  it.effect("undoes an import written in several calls whole, also rows a later call changed again", () =>
+    withStores(
+      Effect.gen(function* () {
+        const registrations = yield* Registrations.Registrations
+        const imports = yield* Imports.Imports
+        // The first call creates month 2030-01; the second changes 10 of its rows, adds 356 to it and
+        // creates 2030-02 with 44.
+        const more = [...variant.slice(0, 10), ...generate(500, { year: 2030 }).slice(100)]
+        assert.deepStrictEqual(yield* registrations.record(rowsA, provenance("A", shaA)), {
+          inserted: 100,
+          updated: 0,
+          unchanged: 0
+        })
+        assert.deepStrictEqual(yield* registrations.record(more, provenance("A", shaA)), {
+          inserted: 400,
+          updated: 10,
+          unchanged: 0
+        })
+        assert.deepStrictEqual(yield* imports.undo("A", "tester"), {
+          id: "A",
+          removed: 500,
+          restored: 0,
+          entities: [{ entity: "registraties", removed: 500, restored: 0 }]
+        })
+        assert.deepStrictEqual(yield* stored, [])
+      })
+    )
+  )
+
+  it.effect(
+    "undoing A leaves the rows later imports added to A's month; A's rows they left unchanged go",
+    () =>
+      withStores(
+        Effect.gen(function* () {
+          const registrations = yield* Registrations.Registrations
+          const imports = yield* Imports.Imports
+          yield* registrations.record(rowsA, provenance("A", shaA))
+          const added = variant.slice(100)
+          assert.deepStrictEqual(
+            yield* registrations.record([...rowsA.slice(0, 3), ...added], provenance("B", shaB)),
+            { inserted: 5, updated: 0, unchanged: 3 }
+          )
+          // C changes one of B's rows: still B's, not A's.
+          const changed = generate(105, { year: 2030, variant: 2 }).slice(100, 101)
+          yield* registrations.record(changed, provenance("C", "c".repeat(64)))
+          assert.deepStrictEqual(yield* imports.undo("A", "tester"), {
+            id: "A",
+            removed: 100,
+            restored: 0,
+            entities: [{ entity: "registraties", removed: 100, restored: 0 }]
+          })
+          assert.deepStrictEqual(yield* stored, storedData([...changed, ...added.slice(1)]).sort())
+          assert.deepStrictEqual((yield* imports.undo("C", "tester")).restored, 1)
+          assert.deepStrictEqual((yield* imports.undo("B", "tester")).removed, 5)
+          assert.deepStrictEqual(yield* stored, [])
+        })
+      )
+  )
+
+  it.effect("refuses to undo A when a row it created was changed outside an import; nothing changes", () =>
+    withStores(
+      Effect.gen(function* () {
+        const registrations = yield* Registrations.Registrations
+        const imports = yield* Imports.Imports
+        const sql = yield* SqlClient.SqlClient
+        yield* registrations.record(rowsA, provenance("A", shaA))
+        const [edited] = storedData(variant.slice(7, 8))
+        const row = rowsA[7]
+        if (edited === undefined || row === undefined) return assert.fail("no row")
+        // As an edit past the imports would: new data, version + 1.
+        yield* sql`UPDATE registraties SET data = ${edited}, version = version + 1 WHERE periode = ${row.periode} AND gebied = ${JSON.stringify(row.gebied)} AND delict = ${row.delict}`
+        const before = yield* snapshot
+        const refused = yield* Effect.flip(imports.undo("A", "tester"))
+        assert.strictEqual(refused._tag, "ImportDependedOn")
+        if (refused._tag !== "ImportDependedOn") return
+        assert.deepStrictEqual([refused.later, refused.rows], [[], 1])
+        assert.include(refused.message, "buiten een import om")
+        assert.deepStrictEqual(yield* snapshot, before)
+      })
+    )
+  )
+
   it.effect("refuses an unknown id or sha256 clearly, changing nothing", () =>
     withStores(
       Effect.gen(function* () {

@@ -8,6 +8,7 @@ import { type Geography, Informatiebeeld, Money, Periode, type Registration } fr
 import { dataset } from "@dvcc/midden-nederland"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
+import { SqlClient } from "effect/sql"
 import { Database, Gebieden, ProgramStore, Registrations } from "../src/index.ts"
 import { type Fresh, onEachDatabase } from "./databases.ts"
 
@@ -110,6 +111,42 @@ const informatiebeeldSuite = (fresh: Fresh) => {
             Layer.provideMerge(Database.layer(location))
           )
         )
+      )
+    })
+  )
+
+  it.effect("a stored figure of another gemeente that is no count fails the read, naming the row", () =>
+    Effect.gen(function* () {
+      const location = yield* fresh()
+      yield* Effect.gen(function* () {
+        const store = yield* ProgramStore.ProgramStore
+        yield* store.seed(dataset, { actor: "test", source: "cli" })
+        const regio = (yield* store.load).regio
+        const registrations = yield* Registrations.Registrations
+        const gemeenteRows = rows().filter((r) => r.gebied.niveau === "gemeente")
+        yield* registrations.record(gemeenteRows, { importId: "alles", actor: "test" })
+        // Written past the store, as a damaged or hand-edited database would hold it.
+        const sql = yield* SqlClient.SqlClient
+        const other = JSON.stringify({ niveau: "gemeente", code: codes[2] })
+        for (const [path, value] of [
+          ["aangiften", "-3"],
+          ["slachtoffers", '"12"']
+        ] as const) {
+          const data = yield* sql<{
+            readonly data: string
+          }>`SELECT data FROM registraties WHERE periode = '2030-05' AND gebied = ${other} AND delict = 'hacken'`
+          const original = data[0]?.data ?? ""
+          const damaged = JSON.stringify({ ...JSON.parse(original), [path]: JSON.parse(value) })
+          yield* sql`UPDATE registraties SET data = ${damaged} WHERE periode = '2030-05' AND gebied = ${other} AND delict = 'hacken'`
+          const gebied: Geography.Gebied = { niveau: "gemeente", code: codes[0] as Geography.CbsCode }
+          const failed = yield* Effect.flip(
+            registrations.forInformatiebeeld({ regio, gebied, periode: Periode.kwartaal(2030, 2) })
+          )
+          assert.include(failed.message, `Registratie 2030-05 ${other} hacken in de database is ongeldig`)
+          yield* sql`UPDATE registraties SET data = ${original} WHERE periode = '2030-05' AND gebied = ${other} AND delict = 'hacken'`
+        }
+      }).pipe(
+        Effect.provide(Registrations.Registrations.layer.pipe(Layer.provideMerge(Database.layer(location))))
       )
     })
   )

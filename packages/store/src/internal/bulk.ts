@@ -65,6 +65,18 @@ export type ChangeRow = {
   readonly gemeente: string | null
 }
 
+/**
+ * The entity of an `import_changes` row saying that the import created every registration of a period about
+ * a gemeente (or, with gemeente NULL, about the region, a district or a basisteam): the period held no
+ * registrations before. Such rows are not copied one by one; `Imports.undo` finds them by period and
+ * provenance. Its `entity_key` is `freshPeriodKey`, its `after` the period.
+ */
+export const freshPeriod = "registraties-periode"
+
+/** `2030-05 GM0344`, or `2030-05 -` for the rows about the region, a district or a basisteam. */
+export const freshPeriodKey = (periode: string, gemeente: string | null): string =>
+  `${periode} ${gemeente ?? "-"}`
+
 /** Why a batch was refused, in words; made into the `StoreError` once the transaction rolled back. */
 export class Refused extends Schema.TaggedError<Refused>()("Refused", {
   reason: Schema.String,

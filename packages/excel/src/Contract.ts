@@ -524,6 +524,33 @@ export const kindOfName = (name: string): SheetKind | undefined => {
 }
 
 /**
+ * Names of sheets that explain the workbook rather than hold data (the template's `Instructies`): the
+ * importer skips a sheet whose name starts with one of them (case, accents and spaces ignored), without a
+ * warning.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const instructionSheetNames: ReadonlyArray<string> = [
+  "Instructies",
+  "Toelichting",
+  "Uitleg",
+  "Handleiding",
+  "Lees mij"
+]
+
+/**
+ * Whether a sheet of this name explains the workbook (see `instructionSheetNames`).
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isInstructionSheet = (name: string): boolean => {
+  const key = matchKey(name)
+  return instructionSheetNames.some((n) => key.startsWith(matchKey(n).replace(/s$/, "")))
+}
+
+/**
  * How an area is written in a `gemeente` or `eenheid` column: the gemeente's name, `regio`,
  * `district <naam>` or `basisteam <naam>`. Exports write this; the importer reads it back (`gebiedOf`).
  *

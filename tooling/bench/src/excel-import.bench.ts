@@ -12,10 +12,12 @@
  *
  * Run from the repository root: `pnpm --filter @dvcc/bench bench:excel-import`.
  * `BENCH_RUNS` sets the samples per side (default 3); `BENCH_ROWS` the number of rows (default 200,000);
- * `BENCH_WORKER=0` reads in the importing thread instead of a worker thread.
+ * `BENCH_WORKER=1` reads in a worker thread instead of the importing thread; `BENCH_DIR` keeps the workbook and
+ * the seeded database in that folder; `BENCH_BATCH` sets `batchSize` (to profile one side by hand: `node --cpu-prof src/excel-import.bench.ts
+ * --side import DIR/registraties.xlsx DIR/copy.sqlite`).
  */
 import { execFileSync } from "node:child_process"
-import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs"
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
 import { cpus, tmpdir } from "node:os"
 import { join } from "node:path"
@@ -97,7 +99,12 @@ const importFile = async (file: string, db: string): Promise<number> => {
   const report = await Effect.runPromise(
     Import.run(
       { path: file },
-      { actor: "bench", dataset, ...(process.env.BENCH_WORKER === "0" ? { worker: false } : {}) }
+      {
+        actor: "bench",
+        dataset,
+        ...(process.env.BENCH_WORKER === undefined ? {} : { worker: process.env.BENCH_WORKER === "1" }),
+        ...(process.env.BENCH_BATCH === undefined ? {} : { batchSize: Number(process.env.BENCH_BATCH) })
+      }
     ).pipe(Effect.provide(storeLayer(db)))
   )
   if (report.status !== "imported" || report.problemCount > 0) {
@@ -111,16 +118,26 @@ const importFile = async (file: string, db: string): Promise<number> => {
 const side = process.argv[process.argv.indexOf("--side") + 1]
 if (process.argv.includes("--side")) {
   const [file = "", db = ""] = process.argv.slice(process.argv.indexOf("--side") + 2)
+  // The heap of this thread, sampled: where the peak RSS comes from (not the worker's heap, if any).
+  let maxHeapMb = 0
+  const sample = setInterval(() => {
+    maxHeapMb = Math.max(maxHeapMb, process.memoryUsage().heapUsed / 1024 / 1024)
+  }, 100)
   const start = performance.now()
   const count = side === "read" ? await read(file) : await importFile(file, db)
   const ms = performance.now() - start
-  process.stdout.write(JSON.stringify({ ms, count, maxRssMb: process.resourceUsage().maxRSS / 1024 }))
+  clearInterval(sample)
+  process.stdout.write(
+    JSON.stringify({ ms, count, maxRssMb: process.resourceUsage().maxRSS / 1024, maxHeapMb })
+  )
   process.exit(0)
 }
 
 // --- data (not measured) -------------------------------------------------------------------------------------
 
-const dir = mkdtempSync(join(tmpdir(), "dvcc-bench-excel-"))
+const keep = process.env.BENCH_DIR
+if (keep !== undefined) mkdirSync(keep, { recursive: true })
+const dir = keep ?? mkdtempSync(join(tmpdir(), "dvcc-bench-excel-"))
 const workbookFile = join(dir, "registraties.xlsx")
 const seeded = join(dir, "seeded.sqlite")
 
@@ -179,7 +196,7 @@ const runSide = (name: "read" | "import", run: number) => {
     }
   )
   if (name === "import") rmSync(db, { force: true })
-  return JSON.parse(out) as { ms: number; count: number; maxRssMb: number }
+  return JSON.parse(out) as { ms: number; count: number; maxRssMb: number; maxHeapMb: number }
 }
 
 const median = (xs: ReadonlyArray<number>) => {
@@ -188,8 +205,8 @@ const median = (xs: ReadonlyArray<number>) => {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
 }
 
-await writeWorkbook()
-await seed()
+if (keep === undefined || !existsSync(workbookFile)) await writeWorkbook()
+if (keep === undefined || !existsSync(seeded)) await seed()
 const size = statSync(workbookFile).size
 process.stdout.write(
   `Excel import benchmark: ${ROWS.toLocaleString("en")} rows, ${(size / 1024 / 1024).toFixed(1)} MB xlsx, ${RUNS} run(s) per side, ${cpus().length} CPU(s)\n`
@@ -207,10 +224,10 @@ for (let run = 0; run < RUNS; run++) {
   peakRead = Math.max(peakRead, r.maxRssMb)
   peakImport = Math.max(peakImport, i.maxRssMb)
   process.stdout.write(
-    `  run ${run + 1}: read ${(r.ms / 1000).toFixed(2)} s (max RSS ${r.maxRssMb.toFixed(0)} MB), import ${(i.ms / 1000).toFixed(2)} s (max RSS ${i.maxRssMb.toFixed(0)} MB)\n`
+    `  run ${run + 1}: read ${(r.ms / 1000).toFixed(2)} s (max RSS ${r.maxRssMb.toFixed(0)} MB, heap ${r.maxHeapMb.toFixed(0)} MB), import ${(i.ms / 1000).toFixed(2)} s (max RSS ${i.maxRssMb.toFixed(0)} MB, heap ${i.maxHeapMb.toFixed(0)} MB)\n`
   )
 }
-rmSync(dir, { recursive: true, force: true })
+if (keep === undefined) rmSync(dir, { recursive: true, force: true })
 const ratio = median(imports) / median(reads)
 process.stdout.write(
   [

@@ -32,7 +32,7 @@ export interface Refusal {
   readonly message: string
 }
 
-interface Entry {
+export interface Entry {
   readonly name: string
   readonly method: number
   readonly flags: number
@@ -167,7 +167,7 @@ const isText = (head: Buffer): boolean => {
 }
 
 /** The entries of the zip's central directory, or `undefined` when it is missing or cut off. */
-const centralDirectory = (bytes: Buffer): ReadonlyArray<Entry> | undefined => {
+export const centralDirectory = (bytes: Buffer): ReadonlyArray<Entry> | undefined => {
   const floor = Math.max(0, bytes.length - 65_557)
   let eocd = -1
   for (let i = bytes.length - 22; i >= floor; i--) {

@@ -4,13 +4,15 @@
  * and what was expected. Plain async code over plain data (the hot path of a 200,000-row import); the
  * Effect edge is `Import.ts`.
  */
-import type { Dataset, Geography, Periode, Registration } from "@dvcc/core"
+import { type Dataset, Geography, type Periode, type Registration } from "@dvcc/core"
+import type { Scope } from "@dvcc/store"
 import {
   type Column,
   canonicalOf,
   columnFor,
   gebiedOf,
   gemeenteOf,
+  isInstructionSheet,
   kindOfName,
   labelLists,
   matchKey,
@@ -142,6 +144,10 @@ export interface ParseOptions {
   readonly keepRejected: boolean
   /** Hand over valid rows every this many (default: all at the end). */
   readonly batchSize?: number | undefined
+  /** Who may import what: with `gemeenten`, every row must be about one of them. */
+  readonly scope?: Scope.Scope | undefined
+  /** With `false`, every Gebieden row is a `geen-recht` problem. */
+  readonly writeGebieden?: boolean | undefined
 }
 
 /** The herkomst of every imported registration: not the file, so the same rows from another file are unchanged. */
@@ -248,8 +254,21 @@ export async function* parseWorkbook(
     return value
   }
   const rejected: Array<RejectedSheet> = []
-  // Keys of the registrations read so far, with the sheet index and row that had them (for `dubbel`).
-  const registrationKeys = new Map<string, number>()
+  // Keys of the registrations read so far, with the sheet index and row that had them (for `dubbel`). A key
+  // is a number made of small ids of its periode, gebied and delict: a string per row would be most of the
+  // heap that lives through a 200,000-row import.
+  const registrationKeys = new Map<number, number>()
+  const periodeIds = new Map<string, number>()
+  const gebiedIds = new Map<string, number>()
+  const delictIds = new Map<string, number>()
+  const idOf = (ids: Map<string, number>, text: string): number => {
+    let id = ids.get(text)
+    if (id === undefined) {
+      id = ids.size
+      ids.set(text, id)
+    }
+    return id
+  }
   const sheetRefs: Array<string> = []
   const gemeenteCandidates = regio.gemeenten.map((g) => ({ label: g.naam, spellings: [g.naam, g.code] }))
   const indicatorIds = new Map<string, Array<number>>()
@@ -262,6 +281,14 @@ export async function* parseWorkbook(
     spellings: [id]
   }))
   let totalRows = 0
+  const scope = options.scope?.kind === "gemeenten" ? new Set<string>(options.scope.gemeenten) : undefined
+  const scopeNames = listOfNames(
+    [...(scope ?? [])].map((code) => regio.gemeenten.find((g) => g.code === code)?.naam ?? code)
+  )
+  const scopeRule =
+    scopeNames === ""
+      ? "dit token mag voor geen enkele gemeente importeren"
+      : `dit token mag alleen importeren voor ${scopeNames}`
   // Suggestions cost an edit distance per label: computed once per distinct value, and only while they are shown.
   const suggestionCache = new Map<string, ReadonlyArray<string>>()
   const suggest = (
@@ -279,9 +306,22 @@ export async function* parseWorkbook(
     return found
   }
 
-  for await (const { name, rows } of readSheets(bytes, { stream: options.stream })) {
+  for await (const { name, hidden, rows } of readSheets(bytes, { stream: options.stream })) {
     const ref = sheetRef(name)
     const sheetIndex = sheetRefs.push(ref) - 1
+    // Explanations (the template's Instructies) and hidden sheets (its dropdown lists) hold no data: skipped
+    // unread. A hidden sheet named like a contract sheet is mentioned, since its rows are not imported.
+    if (hidden || isInstructionSheet(name)) {
+      results.push({ name, kind: null, rows: 0, valid: 0, rejected: 0, skipped: 0 })
+      if (hidden && kindOfName(name) !== undefined) {
+        warnings.push({
+          sheet: name,
+          code: "verborgen-blad",
+          message: `Blad ${name} is verborgen en is overgeslagen; maak het zichtbaar als de rijen geïmporteerd moeten worden.`
+        })
+      }
+      continue
+    }
     const head: Array<Row> = []
     const iterator = rows[Symbol.asyncIterator]()
     let done = false
@@ -506,6 +546,25 @@ export async function* parseWorkbook(
           return { _tag: "ok", value: unknownGemeente(field, cell) }
         })
       const text = (field: string) => read(field, readText)
+      /** With a scope of gemeenten: a problem when the row is about another gemeente or an aggregate. */
+      const inScope = (field: string, where: Geography.Gebied): boolean => {
+        if (scope === undefined) return true
+        if (where.niveau === "gemeente" && scope.has(where.code)) return true
+        const mapping = byField.get(field)
+        const cell = cells[mapping?.index ?? 0] ?? { _tag: "empty" }
+        const about =
+          where.niveau === "gemeente"
+            ? `gemeente ${Geography.gebiedLabel(regio, where)}`
+            : `${Geography.gebiedLabel(regio, where)} (geen gemeente)`
+        problem(
+          mapping,
+          cell,
+          "buiten-scope",
+          scopeNames === "" ? "geen rijen (geen gemeente toegestaan)" : `een rij over ${scopeNames}`,
+          `deze rij gaat over ${about}; ${scopeRule}.`
+        )
+        return false
+      }
       const periodeOf = (cell: Cell) =>
         cell._tag === "text" ? lookup("periode", cell.value, () => readPeriode(cell)) : readPeriode(cell)
 
@@ -541,8 +600,20 @@ export async function* parseWorkbook(
               "geen enkel aantal of schadebedrag ingevuld; vul er minstens één in."
             )
           }
+          if (where != null) inScope("gebied", where)
           if (failed(periode, where, delict) || periode == null || where == null || delict == null) break
-          const key = `${periode}\u0000${where.niveau === "gemeente" ? where.code : where.niveau === "regio" ? "regio" : `${where.niveau}:${where.id}`}\u0000${delict}`
+          const key =
+            idOf(periodeIds, periode) * 1_048_576 +
+            idOf(
+              gebiedIds,
+              where.niveau === "gemeente"
+                ? where.code
+                : where.niveau === "regio"
+                  ? "regio"
+                  : `${where.niveau}:${where.id}`
+            ) *
+              1024 +
+            idOf(delictIds, delict)
           const earlier = registrationKeys.get(key)
           if (earlier !== undefined) {
             problem(
@@ -579,6 +650,7 @@ export async function* parseWorkbook(
           const doelgroep = label("doelgroep")
           const bereik = read("bereik", readInteger)
           const omschrijving = text("omschrijving")
+          if (code != null) inScope("gemeente", { niveau: "gemeente", code })
           if (
             failed(datum, code, soort, actie, doelgroep, bereik) ||
             datum == null ||
@@ -611,6 +683,7 @@ export async function* parseWorkbook(
           const waarde = read("waarde", readNumber)
           const bron = label("bron")
           const toelichting = text("toelichting")
+          if (where !== null) inScope("gebied", where ?? Geography.regio)
           if (
             failed(indicator, periode, where, waarde, bron) ||
             indicator == null ||
@@ -675,6 +748,17 @@ export async function* parseWorkbook(
               "het aantal inwoners heeft geen peildatum; vul de peildatum in."
             )
           }
+          if (code != null) inScope("gemeente", { niveau: "gemeente", code })
+          if (options.writeGebieden === false) {
+            const mapping = byField.get("gemeente")
+            problem(
+              mapping,
+              cells[mapping?.index ?? 0] ?? { _tag: "empty" },
+              "geen-recht",
+              "geen blad Gebieden (alleen een beheerder wijzigt de indeling en inwonertallen)",
+              "dit token mag district, basisteam en inwoners niet wijzigen; laat het blad Gebieden weg of vraag een beheerder."
+            )
+          }
           if (failed(code, district, basisteam, inwoners, peildatum) || code == null) break
           gebieden.push({
             sheet: name,
@@ -726,6 +810,10 @@ export async function* parseWorkbook(
     rejected
   }
 }
+
+/** `Amersfoort`, `Amersfoort en Zeist`, `Amersfoort, Utrecht en Zeist`. */
+const listOfNames = (names: ReadonlyArray<string>): string =>
+  names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}`
 
 /** Whether a row's first filled cell makes it a totals row (`Totaal`, `TOTAAL 2025`). */
 const isTotaal = (cell: Cell): boolean => {

@@ -1,7 +1,9 @@
 /**
- * Reads a large workbook in a worker thread, so that reading (exceljs, the contract's checks) and writing
- * (SQLite, on the main thread) overlap: the main thread asks for the next batch before it writes the one
- * it has. Runs as the worker itself (when `workerData` is set) and gives the main thread `inWorker`.
+ * Reads a workbook in a worker thread (`worker: true`), so that reading (the sheet XML, the contract's
+ * checks) and writing (SQLite, on the main thread) overlap: the main thread asks for the next batch before
+ * it writes the one it has. Not the default: since the streaming reader got cheap, the overlap saves less
+ * time than the second heap and the copied batches cost in memory (docs/performance.md). Runs as the worker
+ * itself (when `workerData` is set) and gives the main thread `inWorker`.
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads"
 import type { Dataset } from "@dvcc/core"
@@ -59,8 +61,8 @@ export const inWorker = (
 } => {
   const { onProgress, ...rest } = options
   const worker = new Worker(new URL(import.meta.url), {
-    // exceljs allocates a lot per row: a larger young generation spends less time collecting it.
-    resourceLimits: { maxYoungGenerationSizeMb: 48 },
+    // Reading allocates short-lived strings and cells per row: a small young generation keeps the heap small.
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
     workerData: { parseWorker: { bytes: new Uint8Array(bytes), dataset, options: rest } satisfies Start }
   })
   // The worker never keeps the process alive: a failed import exits without waiting for it.

@@ -1,11 +1,11 @@
 /**
- * The sheets of an xlsx as rows of `Cell`s. Small files are loaded whole (exceljs resolves merged cells
- * there); larger ones stream through exceljs's streaming reader, one row at a time.
+ * The sheets of an xlsx as rows of `Cell`s. Small files are loaded whole by exceljs (which resolves merged
+ * cells); larger ones stream through `xlsxStream.ts`, one chunk of sheet XML at a time.
  */
-import { Readable } from "node:stream"
 import ExcelJS from "exceljs"
 import type { Cell } from "../Values.ts"
 import { maxColumns } from "./fileCheck.ts"
+import { readXlsx } from "./xlsxStream.ts"
 
 export interface Row {
   readonly number: number
@@ -15,6 +15,8 @@ export interface Row {
 
 export interface SheetRows {
   readonly name: string
+  /** Hidden in Excel (`hidden` or `veryHidden`). */
+  readonly hidden: boolean
   readonly rows: AsyncIterable<Row>
 }
 
@@ -97,10 +99,13 @@ export async function* readSheets(
     for (const worksheet of workbook.worksheets) {
       yield {
         name: worksheet.name,
+        hidden: worksheet.state === "hidden" || worksheet.state === "veryHidden",
         rows: (async function* () {
           const rows: Array<Row> = []
           worksheet.eachRow((row) => {
-            rows.push(toRow(row as unknown as ExcelRow, date1904))
+            const converted = toRow(row as unknown as ExcelRow, date1904)
+            // A row of empty strings is no row, as in the streaming reader.
+            if (converted.cells.length > 0) rows.push(converted)
           })
           yield* rows
         })()
@@ -108,24 +113,5 @@ export async function* readSheets(
     }
     return
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    worksheets: "emit",
-    entries: "emit"
-  })
-  for await (const worksheet of reader) {
-    const sheet = worksheet as unknown as {
-      readonly name: string
-      readonly workbook: { readonly properties?: { readonly model?: { readonly date1904?: boolean } } }
-    } & AsyncIterable<ExcelRow>
-    const date1904 = sheet.workbook.properties?.model?.date1904 === true
-    yield {
-      name: sheet.name,
-      rows: (async function* () {
-        for await (const row of sheet) yield toRow(row, date1904)
-      })()
-    }
-  }
+  yield* readXlsx(bytes)
 }

@@ -2,7 +2,6 @@
  * The programme's data for the commands: from the database, which the first use creates and fills with
  * the bundled Midden-Nederland data.
  */
-import { dataset as bundled } from "@dvcc/midden-nederland"
 import { Database, ProgramStore } from "@dvcc/store"
 import { Effect } from "effect"
 import { databaseLocation } from "./Config.ts"
@@ -10,10 +9,14 @@ import { root } from "./Root.ts"
 
 const cli: ProgramStore.Source = { actor: "cli", source: "cli" }
 
-/** Loads the bundled data into the database; running it again changes nothing. */
+/**
+ * Loads the bundled data into the database; running it again changes nothing. The bundled data is decoded
+ * when its module loads, so it is imported only here: a database that has its data does not pay for it.
+ */
 export const seedBundled = Effect.gen(function* () {
   const store = yield* ProgramStore.ProgramStore
-  return yield* store.seed(bundled, cli)
+  const { dataset } = yield* Effect.promise(() => import("@dvcc/midden-nederland"))
+  return yield* store.seed(dataset, cli)
 })
 
 /** Runs `body` against the store of the database the flags and environment name. */

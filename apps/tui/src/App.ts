@@ -6,7 +6,8 @@
  */
 import { Box, useApp, useInput, useWindowSize } from "ink"
 import React from "react"
-import { Footer, footerLines, Header, SearchLine } from "./Chrome.ts"
+import { Footer, Header, SearchLine } from "./Chrome.ts"
+import { bodySize } from "./Frame.ts"
 import { commandsFor } from "./Keys.ts"
 import { listingFor } from "./Listing.ts"
 import type * as Model from "./Model.ts"
@@ -31,23 +32,6 @@ export interface AppProps {
   readonly reload: () => Promise<Model.Model | string>
   /** Overrides the terminal size (tests, snapshots). */
   readonly size?: { readonly columns: number; readonly rows: number }
-}
-
-/**
- * The width and height left for the screen's body: the terminal less the header, search line and footer.
- *
- * @since 0.1.0
- * @category rules
- */
-export const bodySize = (
-  size: { readonly columns: number; readonly rows: number },
-  state: ViewState
-): { readonly width: number; readonly height: number } => {
-  const width = Math.max(20, size.columns)
-  const searchLines = state.searching || state.query[state.tab] !== "" ? 1 : 0
-  const footer = footerLines(state, width).length
-  // One line is left free: a frame as tall as the terminal scrolls it on some terminals.
-  return { width, height: Math.max(3, size.rows - 2 - searchLines - footer - 1) }
 }
 
 /**
@@ -88,6 +72,8 @@ export const App = (props: AppProps): React.ReactElement => {
   const [model, setModel] = React.useState(props.model)
   const [state, setState] = React.useState(() => initial(props.jaar))
   const [melding, setMelding] = React.useState<string | null>(null)
+  const meldingRef = React.useRef(melding)
+  meldingRef.current = melding
   const sizeRef = React.useRef(size)
   sizeRef.current = size
   const stateRef = React.useRef(state)
@@ -102,7 +88,7 @@ export const App = (props: AppProps): React.ReactElement => {
       const step = reduce(
         current,
         command,
-        listingFor(modelRef.current, current, bodySize(sizeRef.current, current)),
+        listingFor(modelRef.current, current, bodySize(sizeRef.current, current, meldingRef.current)),
         modelRef.current.jaren
       )
       current = step.state
@@ -132,7 +118,7 @@ export const App = (props: AppProps): React.ReactElement => {
     }
   })
 
-  const { width, height } = bodySize(size, state)
+  const { width, height } = bodySize(size, state, melding)
   return h(
     Box,
     { flexDirection: "column", width },

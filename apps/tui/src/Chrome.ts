@@ -4,11 +4,11 @@
  *
  * @since 0.1.0
  */
-import { Periode } from "@dvcc/core"
 import { Box, Text } from "ink"
 import React from "react"
+import { footerLines, meldingLines, titleText } from "./Frame.ts"
 import type * as Model from "./Model.ts"
-import { footerKeys, tabLabel, tabs, type ViewState } from "./Navigation.ts"
+import { tabLabel, tabs, type ViewState } from "./Navigation.ts"
 import { truncate } from "./Text.ts"
 import { useTheme } from "./Theme.ts"
 
@@ -26,12 +26,11 @@ export const Header = (props: {
 }): React.ReactElement => {
   const theme = useTheme()
   const { model, state, width } = props
-  const titel = `DVCC-dashboard · Jaarplan ${state.jaar} · peildatum ${Periode.datumLabel(model.peildatum)}`
-  const bron = width >= 100 ? ` · ${model.bron}` : ""
+  const long = meldingLines(state, props.melding, width)
   return h(
     Box,
     { flexDirection: "column" },
-    h(Text, { bold: true, wrap: "truncate-end" }, truncate(titel + bron, width)),
+    h(Text, { bold: true, wrap: "truncate-end" }, titleText(model, state, width)),
     h(
       Box,
       null,
@@ -40,9 +39,12 @@ export const Header = (props: {
           ? h(Text, { key: tab, bold: true, inverse: theme.colour }, `[${tabLabel[tab]}]`)
           : h(Text, { key: tab }, ` ${tabLabel[tab]} `)
       ),
-      props.melding === null
+      props.melding === null || long.length > 0
         ? null
         : h(Text, { key: "melding", ...(theme.colour ? { color: "yellow" } : {}) }, `  ${props.melding}`)
+    ),
+    ...long.map((line, i) =>
+      h(Text, { key: `melding-${i}`, ...(theme.colour ? { color: "yellow" } : {}) }, line)
     )
   )
 }
@@ -64,28 +66,6 @@ export const SearchLine = (props: {
     { wrap: "truncate-end" },
     truncate(`Zoeken: ${query}${props.state.searching ? "▏" : "  (esc wist)"}`, props.width)
   )
-}
-
-/**
- * The footer's text: the keys that work now, as many as fit the width on one or two lines.
- *
- * @since 0.1.0
- * @category formatting
- */
-export const footerLines = (state: ViewState, width: number): Array<string> => {
-  const parts = footerKeys(state).map(([key, what]) => `${key} ${what}`)
-  const lines: Array<string> = []
-  let line = ""
-  for (const part of parts) {
-    if (line !== "" && line.length + 3 + part.length > width) {
-      lines.push(line)
-      line = part
-    } else {
-      line = line === "" ? part : `${line} · ${part}`
-    }
-  }
-  if (line !== "") lines.push(line)
-  return lines.map((l) => truncate(l, width))
 }
 
 /**

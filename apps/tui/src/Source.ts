@@ -1,6 +1,6 @@
 /**
- * Where the dashboard reads the programme from. The CLI gives it the embedded database; an HTTP source
- * can be added behind the same interface.
+ * Where the dashboard reads the programme from: the embedded database (the CLI builds that source), or the
+ * HTTP API (`HttpSource`). `r` reloads from the same source.
  *
  * @since 0.1.0
  */

@@ -93,6 +93,21 @@ describe("the dashboard opens on Voortgang", () => {
     app.unmount()
   })
 
+  it("shows a long reason on lines of its own, within the width, and keeps the tabs whole", async () => {
+    const reason =
+      "Herladen mislukt: De API op http://127.0.0.1:8787 is niet bereikbaar (verbinding geweigerd). Klopt het adres bij --api, en draait daar `dvcc serve`?"
+    const size = { columns: 80, rows: 24 }
+    const app = renderApp(size, { reload: () => Promise.resolve(reason) })
+    await app.press("r")
+    const lines = app.frame().split("\n")
+    assert.strictEqual(lines[1]?.trimEnd(), "[Voortgang] Acties  Gebied  Informatiebeeld")
+    assert.include(lines.slice(2, 4).join(" "), "niet bereikbaar (verbinding geweigerd)")
+    assert.include(app.frame(), "q stoppen")
+    assert.isAtMost(lines.length, size.rows)
+    for (const line of lines) assert.isAtMost(line.length, size.columns, line)
+    app.unmount()
+  })
+
   it("opens the help with ? and closes it with esc", async () => {
     const app = renderApp()
     await app.press("?")

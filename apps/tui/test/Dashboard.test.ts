@@ -2,10 +2,12 @@ import { PassThrough } from "node:stream"
 import { dataset } from "@dvcc/midden-nederland"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { run, snapshot } from "../src/Dashboard.ts"
+import { snapshot } from "../src/Dashboard.ts"
+import * as Frame from "../src/Frame.ts"
 import { fromDataset } from "../src/Source.ts"
+import { run } from "../src/Start.ts"
 import { toneProps } from "../src/Theme.ts"
-import { model, peildatum } from "./render.ts"
+import { model, peildatum, renderApp } from "./render.ts"
 
 describe("the snapshot for a pipe or CI", () => {
   it("is the Voortgang screen with every row and its explanation, within the width", () => {
@@ -37,6 +39,50 @@ describe("the snapshot for a pipe or CI", () => {
       assert.include(written, "Doel: Kundiger organisaties en medewerkers")
     })
   )
+})
+
+describe("the first screen as text, without Ink", () => {
+  it("is the snapshot Ink draws, line for line, at every width and for both jaarplannen", () => {
+    for (const width of [60, 79, 80, 100, 109, 110, 140]) {
+      for (const jaar of [2025, 2026]) {
+        const ink = snapshot(model, jaar, width)
+          .split("\n")
+          .map((l) => l.trimEnd())
+        assert.deepStrictEqual(
+          Frame.snapshot(model, jaar, width).split("\n"),
+          ink,
+          `${width} kolommen, ${jaar}`
+        )
+      }
+    }
+  })
+
+  it("is the frame the app opens with, in terminals large and small", async () => {
+    const sizes = [
+      { columns: 120, rows: 40 },
+      { columns: 80, rows: 24 },
+      { columns: 100, rows: 30 },
+      { columns: 200, rows: 60 },
+      { columns: 60, rows: 15 },
+      { columns: 46, rows: 12 },
+      { columns: 90, rows: 22 }
+    ]
+    for (const size of sizes) {
+      const app = renderApp(size)
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      const frame = app
+        .frame()
+        .split("\n")
+        .map((l) => l.trimEnd())
+      app.unmount()
+      assert.deepStrictEqual(Frame.firstScreen(model, 2025, size), frame, `${size.columns}×${size.rows}`)
+    }
+  })
+
+  it("is left to Ink where Ink would wrap the tabs or squeeze the tree", () => {
+    assert.isUndefined(Frame.firstScreen(model, 2025, { columns: 40, rows: 24 }))
+    assert.isUndefined(Frame.firstScreen(model, 2025, { columns: 80, rows: 8 }))
+  })
 })
 
 describe("the theme", () => {

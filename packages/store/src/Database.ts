@@ -7,7 +7,6 @@
 import { existsSync, mkdirSync } from "node:fs"
 import { dirname } from "node:path"
 import { SqliteClient } from "@dvcc/sql-sqlite-node"
-import { PgClient } from "@effect/sql-pg"
 import { Effect, Layer, Redacted } from "effect"
 import { StoreError } from "./internal/errors.ts"
 import { ProgramStore } from "./ProgramStore.ts"
@@ -65,7 +64,13 @@ export const client = (location: Location) =>
             })
         })
       )
-    : PgClient.layer({ url: location.url })
+    : // Loaded only for PostgreSQL: the driver (@effect/sql-pg, pg) is a tenth of the CLI's start on SQLite.
+      Layer.unwrap(
+        Effect.map(
+          Effect.promise(() => import("@effect/sql-pg")),
+          ({ PgClient }) => PgClient.layer({ url: location.url })
+        )
+      )
 
 /**
  * The store on the database at `location`, migrated on first use, with its SQL client.

@@ -7,79 +7,14 @@
  */
 import { Box, Text } from "ink"
 import React from "react"
+import { programmaText, rowText, statusOf, uitleg, voortgangLayout } from "../Frame.ts"
 import type { Line } from "../Lines.ts"
 import * as Model from "../Model.ts"
 import type { ViewState } from "../Navigation.ts"
-import { badge, badgeWidth, bar, fit, truncate, visibleWindow, wrap } from "../Text.ts"
+import { badge, truncate, visibleWindow, wrap } from "../Text.ts"
 import { LinesView, toneProps, useTheme } from "../Theme.ts"
 
 const h = React.createElement
-
-const indent = (row: Model.VoortgangRow): string =>
-  row._tag === "Doel" ? "" : row._tag === "Baat" ? "  " : "    "
-
-const naam = (row: Model.VoortgangRow): string =>
-  row._tag === "Doel"
-    ? `Doel: ${row.naam}`
-    : row._tag === "Baat"
-      ? `Baat ${row.nummer}: ${row.naam}`
-      : row.indicator.id
-
-const statusOf = (row: Model.VoortgangRow) => (row._tag === "Indicator" ? row.progress.status : row.status)
-
-const voortgangText = (
-  row: Model.VoortgangRow,
-  compact: boolean
-): { fraction: number | null; text: string } => {
-  if (row._tag === "Indicator") {
-    return { fraction: row.fractie, text: Model.stand(row.indicator, row.progress.cijfers, compact) }
-  }
-  const { goed, totaal } = row.telling
-  return {
-    fraction: totaal === 0 ? null : goed / totaal,
-    text: compact ? `${goed}/${totaal} op koers` : `${goed}/${totaal} op koers of beter`
-  }
-}
-
-/**
- * One row as text: selection mark, fold mark, indentation, badge, name, bar and figures, to `width`.
- *
- * @since 0.1.0
- * @category formatting
- */
-export const rowText = (
-  row: Model.VoortgangRow,
-  selected: boolean,
-  folded: boolean | null,
-  width: number
-): { readonly head: string; readonly badge: string; readonly tail: string } => {
-  const mark = selected ? "›" : " "
-  const fold = folded === null ? "" : row._tag === "Indicator" ? " " : folded ? "▸" : "▾"
-  const head = `${folded === null ? "" : mark}${fold}${indent(row)}`
-  const b = `${badge(statusOf(row))}`.padEnd(badgeWidth + 1)
-  const wide = width >= 80
-  const roomy = width >= 110
-  const barWidth = roomy ? 12 : 8
-  const { fraction, text } = voortgangText(row, !roomy)
-  const figures = wide ? fit(text, roomy ? 30 : 14) : truncate(text, 14)
-  const right = wide
-    ? `${fraction === null ? " ".repeat(barWidth) : bar(fraction, barWidth)} ${figures}`
-    : figures
-  const nameWidth = Math.max(8, width - head.length - b.length - right.length - 2)
-  return { head, badge: b, tail: `${fit(naam(row), nameWidth)}  ${right}`.trimEnd() }
-}
-
-/** The explanation of a row, as the panel under the tree and the snapshot show it. */
-const uitleg = (row: Model.VoortgangRow): Array<string> =>
-  row._tag === "Indicator"
-    ? [
-        row.indicator.tekst,
-        row.progress.uitleg,
-        ...(row.progress.signaal === null
-          ? []
-          : [`Signaal ${badge(row.progress.signaal.status)}: ${row.progress.signaal.uitleg}`])
-      ]
-    : [row.uitleg]
 
 /**
  * @since 0.1.0
@@ -97,10 +32,7 @@ export const VoortgangScreen = (props: {
   const rows = Model.voortgangRows(model, state.jaar, state.collapsed, state.query.voortgang)
   const year = model.perJaar.get(state.jaar)
   const cursor = Math.max(0, Math.min(state.cursor.voortgang, rows.length - 1))
-  const programma =
-    year === undefined
-      ? `Geen jaarplan ${state.jaar}.`
-      : `Programma ${badge(year.programma.status)} ${year.programma.uitleg}`
+  const programma = programmaText(model, state.jaar)
   // the programme's badge in its status colour, the rest plain
   const programmaLine = (text: string) => {
     if (year === undefined) return h(Text, null, text)
@@ -153,8 +85,7 @@ export const VoortgangScreen = (props: {
     )
   }
   const selected = rows[cursor]
-  const panelHeight = height >= 30 ? 6 : height >= 18 ? 4 : 2
-  const listHeight = Math.max(1, height - panelHeight - 2)
+  const { panel: panelHeight, list: listHeight } = voortgangLayout(height)
   const { start, end } = visibleWindow(rows.length, cursor, listHeight)
   const panel: Array<Line> =
     selected === undefined

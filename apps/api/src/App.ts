@@ -34,6 +34,7 @@ import * as ProgramCache from "./ProgramCache.ts"
 import * as acties from "./routes/acties.ts"
 import * as activiteiten from "./routes/activiteiten.ts"
 import * as audit from "./routes/audit.ts"
+import * as dataset from "./routes/dataset.ts"
 import * as exports from "./routes/exports.ts"
 import * as gebieden from "./routes/gebieden.ts"
 import * as health from "./routes/health.ts"
@@ -116,7 +117,8 @@ const modules = [
   registraties,
   imports,
   exports,
-  audit
+  audit,
+  dataset
 ] as const
 
 /**
@@ -137,7 +139,7 @@ export const openApi = OpenApi.document(groups, {
   title: "dvcc API",
   version: "0.1.0",
   description:
-    "De data van het programma Digitale Veiligheid en Cybercrime (Midden-Nederland): programma, jaarplannen, acties, indicatoren, voortgang en metingen."
+    "De data van het programma Digitale Veiligheid en Cybercrime (Midden-Nederland): programma, jaarplannen, acties, indicatoren, voortgang en metingen.\n\nElk token mag standaard 600 verzoeken per minuut doen (daarboven 429 met Retry-After). Die teller staat in het geheugen van elk `dvcc serve`-proces: draaien er N processen achter één adres, dan is de grens in feite N × 600."
 })
 
 /**

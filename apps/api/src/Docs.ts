@@ -75,9 +75,14 @@ export const render = (spec: Json): string => {
             body === undefined ? "" : `<p>Body: ${code(typeLabel(body))}</p>`,
             `<table><caption>Antwoorden</caption><thead><tr><th scope="col">status</th><th scope="col">betekenis</th><th scope="col">inhoud</th></tr></thead><tbody>${responses
               .map(([status, r]) => {
-                const content = (r.content ?? {}) as Record<string, Json>
-                const [type, media] = Object.entries(content)[0] ?? []
-                return `<tr><td>${escapeHtml(status)}</td><td>${escapeHtml(String(r.description ?? ""))}</td><td>${type === undefined ? "-" : `${escapeHtml(type)}: ${code(typeLabel(media?.schema))}`}</td></tr>`
+                const content = Object.entries((r.content ?? {}) as Record<string, Json>)
+                const inhoud =
+                  content.length === 0
+                    ? "-"
+                    : content
+                        .map(([type, media]) => `${escapeHtml(type)}: ${code(typeLabel(media.schema))}`)
+                        .join("<br>")
+                return `<tr><td>${escapeHtml(status)}</td><td>${escapeHtml(String(r.description ?? ""))}</td><td>${inhoud}</td></tr>`
               })
               .join("")}</tbody></table>`,
             "</section>"
@@ -115,7 +120,10 @@ caption{text-align:left;font-weight:600}.note{color:#444}.op{border-top:1px soli
 </head>
 <body>
 <header><h1>${escapeHtml(String(info.title))} <small>${escapeHtml(String(info.version))}</small></h1>
-<p>${escapeHtml(String(info.description ?? ""))}</p>
+${String(info.description ?? "")
+  .split("\n\n")
+  .map((p) => `<p>${escapeHtml(p)}</p>`)
+  .join("\n")}
 <p>Het OpenAPI-document: <a href="/openapi.json">/openapi.json</a>. Stuur bij elk verzoek onder <code>/api/v1</code> een token mee: <code>Authorization: Bearer &lt;token&gt;</code> (maak er een met <code>dvcc token create</code>).</p>
 <nav aria-label="Onderdelen"><ul>${tags.map((t) => `<li><a href="#${escapeHtml(t)}">${escapeHtml(t)}</a></li>`).join("")}<li><a href="#schemas">schema's</a></li></ul></nav>
 </header>

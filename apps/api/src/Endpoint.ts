@@ -37,8 +37,19 @@ export interface Endpoint<
   readonly body?: B
   /** A file upload (`multipart/form-data`, field `bestand`) instead of a JSON body. */
   readonly upload?: { readonly field: string; readonly description: string }
-  /** The response is a file of this type, not JSON: the handler returns `Download`. */
-  readonly download?: { readonly contentType: string }
+  /**
+   * The response is a file, not JSON: the handler returns `Download`. The first type is the default; a
+   * handler that answers in another of them (a PDF instead of HTML) names it in `Download.contentType`.
+   */
+  readonly download?: { readonly contentTypes: readonly [string, ...Array<string>] }
+  /**
+   * Keep the encoded answers of this `GET` endpoint in memory while the database's version (its highest
+   * audit id) does not change, per token and URL. The function returns what else the answer depends on
+   * (the date of today, when the endpoint defaults to it). A kept answer carries an `ETag` of the version,
+   * and `If-None-Match` with it is answered 304. Only for endpoints whose answer follows from the
+   * database, the token, the URL and that key.
+   */
+  readonly cache?: (c: Context<Env>) => string
   readonly response: R
   readonly status?: 200 | 201 | 204
   /** The problems this endpoint may answer with, besides 401/403/429 of every protected endpoint. */
@@ -83,12 +94,17 @@ export const IntFromString = Schema.FiniteFromString.pipe(Schema.check(Schema.is
 })
 
 /**
- * A file to send: its bytes and the name it should be saved under.
+ * A file to send: its bytes, the name it should be saved under and, when not the endpoint's first, its
+ * content type (one of the endpoint's `download.contentTypes`).
  *
  * @since 0.1.0
  * @category schemas
  */
-export const Download = Schema.Struct({ bytes: Schema.Uint8Array, filename: Schema.String })
+export const Download = Schema.Struct({
+  bytes: Schema.Uint8Array,
+  filename: Schema.String,
+  contentType: Schema.optionalKey(Schema.String)
+})
 
 /**
  * What a handler gets: the decoded input, the principal and the source to audit writes with.
@@ -211,21 +227,6 @@ export const toProblem = (
   }
 }
 
-/**
- * @since 0.1.0
- * @category models
- */
-export interface HandleOptions {
-  /**
-   * Keep the encoded answers of this `GET` endpoint in memory while the database's version (its highest
-   * audit id) does not change, per token and URL. The function returns what else the answer depends on
-   * (the date of today, when the endpoint defaults to it). A kept answer carries an `ETag` of the version,
-   * and `If-None-Match` with it is answered 304. Only for endpoints whose answer follows from the
-   * database, the token, the URL and that key.
-   */
-  readonly cache?: (c: Context<Env>) => string
-}
-
 /** FNV-1a, 32 bits, in base 36: short and stable, not a secret. */
 const hash = (text: string): string => {
   let h = 0x811c9dc5
@@ -252,12 +253,11 @@ const matches = (header: string | undefined, etag: string): boolean =>
  */
 export const handle = <P extends Codec, Q extends Codec, B extends Codec, R extends Codec, E>(
   endpoint: Endpoint<P, Q, B, R>,
-  body: (input: Input<P["Type"], Q["Type"], B["Type"]>) => Effect.Effect<R["Type"], E, Services>,
-  options: HandleOptions = {}
+  body: (input: Input<P["Type"], Q["Type"], B["Type"]>) => Effect.Effect<R["Type"], E, Services>
 ): [MiddlewareHandler<Env>, Handler<Env>] => {
   const guard: MiddlewareHandler<Env> =
     endpoint.actie === null ? async (_c, next) => await next() : requires(endpoint.actie)
-  const { cache } = options
+  const { cache } = endpoint
   let kept: { readonly stamp: string; readonly bodies: Map<string, string> } = {
     stamp: "",
     bodies: new Map()
@@ -328,8 +328,12 @@ export const handle = <P extends Codec, Q extends Codec, B extends Codec, R exte
       if (endpoint.download !== undefined) {
         const file = exit.value as typeof Download.Type
         const ascii = file.filename.replace(/[^\w.-]/g, "_")
+        const type = file.contentType ?? endpoint.download.contentTypes[0]
+        // The OpenAPI document lists the types; a handler may not answer with another.
+        if (!endpoint.download.contentTypes.includes(type))
+          throw new Error(`${type} is not a download type of ${endpoint.method} ${endpoint.path}`)
         return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
-          "content-type": endpoint.download.contentType,
+          "content-type": type,
           "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`
         })
       }

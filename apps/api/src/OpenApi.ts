@@ -84,24 +84,56 @@ export const document = (groups: ReadonlyArray<Group>, info: Info): Json => {
     content: { "application/problem+json": { schema: problemSchema } }
   })
 
+  const etagHeader = {
+    ETag: {
+      description: "De versie van dit antwoord; stuur haar terug in If-None-Match",
+      schema: { type: "string" }
+    }
+  }
+  const ifNoneMatch = {
+    name: "If-None-Match",
+    in: "header",
+    required: false,
+    description:
+      "De ETag van een eerder antwoord: is er sindsdien niets veranderd, dan volgt 304 zonder body.",
+    schema: { type: "string" }
+  }
+
   const paths: Record<string, Record<string, Json>> = {}
   for (const { group, endpoint, params, query, body, response } of operations) {
     const path = openApiPath(group.prefix, endpoint.path)
+    const cached = endpoint.cache !== undefined && endpoint.method === "get"
     const responses: Record<string, Json> = {
       [String(endpoint.status ?? 200)]:
         endpoint.download !== undefined
           ? {
-              description: "Het bestand",
-              content: {
-                [endpoint.download.contentType]: {
-                  schema: { type: "string", contentMediaType: endpoint.download.contentType }
+              description: "Het bestand, met de bestandsnaam in Content-Disposition",
+              headers: {
+                "Content-Disposition": {
+                  description: 'attachment; filename="…" (HTML: inline)',
+                  schema: { type: "string" }
                 }
-              }
+              },
+              content: Object.fromEntries(
+                endpoint.download.contentTypes.map((type) => [
+                  type,
+                  { schema: { type: "string", contentMediaType: type.split(";")[0]?.trim() ?? type } }
+                ])
+              )
             }
           : response === undefined
             ? { description: "Gelukt" }
-            : { description: "Gelukt", content: { "application/json": { schema: schemaAt(response) } } }
+            : {
+                description: "Gelukt",
+                ...(cached ? { headers: etagHeader } : {}),
+                content: { "application/json": { schema: schemaAt(response) } }
+              }
     }
+    if (cached)
+      responses["304"] = {
+        description: "Niet gewijzigd: de ETag in If-None-Match is nog de actuele",
+        headers: etagHeader
+      }
     const kinds = new Set<Problem.Kind>(endpoint.problems ?? [])
     if (endpoint.actie !== null)
       for (const k of ["niet-aangemeld", "geen-toegang", "te-veel-verzoeken"] as const) kinds.add(k)
@@ -131,7 +163,11 @@ export const document = (groups: ReadonlyArray<Group>, info: Info): Json => {
           .filter((s) => s !== undefined)
           .join("\n\n"),
         ...(endpoint.actie === null ? { security: [] } : { "x-dvcc-actie": endpoint.actie }),
-        parameters: [...parameters(params, "path"), ...parameters(query, "query")],
+        parameters: [
+          ...parameters(params, "path"),
+          ...parameters(query, "query"),
+          ...(cached ? [ifNoneMatch] : [])
+        ],
         ...(endpoint.upload === undefined
           ? {}
           : {

@@ -394,7 +394,7 @@ describe("imports over HTTP", () => {
     )
   }, 60_000)
 
-  it("refuses a JSON body with 415, a non-xlsx with 422 and a district import with 403", async () => {
+  it("refuses a JSON body with 415, a non-xlsx with 422 and a gemeente import with 403", async () => {
     const asJson = await f.request("/api/v1/imports", { method: "POST", as: "programma", json: {} })
     assert.strictEqual(asJson.status, 415)
     const form = new FormData()
@@ -402,12 +402,19 @@ describe("imports over HTTP", () => {
     const csv = await f.request("/api/v1/imports", { method: "POST", as: "programma", body: form })
     assert.strictEqual(csv.status, 422)
     assert.strictEqual((await json(csv)).type, "urn:dvcc:probleem:validatie")
+    // A district token gets the same 422; a gemeente token may not import at all.
     const district = await f.request("/api/v1/imports?dryRun=true", {
       method: "POST",
       as: "district",
       body: form
     })
-    assert.strictEqual(district.status, 403)
+    assert.strictEqual(district.status, 422)
+    const gemeente = await f.request("/api/v1/imports?dryRun=true", {
+      method: "POST",
+      as: "gemeente",
+      body: form
+    })
+    assert.strictEqual(gemeente.status, 403)
   })
 })
 

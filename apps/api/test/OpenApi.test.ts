@@ -42,6 +42,14 @@ export const nieuweActie = (token: string, actie: Actie) =>
     body: JSON.stringify(actie)
   })
 
+// Conditional requests and the report's two file types are in the document too.
+type VoortgangParameters = paths["/api/v1/voortgang"]["get"]["parameters"]
+export const alsGewijzigd: NonNullable<VoortgangParameters["header"]> = { "If-None-Match": '"12-abc"' }
+export const nietGewijzigd: paths["/api/v1/voortgang"]["get"]["responses"]["304"]["headers"]["ETag"] = '"12-abc"'
+type Rapport = paths["/api/v1/reports/informatiebeeld/{gemeente}"]["get"]["responses"]["200"]["content"]
+export const pdf: Rapport["application/pdf"] = "%PDF-1.7"
+export const kpi: paths["/api/v1/exports/{kind}"]["get"]["responses"]["200"]["content"]["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = ""
+
 export const wijziging: paths["/api/v1/acties/{id}"]["patch"]["requestBody"]["content"]["application/json"] = {
   basedOn: 3,
   titel: "Nieuwe titel"
@@ -84,6 +92,44 @@ describe("the OpenAPI document", () => {
     for (const [, ref] of JSON.stringify(openApi).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g))
       assert.property(schemas, decodeURIComponent(ref ?? ""))
   })
+
+  it("describes the 304 of a conditional GET and the file types of a download, as the app answers them", async () => {
+    const { makeFixture } = await import("./fixture.ts")
+    const f = await makeFixture()
+    const paths = openApi.paths as Record<
+      string,
+      Record<string, { responses: Record<string, unknown>; parameters: Array<{ name: string }> }>
+    >
+    for (const path of ["/api/v1/voortgang", "/api/v1/informatiebeeld/{gebied}"]) {
+      const get = paths[path]?.get
+      assert.property(get?.responses, "304", path)
+      assert.include(get?.parameters.map((p) => p.name) ?? [], "If-None-Match", path)
+    }
+    const first = await f.request("/api/v1/voortgang?jaar=2026", { as: "programma" })
+    const etag = first.headers.get("etag") ?? ""
+    const again = await f.request("/api/v1/voortgang?jaar=2026", {
+      as: "programma",
+      headers: { "if-none-match": etag }
+    })
+    assert.strictEqual(again.status, 304)
+    // Not promised where it is not answered.
+    assert.notProperty(paths["/api/v1/acties"]?.get?.responses, "304")
+
+    const content = (path: string) =>
+      Object.keys(
+        (paths[path]?.get?.responses["200"] as { content?: Record<string, unknown> })?.content ?? {}
+      )
+    assert.sameMembers(content("/api/v1/reports/informatiebeeld/{gemeente}"), [
+      "text/html; charset=utf-8",
+      "application/pdf"
+    ])
+    const kpi = await f.request("/api/v1/exports/kpi?jaar=2026&asOf=2026-06-30", { as: "programma" })
+    assert.strictEqual(kpi.status, 200)
+    assert.deepStrictEqual(content("/api/v1/exports/{kind}"), [kpi.headers.get("content-type")])
+    const html = await f.request("/api/v1/reports/informatiebeeld/GM0344?periode=2024", { as: "programma" })
+    assert.include(content("/api/v1/reports/informatiebeeld/{gemeente}"), html.headers.get("content-type"))
+    await f.dispose()
+  }, 60_000)
 
   it("generates TypeScript types that a client type-checks against, and that refuse a wrong use", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dvcc-openapi-"))
@@ -129,6 +175,9 @@ describe("/docs", () => {
     const html = await response.text()
     assert.include(html, '<html lang="nl">')
     assert.include(html, "/api/v1/voortgang")
+    // Every type a response may have, not only the first: the report as HTML or PDF, a 304 of a GET.
+    assert.include(html, "application/pdf")
+    assert.include(html, "<td>304</td>")
     assert.notMatch(html, /<script|<link|src="http/)
     await f.dispose()
   })

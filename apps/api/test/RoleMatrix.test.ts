@@ -4,12 +4,15 @@
  * written out here from the issue's words, not derived from the matrix in core.
  */
 
+import { Contract, Voorbeeld } from "@dvcc/excel"
 import { Database } from "@dvcc/store"
 import { describePostgres, type PostgresCluster, startPostgres } from "@dvcc/testing-postgres"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Effect, Redacted } from "effect"
 import { SqlClient } from "effect/sql"
 import { type Fixture, freshSqlite, makeFixture, type Role } from "./fixture.ts"
+import { json } from "./json.ts"
+import { registraties, upload } from "./workbooks.ts"
 
 const reads = ["beheerder", "programma", "district", "gemeente"] as const
 const planWriters = ["beheerder", "programma"] as const
@@ -35,6 +38,8 @@ interface Cell {
   readonly method: string
   readonly path: string
   readonly body?: unknown
+  /** A file upload (`multipart/form-data`) instead of a JSON body. */
+  readonly form?: () => Promise<FormData>
   readonly allowed: ReadonlyArray<Role>
 }
 
@@ -108,8 +113,21 @@ const cells: ReadonlyArray<Cell> = [
     allowed: ["beheerder", "programma", "district"]
   },
   { method: "GET", path: "/api/v1/imports", allowed: ["beheerder", "programma", "district"] },
-  { method: "DELETE", path: "/api/v1/imports/bestaat-niet", allowed: planWriters },
-  { method: "GET", path: "/api/v1/audit?entity=dataset&id=seed", allowed: planWriters }
+  // A dry run: the role decides here; what a district may import is tested below.
+  {
+    method: "POST",
+    path: "/api/v1/imports?dryRun=true",
+    form: async () => upload(await registraties(["GM0344"])),
+    allowed: ["beheerder", "programma", "district"]
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/imports/bestaat-niet",
+    allowed: ["beheerder", "programma", "district"]
+  },
+  { method: "GET", path: "/api/v1/audit?entity=dataset&id=seed", allowed: planWriters },
+  // The whole dataset holds every gemeente's real counts: only the roles that read everything.
+  { method: "GET", path: "/api/v1/dataset", allowed: planWriters }
 ]
 
 const matrixSuite = (fixture: () => Promise<Fixture>) => {
@@ -121,11 +139,12 @@ const matrixSuite = (fixture: () => Promise<Fixture>) => {
 
   for (const cell of cells) {
     it(`${cell.method} ${cell.path}`, async () => {
-      const send = (as: Role | "ingetrokken" | undefined) =>
+      const send = async (as: Role | "ingetrokken" | undefined) =>
         f.request(cell.path, {
           method: cell.method,
           as,
-          ...(cell.body === undefined ? {} : { json: cell.body })
+          ...(cell.body === undefined ? {} : { json: cell.body }),
+          ...(cell.form === undefined ? {} : { body: await cell.form() })
         })
       for (const role of ["beheerder", "programma", "district", "gemeente"] as const) {
         const { status } = await send(role)
@@ -139,6 +158,85 @@ const matrixSuite = (fixture: () => Promise<Fixture>) => {
       assert.deepStrictEqual(f.errors, [])
     })
   }
+
+  it("district × imports: imports and undoes for its own gemeenten only", async () => {
+    const post = async (as: Role, gemeenten: ReadonlyArray<string>, meldingen: number) =>
+      f.request("/api/v1/imports", {
+        method: "POST",
+        as,
+        body: upload(await registraties(gemeenten, meldingen))
+      })
+    const undo = (as: Role, id: string) => f.request(`/api/v1/imports/${id}`, { method: "DELETE", as })
+    const rows = async () =>
+      (await json(await f.request("/api/v1/registraties?periode=2025-Q1", { as: "programma" }))).length
+    // Amersfoort (GM0307) into the district token's district.
+    const [amersfoort] = (await json(await f.request("/api/v1/gebieden", { as: "programma" }))).filter(
+      (g: { gemeente: { code: string } }) => g.gemeente.code === "GM0307"
+    )
+    const moved = await f.request("/api/v1/gebieden/GM0307", {
+      method: "PATCH",
+      as: "beheerder",
+      json: { basedOn: amersfoort.versie, district: "district-noord" }
+    })
+    assert.strictEqual(moved.status, 200, JSON.stringify(await json(moved.clone())))
+    const before = await rows()
+
+    // Another gemeente's row next to its own: the whole workbook is refused, nothing is written.
+    const mixed = await post("district", ["GM0307", "Zeist"], 8)
+    const refused = await json(mixed)
+    assert.strictEqual(mixed.status, 200, JSON.stringify(refused))
+    assert.strictEqual(refused.status, "rejected")
+    assert.isNull(refused.importId)
+    assert.deepStrictEqual(
+      refused.problems.map((p: { code: string; cell: string }) => [p.code, p.cell]),
+      [["buiten-scope", "Registraties!B3"]]
+    )
+    assert.include(refused.problems[0].message, "Zeist")
+    assert.strictEqual(await rows(), before)
+
+    // Its own gemeente's geography is the region's to change, not the district's.
+    const geography = await Voorbeeld.contractWorkbook([
+      { sheet: Contract.gebieden, rows: [{ gemeente: "Amersfoort", district: "Eigen district" }] }
+    ])
+    const regrouped = await json(
+      await f.request("/api/v1/imports", { method: "POST", as: "district", body: upload(geography) })
+    )
+    assert.strictEqual(regrouped.status, "rejected")
+    assert.deepStrictEqual(
+      regrouped.problems.map((p: { code: string; cell: string }) => [p.code, p.cell]),
+      [["geen-recht", "Gebieden!A2"]]
+    )
+
+    // Its own gemeente: imported, listed for it, and undone by it.
+    const own = await json(await post("district", ["Amersfoort"], 9))
+    assert.strictEqual(own.status, "imported", JSON.stringify(own.problems))
+    assert.strictEqual(await rows(), before + 1)
+    const listed = await json(await f.request("/api/v1/imports", { as: "district" }))
+    assert.include(
+      listed.map((i: { id: string }) => i.id),
+      own.importId
+    )
+
+    // The programme's import about another gemeente: not there for the district token.
+    const other = await json(await post("programma", ["Zeist"], 10))
+    assert.strictEqual(other.status, "imported", JSON.stringify(other.problems))
+    assert.strictEqual((await undo("district", other.importId)).status, 404)
+    assert.strictEqual((await undo("district", other.sha256)).status, 404)
+    assert.strictEqual((await undo("gemeente", own.importId)).status, 403)
+    // One about the region only: visible to the district token, but not its to undo.
+    const regional = await json(await post("programma", ["regio"], 11))
+    assert.strictEqual(regional.status, "imported", JSON.stringify(regional.problems))
+    assert.strictEqual((await undo("district", regional.importId)).status, 403)
+    assert.strictEqual((await undo("programma", regional.importId)).status, 200)
+
+    // By the start of its sha256, as `dvcc import undo` takes it.
+    const undone = await undo("district", own.sha256.slice(0, 12))
+    assert.strictEqual(undone.status, 200, JSON.stringify(await json(undone.clone())))
+    assert.strictEqual((await json(undone)).removed, 1)
+    assert.strictEqual((await undo("programma", other.importId)).status, 200)
+    assert.strictEqual(await rows(), before)
+    assert.deepStrictEqual(f.errors, [])
+  }, 60_000)
 }
 
 describe("the role matrix on SQLite", () => matrixSuite(() => makeFixture({}, freshSqlite())))

@@ -25,7 +25,7 @@ const download = Endpoint.make({
     jaar: Schema.optionalKey(Endpoint.IntFromString),
     asOf: Schema.optionalKey(Periode.Datum)
   }),
-  download: { contentType: xlsx },
+  download: { contentTypes: [xlsx] },
   response: Endpoint.Download,
   problems: ["niet-gevonden", "validatie"]
 })

@@ -1,11 +1,13 @@
 /**
  * `/api/v1/imports`: upload an xlsx workbook (police registrations, activities, measurements, geography)
  * with `?dryRun=true` to get the report of `dvcc import --json` without writing, or for real; list the
- * imports; undo one. A `district` token sees only imports that touched no other gemeente's rows; it cannot
- * import yet, because the importer does not narrow its rows to a scope.
+ * imports; undo one. A `district` token imports for the gemeenten of its district only (a row about another
+ * gemeente, the region, a district or a basisteam is a `buiten-scope` problem in the report, and nothing is
+ * written; a Gebieden sheet is refused too), sees only imports that touched no other gemeente's rows, and undoes only imports about its own
+ * gemeenten.
  */
 import { Import } from "@dvcc/excel"
-import { Imports } from "@dvcc/store"
+import { Imports, Scope } from "@dvcc/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
@@ -34,8 +36,16 @@ const Rapport = Schema.Struct({
     Schema.Struct({
       sheet: Schema.String,
       cell: Schema.optionalKey(Schema.NullOr(Schema.String)),
-      message: Schema.String
-    })
+      row: Schema.optionalKey(Schema.Int),
+      column: Schema.optionalKey(Schema.String),
+      value: Schema.optionalKey(Schema.String),
+      expected: Schema.optionalKey(Schema.String),
+      code: Schema.optionalKey(Schema.String).annotate({
+        description: "Stabiele code van het probleem, zoals buiten-scope"
+      }),
+      message: Schema.String,
+      suggestions: Schema.optionalKey(Schema.Array(Schema.String))
+    }).annotate({ identifier: "ImportProbleem" })
   ),
   problemCount: Schema.Int,
   warnings: Schema.Array(Schema.Unknown),
@@ -59,6 +69,8 @@ const upload = Endpoint.make({
   method: "post",
   path: "/",
   summary: "Importeer een xlsx-werkmap; met dryRun=true alleen het rapport, zonder iets te schrijven",
+  description:
+    "Het antwoord is het rapport van `dvcc import --json`. Een werkmap met problemen wordt niet geïmporteerd (status `rejected`, de problemen in `problems`), tenzij `acceptValid=true`. Een districtstoken importeert alleen rijen over de gemeenten van zijn district: een rij over een andere gemeente, de regio, een district of een basisteam is een probleem met code `buiten-scope`, en een blad Gebieden (indeling en inwoners) een probleem met code `geen-recht`.",
   actie: "imports:schrijven",
   query: Schema.Struct({
     dryRun: Schema.optionalKey(Schema.Literals(["true", "false"])),
@@ -81,6 +93,8 @@ const undo = Endpoint.make({
   method: "delete",
   path: "/:id",
   summary: "Maak een import ongedaan (id of sha256); geweigerd als latere wijzigingen erop voortbouwen",
+  description:
+    "Een districtstoken maakt alleen imports ongedaan die gemeenten van zijn district wijzigden en geen andere.",
   actie: "imports:schrijven",
   params: Schema.Struct({ id: Schema.NonEmptyString }),
   response: Schema.Struct({ id: Schema.String, removed: Schema.Int, restored: Schema.Int }).annotate({
@@ -89,15 +103,40 @@ const undo = Endpoint.make({
   problems: ["niet-gevonden", "conflict"]
 })
 
-const regionWide = (rol: string) =>
-  rol === "beheerder" || rol === "programma"
-    ? Effect.void
-    : Effect.fail(
-        Problem.make(
-          "geen-toegang",
-          `Een token met rol ${rol} kan nog niet importeren: de import beperkt zich nog niet tot de gemeenten van het token.`
-        )
+/**
+ * The import a scoped token may undo: one it can see (it changed no other gemeente's rows) that changed
+ * rows of its own gemeenten, not one about the region's aggregates only. Another's import is not found.
+ */
+const undoable = (imports: Imports.Imports["Service"], scope: Scope.Scope, reference: string) =>
+  Effect.gen(function* () {
+    if (scope.kind === "alles") return reference
+    const aggregatesOnly = new Set((yield* imports.listFor(Scope.gemeenten([]))).map((i) => i.id))
+    const visible = yield* imports.listFor(scope)
+    const own = visible.filter((i) => !aggregatesOnly.has(i.id))
+    const hash = reference.toLowerCase()
+    const bySha = /^[0-9a-f]{8,64}$/.test(hash)
+      ? own.filter((i) => i.sha256?.toLowerCase().startsWith(hash) === true)
+      : []
+    const open = bySha.filter((i) => i.undoneAt === undefined)
+    const byId = own.find((i) => i.id === reference)
+    if (byId !== undefined) return byId.id
+    if (open.length > 1)
+      return yield* Problem.make(
+        "conflict",
+        `Meerdere imports hebben sha256 ${reference} (${open.map((i) => i.id).join(", ")}): noem de id.`
       )
+    const target = open[0] ?? bySha.at(-1)
+    if (target !== undefined) return target.id
+    if (visible.some((i) => i.id === reference))
+      return yield* Problem.make(
+        "geen-toegang",
+        `Import ${reference} gaat niet over de gemeenten van dit token; alleen het programma kan die ongedaan maken.`
+      )
+    return yield* Problem.make(
+      "niet-gevonden",
+      `Er is geen import ${reference} binnen de scope van dit token.`
+    )
+  })
 
 export const app = new Hono<Env>()
 
@@ -105,10 +144,13 @@ app.post(
   upload.path,
   ...Endpoint.handle(upload, ({ query, file, principal }) =>
     Effect.gen(function* () {
-      yield* regionWide(principal.rol)
       if (file === undefined) return yield* Problem.make("validatie", "Er is geen bestand meegestuurd.")
+      const scope = yield* storeScope(principal)
       const report = yield* Import.run(file, {
         actor: `token ${principal.tokenId}`,
+        // A district token writes its own gemeenten's activities and figures only, not the region's geography.
+        scope,
+        writeGebieden: scope.kind === "alles",
         dryRun: query.dryRun === "true",
         acceptValid: query.acceptValid === "true"
       })
@@ -131,8 +173,9 @@ app.delete(
   undo.path,
   ...Endpoint.handle(undo, ({ params, principal }) =>
     Effect.gen(function* () {
-      yield* regionWide(principal.rol)
-      return yield* (yield* Imports.Imports).undo(params.id, `token ${principal.tokenId}`)
+      const imports = yield* Imports.Imports
+      const id = yield* undoable(imports, yield* storeScope(principal), params.id)
+      return yield* imports.undo(id, `token ${principal.tokenId}`)
     })
   )
 )

@@ -38,7 +38,8 @@ const lees = Endpoint.make({
   params: Schema.Struct({ gebied: Schema.NonEmptyString }),
   query: Schema.Struct({ periode: Periode.Periode }),
   response: Antwoord,
-  problems: ["niet-gevonden", "validatie"]
+  problems: ["niet-gevonden", "validatie"],
+  cache: () => ""
 })
 
 /** The area a path names, or a 404. */
@@ -76,54 +77,51 @@ export const app = new Hono<Env>()
 
 app.get(
   lees.path,
-  ...Endpoint.handle(
-    lees,
-    ({ params, query, principal }) =>
-      Effect.gen(function* () {
-        const dataset = yield* (yield* ProgramStore.ProgramStore).load
-        const gebied = yield* gebiedVan(dataset.regio, params.gebied)
-        if (!maySee(principal, dataset.regio, gebied))
-          return yield* Problem.make(
-            "geen-toegang",
-            `Een token met rol ${principal.rol} ziet het informatiebeeld van ${Geography.gebiedLabel(dataset.regio, gebied)} niet.`
-          )
-        let perDataset = beelden.get(dataset)
-        if (perDataset === undefined) {
-          perDataset = new Map()
-          beelden.set(dataset, perDataset)
-        }
-        const key = `${JSON.stringify(gebied)}/${query.periode}`
-        let beeld = perDataset.get(key)
-        if (beeld === undefined) {
-          const registraties = yield* (yield* Registrations.Registrations).forInformatiebeeld({
-            regio: dataset.regio,
-            gebied,
-            periode: query.periode
-          })
-          beeld = Informatiebeeld.make({
-            regio: dataset.regio,
-            registraties,
-            reeksbreuken: dataset.reeksbreuken,
-            gebied,
-            periode: query.periode
-          })
-          if (perDataset.size >= 256) perDataset.clear()
-          perDataset.set(key, beeld)
-        }
-        const publiek: Suppression.Publiek = principal.rol
-        return {
+  ...Endpoint.handle(lees, ({ params, query, principal }) =>
+    Effect.gen(function* () {
+      const dataset = yield* (yield* ProgramStore.ProgramStore).load
+      const gebied = yield* gebiedVan(dataset.regio, params.gebied)
+      if (!maySee(principal, dataset.regio, gebied))
+        return yield* Problem.make(
+          "geen-toegang",
+          `Een token met rol ${principal.rol} ziet het informatiebeeld van ${Geography.gebiedLabel(dataset.regio, gebied)} niet.`
+        )
+      let perDataset = beelden.get(dataset)
+      if (perDataset === undefined) {
+        perDataset = new Map()
+        beelden.set(dataset, perDataset)
+      }
+      const key = `${JSON.stringify(gebied)}/${query.periode}`
+      let beeld = perDataset.get(key)
+      if (beeld === undefined) {
+        const registraties = yield* (yield* Registrations.Registrations).forInformatiebeeld({
+          regio: dataset.regio,
           gebied,
-          naam: beeld.naam,
-          periode: beeld.periode,
-          vorigePeriode: beeld.vorigePeriode,
-          jaarEerder: beeld.jaarEerder,
-          publiek,
-          gepubliceerd: Suppression.informatiebeeld(beeld, { publiek }),
-          volledig: Suppression.geldtVoor(publiek) ? null : beeld,
-          uitleg: Suppression.uitleg()
-        }
-      }),
-    { cache: () => "" }
+          periode: query.periode
+        })
+        beeld = Informatiebeeld.make({
+          regio: dataset.regio,
+          registraties,
+          reeksbreuken: dataset.reeksbreuken,
+          gebied,
+          periode: query.periode
+        })
+        if (perDataset.size >= 256) perDataset.clear()
+        perDataset.set(key, beeld)
+      }
+      const publiek: Suppression.Publiek = principal.rol
+      return {
+        gebied,
+        naam: beeld.naam,
+        periode: beeld.periode,
+        vorigePeriode: beeld.vorigePeriode,
+        jaarEerder: beeld.jaarEerder,
+        publiek,
+        gepubliceerd: Suppression.informatiebeeld(beeld, { publiek }),
+        volledig: Suppression.geldtVoor(publiek) ? null : beeld,
+        uitleg: Suppression.uitleg()
+      }
+    })
   )
 )
 

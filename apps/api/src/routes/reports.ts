@@ -32,7 +32,7 @@ const informatiebeeld = Endpoint.make({
   actie: "informatiebeeld:lezen",
   params: Schema.Struct({ gemeente: Schema.NonEmptyString }),
   query: Schema.Struct({ periode: Periode.Periode, format: Schema.optionalKey(Formaat) }),
-  download: { contentType: html },
+  download: { contentTypes: [html, pdf] },
   response: Endpoint.Download,
   problems: ["niet-gevonden", "validatie"]
 })
@@ -91,28 +91,24 @@ const [guard, handler] = Endpoint.handle(informatiebeeld, ({ params, query, prin
       voorvoegsel: "informatiebeeld-",
       extensie: formaat
     })
-    if (formaat === "html") return { bytes: new TextEncoder().encode(rapport), filename }
+    if (formaat === "html") return { bytes: new TextEncoder().encode(rapport), filename, contentType: html }
     const bytes = yield* Effect.gen(function* () {
       return yield* (yield* R.Pdf.Printer).pdf(rapport)
     }).pipe(
       Effect.provide(R.Pdf.Printer.layer()),
       Effect.mapError((e) => Problem.make("niet-beschikbaar", `De PDF kon niet worden gemaakt: ${e.message}`))
     )
-    return { bytes, filename }
+    return { bytes, filename, contentType: pdf }
   })
 )
 
 app.get(
   informatiebeeld.path,
   guard,
-  // The endpoint describes the HTML; a PDF gets its own type, and HTML is shown rather than saved.
+  // HTML is shown rather than saved; a PDF stays an attachment.
   async (c, next) => {
     await next()
-    if (c.res.status !== 200) return
-    if (c.req.query("format") === "pdf") {
-      c.res.headers.set("content-type", pdf)
-      return
-    }
+    if (c.res.status !== 200 || c.res.headers.get("content-type") !== html) return
     const disposition = c.res.headers.get("content-disposition")
     if (disposition !== null)
       c.res.headers.set("content-disposition", disposition.replace(/^attachment/, "inline"))

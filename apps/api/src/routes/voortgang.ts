@@ -19,7 +19,9 @@ const lees = Endpoint.make({
     asOf: Schema.optionalKey(Periode.Datum)
   }),
   response: Status.StatusReport,
-  problems: ["niet-gevonden", "validatie"]
+  problems: ["niet-gevonden", "validatie"],
+  // Without `asOf` the answer is of today.
+  cache: () => new Date().toISOString().slice(0, 10)
 })
 
 /**
@@ -48,15 +50,11 @@ export const app = new Hono<Env>()
 
 app.get(
   lees.path,
-  ...Endpoint.handle(
-    lees,
-    ({ query }) =>
-      Effect.gen(function* () {
-        const dataset = yield* (yield* ProgramStore.ProgramStore).load
-        return reportFor(dataset, query.asOf ?? (yield* today), yield* jarenOf(dataset, query.jaar))
-      }),
-    // Without `asOf` the answer is of today.
-    { cache: () => new Date().toISOString().slice(0, 10) }
+  ...Endpoint.handle(lees, ({ query }) =>
+    Effect.gen(function* () {
+      const dataset = yield* (yield* ProgramStore.ProgramStore).load
+      return reportFor(dataset, query.asOf ?? (yield* today), yield* jarenOf(dataset, query.jaar))
+    })
   )
 )
 

@@ -6,7 +6,7 @@ import { Access } from "@dvcc/core"
 import { Tokens } from "@dvcc/store"
 import { Console, Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { withStore } from "../ProgramData.ts"
+import { loadProgram, withStore } from "../ProgramData.ts"
 
 const withTokens = <A, E>(body: (tokens: Tokens.Tokens["Service"]) => Effect.Effect<A, E>) =>
   withStore(Effect.flatMap(Tokens.Tokens, body).pipe(Effect.provide(Tokens.Tokens.layer)))
@@ -41,7 +41,7 @@ export const formatTokens = (tokens: ReadonlyArray<Tokens.TokenInfo>): string =>
 
 const role = Flag.Literals("role", Access.Rol.literals).pipe(
   Flag.withDescription(
-    "beheerder (alles), programma (alles lezen, plannen en metingen schrijven), district of gemeente"
+    "beheerder (alles), programma (alles lezen; plannen, metingen en imports schrijven), district (activiteiten en imports voor de gemeenten van zijn district) of gemeente (eigen informatiebeeld en activiteiten)"
   )
 )
 const scope = Flag.String("scope").pipe(
@@ -72,6 +72,19 @@ const create = Command.make(
         created.token
       ].join("\n")
     )
+    // A scope that holds no gemeente gives a token that sees the regional figures only; say so now,
+    // not when its first requests come back empty.
+    const { scope } = created.info
+    if (scope !== null) {
+      const { regio } = yield* loadProgram
+      const gemeenten = Access.gemeentenInScope(created.info, regio)
+      if (gemeenten !== "alle" && gemeenten.length === 0)
+        yield* Console.error(
+          scope.niveau === "gemeente"
+            ? `Let op: ${scope.code} is geen gemeente van regio ${regio.naam}; dit token ziet alleen de regionale cijfers.`
+            : `Let op: district ${scope.id} heeft nog geen gemeenten (zet ze met een Gebieden-blad of PATCH /api/v1/gebieden/{code}); tot dan ziet dit token alleen de regionale cijfers en kan het niets importeren.`
+        )
+    }
   })
 ).pipe(
   Command.withDescription(
@@ -85,6 +98,10 @@ const create = Command.make(
     {
       command: "dvcc token create --role gemeente --scope GM0344 --name utrecht",
       description: "Een token voor één gemeente"
+    },
+    {
+      command: "dvcc token create --role district --scope district-noord --name district-noord",
+      description: "Een token voor een district: activiteiten en imports voor zijn gemeenten"
     }
   ])
 )

@@ -2,7 +2,7 @@
  * `dvcc dashboard --api URL`: the dashboard reads the programme through the HTTP API, with the token from
  * DVCC_TOKEN; here against the real app, in-process and served by `dvcc serve`.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process"
+import { execFile, spawn } from "node:child_process"
 import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -14,7 +14,7 @@ import { ProgramStore, Tokens } from "@dvcc/store"
 import { HttpSource } from "@dvcc/tui"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Effect, ManagedRuntime, Redacted, Schema } from "effect"
-import { dvcc, folder } from "./dvcc.ts"
+import { dvcc, folder, listening } from "./dvcc.ts"
 
 const bin = fileURLToPath(new URL("../src/bin.ts", import.meta.url))
 const { DATABASE_URL: _postgres, DVCC_TOKEN: _token, ...environment } = process.env
@@ -74,18 +74,6 @@ describe("the dashboard's HttpSource against the app", () => {
     assert.include(unknown.message, "weigert het token in DVCC_TOKEN")
   })
 })
-
-/** Resolves with the URL `dvcc serve` says it listens on. */
-const listening = (child: ChildProcess) =>
-  new Promise<string>((resolve, reject) => {
-    let err = ""
-    child.stderr?.on("data", (chunk: Buffer) => {
-      err += chunk.toString()
-      const url = /luistert op (http:\/\/[\d.:]+)/.exec(err)?.[1]
-      if (url !== undefined) resolve(url)
-    })
-    child.once("exit", (code) => reject(new Error(`dvcc serve stopte (${code}): ${err}`)))
-  })
 
 /** `dvcc` with DVCC_TOKEN (or without it) and a database path that nothing should create. */
 const dashboard = async (token: string | undefined, ...args: Array<string>) => {

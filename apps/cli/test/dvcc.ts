@@ -2,7 +2,7 @@
  * Runs the `dvcc` binary as a user would, for the CLI tests: never on the user's database (DVCC_DB points
  * into a folder of this test run, DATABASE_URL is dropped) and without colours.
  */
-import { execFile } from "node:child_process"
+import { type ChildProcess, execFile } from "node:child_process"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -29,3 +29,15 @@ export const dvcc = async (...args: Array<string>) => {
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
   }
 }
+
+/** Resolves with the URL `dvcc serve` says it listens on. */
+export const listening = (child: ChildProcess) =>
+  new Promise<string>((resolve, reject) => {
+    let err = ""
+    child.stderr?.on("data", (chunk: Buffer) => {
+      err += chunk.toString()
+      const url = /luistert op (http:\/\/[\d.:]+)/.exec(err)?.[1]
+      if (url !== undefined) resolve(url)
+    })
+    child.once("exit", (code) => reject(new Error(`dvcc serve stopte (${code}): ${err}`)))
+  })

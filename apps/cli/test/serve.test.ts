@@ -1,23 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process"
+import { spawn } from "node:child_process"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { assert, describe, it } from "@effect/vitest"
-import { dvcc, folder } from "./dvcc.ts"
+import { dvcc, folder, listening } from "./dvcc.ts"
 
 const bin = fileURLToPath(new URL("../src/bin.ts", import.meta.url))
 const { DATABASE_URL: _postgres, ...environment } = process.env
-
-/** Resolves with the URL `dvcc serve` says it listens on. */
-const listening = (child: ChildProcess) =>
-  new Promise<string>((resolve, reject) => {
-    let err = ""
-    child.stderr?.on("data", (chunk: Buffer) => {
-      err += chunk.toString()
-      const url = /luistert op (http:\/\/[\d.:]+)/.exec(err)?.[1]
-      if (url !== undefined) resolve(url)
-    })
-    child.once("exit", (code) => reject(new Error(`dvcc serve stopte (${code}): ${err}`)))
-  })
 
 describe("dvcc serve", () => {
   it("serves the API: a token made with dvcc token reads the progress; SIGTERM stops it cleanly", async () => {

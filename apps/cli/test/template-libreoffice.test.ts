@@ -3,9 +3,8 @@
  * see the KPI status change. The filled workbook that is imported is the one LibreOffice wrote (its own
  * encoding of dates, numbers, strings, the instructions sheet and the hidden lists), not ours.
  */
-import { execFileSync } from "node:child_process"
 import { join } from "node:path"
-import { describeWithTool, libreOffice } from "@dvcc/testing-tools"
+import { convertWithLibreOffice, describeWithTool, libreOffice } from "@dvcc/testing-tools"
 import ExcelJS from "exceljs"
 import { assert, it } from "vitest"
 import { dvcc, folder } from "./dvcc.ts"
@@ -60,21 +59,9 @@ describeWithTool(libreOffice, "the template filled in and saved by LibreOffice",
     const filled = join(dir, "ingevuld.xlsx")
     await workbook.xlsx.writeFile(filled)
 
-    // LibreOffice opens it and saves it again as xlsx, in its own profile.
+    // LibreOffice opens it and saves it again as xlsx.
     const saved = join(dir, "libreoffice")
-    execFileSync(
-      soffice,
-      [
-        "--headless",
-        `-env:UserInstallation=file://${join(dir, "profile")}`,
-        "--convert-to",
-        "xlsx:Calc MS Excel 2007 XML",
-        "--outdir",
-        saved,
-        filled
-      ],
-      { stdio: "pipe", timeout: 150_000 }
-    )
+    convertWithLibreOffice(soffice, [filled], { to: "xlsx:Calc MS Excel 2007 XML", outDir: saved })
 
     const before = await kennisbijeenkomsten()
     assert.strictEqual(before.status, "volgt")

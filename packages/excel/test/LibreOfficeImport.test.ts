@@ -1,8 +1,7 @@
-import { execFileSync } from "node:child_process"
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Registrations } from "@dvcc/store"
-import { describeWithTool, libreOffice } from "@dvcc/testing-tools"
+import { convertWithLibreOffice, describeWithTool, libreOffice } from "@dvcc/testing-tools"
 import { Effect } from "effect"
 import { assert, it } from "vitest"
 import { folder, freshDatabase, importBytes, onDatabase } from "./importFixtures.ts"
@@ -12,20 +11,7 @@ const convert = (soffice: string, csv: string): Buffer => {
   const dir = folder()
   const input = join(dir, "politie.csv")
   writeFileSync(input, csv)
-  execFileSync(
-    soffice,
-    [
-      "--headless",
-      `-env:UserInstallation=file://${join(dir, "profile")}`,
-      "--infilter=CSV:59,34,76,1,,1043",
-      "--convert-to",
-      "xlsx",
-      "--outdir",
-      dir,
-      input
-    ],
-    { stdio: "pipe", timeout: 120_000 }
-  )
+  convertWithLibreOffice(soffice, [input], { to: "xlsx", outDir: dir, infilter: "CSV:59,34,76,1,,1043" })
   return readFileSync(join(dir, "politie.xlsx"))
 }
 

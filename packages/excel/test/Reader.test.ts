@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process"
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { describeWithTool, libreOffice } from "@dvcc/testing-tools"
+import { convertWithLibreOffice, describeWithTool, libreOffice } from "@dvcc/testing-tools"
 import ExcelJS from "exceljs"
 import fc from "fast-check"
 import { assert, describe, it } from "vitest"
@@ -204,20 +203,7 @@ describeWithTool(libreOffice, "the streaming reader on a workbook LibreOffice wr
       csv,
       "Periode;Gemeente;Delict;Aangiften;Schade (€)\n2025-Q1;Utrecht;phishing;12;1300000,50\n3-2-2025;Zeist & Bunnik;hacken;;0,169\n"
     )
-    execFileSync(
-      soffice,
-      [
-        "--headless",
-        `-env:UserInstallation=file://${join(dir, "profile")}`,
-        "--infilter=CSV:59,34,76,1,,1043",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        dir,
-        csv
-      ],
-      { stdio: "ignore", timeout: 120_000 }
-    )
+    convertWithLibreOffice(soffice, [csv], { to: "xlsx", outDir: dir, infilter: "CSV:59,34,76,1,,1043" })
     const sheets = await sameBothWays(readFileSync(join(dir, "cijfers.xlsx")))
     assert.strictEqual(sheets[0]?.rows.length, 3)
   })

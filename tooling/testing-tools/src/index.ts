@@ -5,11 +5,13 @@
  *
  * ```ts
  * describeWithTool(libreOffice, "export kpi opened by LibreOffice", (soffice) => {
- *   it("…", () => { execFileSync(soffice, ["--headless", …]) })
+ *   it("…", () => convertWithLibreOffice(soffice, [file], { to: "xlsx", outDir }))
  * })
  * ```
  */
-import { accessSync, constants, statSync } from "node:fs"
+import { execFileSync } from "node:child_process"
+import { accessSync, constants, mkdtempSync, rmSync, statSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { delimiter, join } from "node:path"
 import { describe, it } from "vitest"
 
@@ -110,4 +112,35 @@ export const describeWithTool = (
     )
   }
   describe.skip(name, () => fn(""))
+}
+
+/**
+ * Converts `files` with LibreOffice into `outDir` (`to` as `soffice --convert-to` takes it: `xlsx`,
+ * `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1`, …), each call in a new
+ * profile of its own: parallel calls sharing one profile wait on its lock or fail.
+ */
+export const convertWithLibreOffice = (
+  soffice: string,
+  files: ReadonlyArray<string>,
+  options: { readonly to: string; readonly outDir: string; readonly infilter?: string | undefined }
+): void => {
+  const profile = mkdtempSync(join(tmpdir(), "dvcc-lo-profile-"))
+  try {
+    execFileSync(
+      soffice,
+      [
+        "--headless",
+        `-env:UserInstallation=file://${profile}`,
+        ...(options.infilter === undefined ? [] : [`--infilter=${options.infilter}`]),
+        "--convert-to",
+        options.to,
+        "--outdir",
+        options.outDir,
+        ...files
+      ],
+      { stdio: "pipe", timeout: 180_000 }
+    )
+  } finally {
+    rmSync(profile, { recursive: true, force: true })
+  }
 }

@@ -2,13 +2,12 @@
  * A real client opens every exported kind: LibreOffice converts each workbook (to xlsx, written by its own
  * code, and the first sheet to CSV), and what it wrote holds the same values as what dvcc wrote.
  */
-import { execFileSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Periode } from "@dvcc/core"
 import { dataset, regio } from "@dvcc/midden-nederland"
-import { describeWithTool, libreOffice } from "@dvcc/testing-tools"
+import { convertWithLibreOffice, describeWithTool, libreOffice } from "@dvcc/testing-tools"
 import { afterAll, assert, it } from "@effect/vitest"
 import ExcelJS from "exceljs"
 import { Export } from "../../src/index.ts"
@@ -68,21 +67,8 @@ describeWithTool(libreOffice, "exports opened by LibreOffice", (soffice) => {
     folders.push(folder)
     return folder
   }
-  // one profile per call: parallel LibreOffice runs share a lock otherwise
   const convert = (folder: string, to: string, files: ReadonlyArray<string>) =>
-    execFileSync(
-      soffice,
-      [
-        "--headless",
-        `-env:UserInstallation=file://${temporary("dvcc-lo-profile-")}`,
-        "--convert-to",
-        to,
-        "--outdir",
-        join(folder, to.split(":")[0] as string),
-        ...files
-      ],
-      { stdio: "pipe", timeout: 180_000 }
-    )
+    convertWithLibreOffice(soffice, files, { to, outDir: join(folder, to.split(":")[0] as string) })
 
   it("reads every exported kind with the same values on every sheet", { timeout: 240_000 }, async () => {
     const folder = temporary("dvcc-lo-export-")

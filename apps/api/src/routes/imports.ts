@@ -70,7 +70,7 @@ const upload = Endpoint.make({
   path: "/",
   summary: "Importeer een xlsx-werkmap; met dryRun=true alleen het rapport, zonder iets te schrijven",
   description:
-    "Het antwoord is het rapport van `dvcc import --json`. Een werkmap met problemen wordt niet geïmporteerd (status `rejected`, de problemen in `problems`), tenzij `acceptValid=true`. Een districtstoken importeert alleen rijen over de gemeenten van zijn district: een rij over een andere gemeente, de regio, een district of een basisteam is een probleem met code `buiten-scope`, en een blad Gebieden (indeling en inwoners) een probleem met code `geen-recht`.",
+    "Het antwoord is het rapport van `dvcc import --json`. Een werkmap met problemen wordt niet geïmporteerd: 422 met elke geweigerde cel in `velden` (bij `dryRun=true` het rapport met status `rejected` en de problemen in `problems`), tenzij `acceptValid=true`: dan worden de goede rijen geschreven en staan de problemen in het rapport. Een districtstoken importeert alleen rijen over de gemeenten van zijn district: een rij over een andere gemeente, de regio, een district of een basisteam is een probleem met code `buiten-scope`, en een blad Gebieden (indeling en inwoners) een probleem met code `geen-recht`.",
   actie: "imports:schrijven",
   query: Schema.Struct({
     dryRun: Schema.optionalKey(Schema.Literals(["true", "false"])),
@@ -154,6 +154,14 @@ app.post(
         dryRun: query.dryRun === "true",
         acceptValid: query.acceptValid === "true"
       })
+      // Nothing written because of the problems: a validation error naming every refused cell. A dry run
+      // answers with its report, which is what it was asked for.
+      if (report.status === "rejected" && report.importId === null && !report.dryRun)
+        return yield* Problem.make(
+          "validatie",
+          `${report.file} is niet geïmporteerd: ${report.problemCount === 1 ? "1 probleem" : `${report.problemCount} problemen`}, er is niets geschreven. Verbeter de cellen in velden (de eerste ${report.problems.length}), of stuur de werkmap met acceptValid=true om de goede rijen te schrijven.`,
+          report.problems.map((p) => ({ pad: p.cell ?? p.sheet, melding: p.message }))
+        )
       return Import.toJson(report)
     })
   )

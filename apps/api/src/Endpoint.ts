@@ -52,6 +52,8 @@ export interface Endpoint<
   readonly cache?: (c: Context<Env>) => string
   readonly response: R
   readonly status?: 200 | 201 | 204
+  /** With status 201: the path of what was created, sent as `Location`. */
+  location?(created: R["Type"]): string
   /** The problems this endpoint may answer with, besides 401/403/429 of every protected endpoint. */
   readonly problems?: ReadonlyArray<Problem.Kind>
 }
@@ -302,6 +304,7 @@ export const handle = <P extends Codec, Q extends Codec, B extends Codec, R exte
       file = { bytes: new Uint8Array(await part.arrayBuffer()), name: part.name }
     }
     const principal = c.get("principal")
+    let location: string | undefined
     const program = Effect.gen(function* () {
       const params = yield* decode(endpoint.params, c.req.param(), "pad")
       const query = yield* decode(endpoint.query, c.req.query(), "query")
@@ -318,6 +321,7 @@ export const handle = <P extends Codec, Q extends Codec, B extends Codec, R exte
         },
         requestId
       })
+      if (endpoint.location !== undefined) location = endpoint.location(result)
       return endpoint.download === undefined
         ? yield* Schema.encodeUnknownEffect(endpoint.response)(result)
         : result
@@ -338,7 +342,11 @@ export const handle = <P extends Codec, Q extends Codec, B extends Codec, R exte
         })
       }
       if (key === undefined || etag === undefined || stamp === undefined)
-        return c.json(exit.value as object, endpoint.status ?? 200)
+        return c.json(
+          exit.value as object,
+          endpoint.status ?? 200,
+          location === undefined ? {} : { location: encodeURI(location) }
+        )
       const text = JSON.stringify(exit.value)
       if (kept.stamp !== stamp) kept = { stamp, bodies: new Map() }
       if (kept.bodies.size >= 256) kept.bodies.clear()

@@ -126,6 +126,13 @@ export const document = (groups: ReadonlyArray<Group>, info: Info): Json => {
             : {
                 description: "Gelukt",
                 ...(cached ? { headers: etagHeader } : {}),
+                ...(endpoint.location === undefined
+                  ? {}
+                  : {
+                      headers: {
+                        Location: { description: "Het pad van wat is aangemaakt", schema: { type: "string" } }
+                      }
+                    }),
                 content: { "application/json": { schema: schemaAt(response) } }
               }
     }

@@ -147,6 +147,8 @@ describe("writing Jaarplan 2027", () => {
       }
     })
     assert.strictEqual(created.status, 201)
+    assert.strictEqual(created.headers.get("location"), "/api/v1/jaarplannen/2027")
+    assert.strictEqual((await f.request("/api/v1/jaarplannen/2027", { as: "programma" })).status, 200)
     const summary = await json(created)
     assert.isAbove(summary.acties, 0)
     const copied = await json(await f.request("/api/v1/acties?jaar=2027", { as: "programma" }))
@@ -154,6 +156,9 @@ describe("writing Jaarplan 2027", () => {
 
     const post = await f.request("/api/v1/acties", { method: "POST", as: "programma", json: actie })
     assert.strictEqual(post.status, 201)
+    const location = post.headers.get("location") ?? ""
+    assert.strictEqual(location, `/api/v1/acties/${actie.id}?jaar=2027`)
+    assert.strictEqual((await json(await f.request(location, { as: "programma" }))).actie.id, actie.id)
     assert.strictEqual((await json(post)).versie, 1)
     const patch = (body: unknown) =>
       f.request(`/api/v1/acties/${actie.id}?jaar=2027`, { method: "PATCH", as: "programma", json: body })

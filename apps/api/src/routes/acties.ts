@@ -51,6 +51,7 @@ const maak = Endpoint.make({
   body: Jaarplan.Actie,
   response: MetVersie,
   status: 201,
+  location: ({ actie }) => `/api/v1/acties/${actie.id}?jaar=${actie.jaar}`,
   problems: ["validatie"]
 })
 

@@ -62,6 +62,7 @@ const maak = Endpoint.make({
   body: Indicator.Indicator,
   response: MetVersie,
   status: 201,
+  location: ({ indicator }) => `/api/v1/indicatoren/${indicator.id}?jaar=${indicator.jaar}`,
   problems: ["validatie"]
 })
 

@@ -41,6 +41,7 @@ const maak = Endpoint.make({
     identifier: "NieuwJaarplanResultaat"
   }),
   status: 201,
+  location: ({ jaarplan }) => `/api/v1/jaarplannen/${jaarplan.jaar}`,
   problems: ["validatie"]
 })
 

@@ -11,7 +11,7 @@ import { bodySize } from "./Frame.ts"
 import { commandsFor } from "./Keys.ts"
 import { listingFor } from "./Listing.ts"
 import type * as Model from "./Model.ts"
-import { initial, type Outcome, reduce, type ViewState } from "./Navigation.ts"
+import { initial, type Outcome, reduce, type ScreenProps } from "./Navigation.ts"
 import { ActiesScreen } from "./screens/Acties.ts"
 import { GebiedScreen } from "./screens/Gebied.ts"
 import { HelpScreen } from "./screens/Help.ts"
@@ -40,12 +40,7 @@ export interface AppProps {
  * @since 0.1.0
  * @category components
  */
-export const Body = (props: {
-  readonly model: Model.Model
-  readonly state: ViewState
-  readonly width: number
-  readonly height: number
-}): React.ReactElement => {
+export const Body = (props: ScreenProps): React.ReactElement => {
   const { state } = props
   if (state.help) return h(HelpScreen, { height: props.height, width: props.width })
   if (state.detail?._tag === "Indicator") return h(IndicatorScreen, { ...props, id: state.detail.id })

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import type { Din } from "@dvcc/core"
+import type * as Model from "./Model.ts"
 
 /**
  * The screens `tab` cycles through; the Indicator detail opens from Voortgang.
@@ -59,6 +60,19 @@ export interface ViewState {
   readonly baat: Din.BaatId | null
   /** First line shown of an open detail. */
   readonly scroll: number
+}
+
+/**
+ * What every screen draws from: the data, where the person is, and the room it has.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ScreenProps {
+  readonly model: Model.Model
+  readonly state: ViewState
+  readonly width: number
+  readonly height: number
 }
 
 /**

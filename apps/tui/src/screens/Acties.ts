@@ -8,7 +8,7 @@ import { Box, Text } from "ink"
 import React from "react"
 import { actieLines } from "../Lines.ts"
 import * as Model from "../Model.ts"
-import type { ViewState } from "../Navigation.ts"
+import type { ScreenProps } from "../Navigation.ts"
 import { truncate, visibleWindow } from "../Text.ts"
 import { LinesView, toneProps, useTheme } from "../Theme.ts"
 
@@ -18,12 +18,7 @@ const h = React.createElement
  * @since 0.1.0
  * @category components
  */
-export const ActiesScreen = (props: {
-  readonly model: Model.Model
-  readonly state: ViewState
-  readonly width: number
-  readonly height: number
-}): React.ReactElement => {
+export const ActiesScreen = (props: ScreenProps): React.ReactElement => {
   const theme = useTheme()
   const { model, state, width, height } = props
   const items = Model.actieItems(model, state.jaar, state.baat, state.query.acties)

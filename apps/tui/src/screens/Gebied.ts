@@ -9,7 +9,7 @@ import { Getal } from "@dvcc/core"
 import { Box, Text } from "ink"
 import React from "react"
 import * as Model from "../Model.ts"
-import type { ViewState } from "../Navigation.ts"
+import type { ScreenProps } from "../Navigation.ts"
 import { badge, badgeWidth, fit, truncate, visibleWindow, wrap } from "../Text.ts"
 import { toneProps, useTheme } from "../Theme.ts"
 
@@ -48,12 +48,7 @@ export const overzicht = (model: Model.Model, view: Model.GebiedView, jaar: numb
  * @since 0.1.0
  * @category components
  */
-export const GebiedScreen = (props: {
-  readonly model: Model.Model
-  readonly state: ViewState
-  readonly width: number
-  readonly height: number
-}): React.ReactElement => {
+export const GebiedScreen = (props: ScreenProps): React.ReactElement => {
   const theme = useTheme()
   const { model, state, width, height } = props
   const view = Model.gebied(model, state.jaar, state.query.gebied)

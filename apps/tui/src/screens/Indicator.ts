@@ -7,8 +7,7 @@
 import { Box } from "ink"
 import React from "react"
 import { indicatorLines } from "../Lines.ts"
-import type * as Model from "../Model.ts"
-import type { ViewState } from "../Navigation.ts"
+import type { ScreenProps } from "../Navigation.ts"
 import { LinesView } from "../Theme.ts"
 
 const h = React.createElement
@@ -17,13 +16,11 @@ const h = React.createElement
  * @since 0.1.0
  * @category components
  */
-export const IndicatorScreen = (props: {
-  readonly model: Model.Model
-  readonly state: ViewState
-  readonly id: string
-  readonly width: number
-  readonly height: number
-}): React.ReactElement => {
+export const IndicatorScreen = (
+  props: ScreenProps & {
+    readonly id: string
+  }
+): React.ReactElement => {
   const lines = indicatorLines(props.model, props.state.jaar, props.id, props.width)
   return h(
     Box,

@@ -10,7 +10,7 @@ import { Box, Text } from "ink"
 import React from "react"
 import { informatiebeeldLines } from "../Lines.ts"
 import * as Model from "../Model.ts"
-import type { ViewState } from "../Navigation.ts"
+import type { ScreenProps } from "../Navigation.ts"
 import { fit, truncate, visibleWindow } from "../Text.ts"
 import { LinesView, toneProps, useTheme } from "../Theme.ts"
 
@@ -20,12 +20,7 @@ const h = React.createElement
  * @since 0.1.0
  * @category components
  */
-export const InformatiebeeldScreen = (props: {
-  readonly model: Model.Model
-  readonly state: ViewState
-  readonly width: number
-  readonly height: number
-}): React.ReactElement => {
+export const InformatiebeeldScreen = (props: ScreenProps): React.ReactElement => {
   const theme = useTheme()
   const { model, state, width, height } = props
   const detail = state.detail?._tag === "Informatiebeeld" ? state.detail : null

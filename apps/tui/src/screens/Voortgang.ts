@@ -10,7 +10,7 @@ import React from "react"
 import { programmaText, rowText, statusOf, uitleg, voortgangLayout } from "../Frame.ts"
 import type { Line } from "../Lines.ts"
 import * as Model from "../Model.ts"
-import type { ViewState } from "../Navigation.ts"
+import type { ScreenProps } from "../Navigation.ts"
 import { badge, truncate, visibleWindow, wrap } from "../Text.ts"
 import { LinesView, toneProps, useTheme } from "../Theme.ts"
 
@@ -20,13 +20,11 @@ const h = React.createElement
  * @since 0.1.0
  * @category components
  */
-export const VoortgangScreen = (props: {
-  readonly model: Model.Model
-  readonly state: ViewState
-  readonly width: number
-  readonly height: number
-  readonly full?: boolean
-}): React.ReactElement => {
+export const VoortgangScreen = (
+  props: ScreenProps & {
+    readonly full?: boolean
+  }
+): React.ReactElement => {
   const theme = useTheme()
   const { model, state, width, height } = props
   const rows = Model.voortgangRows(model, state.jaar, state.collapsed, state.query.voortgang)

@@ -16,6 +16,7 @@
  *
  * @since 0.1.0
  */
+import type { Periode } from "@dvcc/core"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import { freshPeriod, freshPeriodKey, readDocuments, rowsPerStatement } from "./internal/bulk.ts"
@@ -325,6 +326,24 @@ export class Imports extends Context.Service<
     })
   )
 }
+
+/**
+ * The day of the last import that is not undone, the date of the data a report states; `undefined` before
+ * the first import.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const lastImportDay: Effect.Effect<Periode.Datum | undefined, StoreError, Imports> = Effect.gen(
+  function* () {
+    const imports = yield* (yield* Imports).list
+    return imports
+      .filter((i) => i.undoneAt === undefined)
+      .map((i) => i.at.slice(0, 10) as Periode.Datum)
+      .sort()
+      .at(-1)
+  }
+)
 
 // internal
 

@@ -53,13 +53,7 @@ const gemeenteVan = (regio: Geography.Regio, naam: string) => {
 
 /** The date of the data: the last import that was not undone, else today. */
 const standGegevens = Effect.gen(function* () {
-  const imports = yield* (yield* Imports.Imports).list
-  const laatste = imports
-    .filter((i) => i.undoneAt === undefined)
-    .map((i) => i.at.slice(0, 10))
-    .sort()
-    .at(-1)
-  return laatste === undefined ? yield* today : (laatste as Periode.Datum)
+  return (yield* Imports.lastImportDay) ?? (yield* today)
 })
 
 export const app = new Hono<Env>()

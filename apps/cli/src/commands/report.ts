@@ -38,13 +38,7 @@ const vandaag = Effect.map(DateTime.now, (now) => DateTime.formatIsoDateUtc(now)
 /** The date of the data: the last import that was not undone, else today. */
 const standGegevens = withStore(
   Effect.gen(function* () {
-    const imports = yield* (yield* Imports.Imports).list
-    const laatste = imports
-      .filter((i) => i.undoneAt === undefined)
-      .map((i) => i.at.slice(0, 10))
-      .sort()
-      .at(-1)
-    return laatste === undefined ? yield* vandaag : (laatste as Periode.Datum)
+    return (yield* Imports.lastImportDay) ?? (yield* vandaag)
   }).pipe(Effect.provide(Imports.Imports.layer))
 )
 

@@ -4,24 +4,11 @@
  */
 import type { Geography } from "@dvcc/core"
 import { matchKey } from "../../Contract.ts"
+import { distance } from "../../Values.ts"
 
 export type Lookup =
   | { readonly _tag: "Found"; readonly gemeente: Geography.Gemeente }
   | { readonly _tag: "NotFound"; readonly closest: ReadonlyArray<Geography.Gemeente> }
-
-/** Edit distance (insertions, deletions, substitutions) between two keys. */
-const distance = (a: string, b: string): number => {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
-    }
-    previous = current
-  }
-  return previous[b.length] ?? 0
-}
 
 /**
  * The gemeente `text` names (code or name, case, accents and spaces ignored), or the three closest.

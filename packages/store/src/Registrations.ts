@@ -179,18 +179,9 @@ export class Registrations extends Context.Service<
             for (let index = 0; index < values.length; index++) {
               ;(stored.has((values[index] as Values).periode) ? known : fresh).push(index)
             }
-            const inChunks = (indexes: ReadonlyArray<number>) => {
-              const chunks: Array<ReadonlyArray<number>> = []
-              let pos = 0
-              for (const size of statementSizes(indexes.length)) {
-                chunks.push(indexes.slice(pos, pos + size))
-                pos += size
-              }
-              return chunks
-            }
             const rowsOf = (cause: unknown, indexes: ReadonlyArray<number>) =>
               bulk.refusedRows(cause, rowOf(indexes[0] ?? 0), rowOf(indexes[indexes.length - 1] ?? 0))
-            for (const indexes of inChunks(fresh)) {
+            for (const indexes of bulk.inStatements(fresh)) {
               const chunk = indexes.map((index) => values[index] as Values)
               if (!Arr.isArrayNonEmpty(chunk)) continue
               yield* sql`INSERT INTO registraties ${sql.insert(chunk)}`.pipe(
@@ -220,7 +211,7 @@ export class Registrations extends Context.Service<
             }
             const markers = changes.length
             const existing: Array<number> = []
-            for (const indexes of inChunks(known)) {
+            for (const indexes of bulk.inStatements(known)) {
               const chunk = indexes.map((index) => values[index] as Values)
               if (!Arr.isArrayNonEmpty(chunk)) continue
               const returned = yield* sql<{
@@ -255,18 +246,13 @@ export class Registrations extends Context.Service<
               }
             }
             let updated = 0
-            let start = 0
-            for (const size of statementSizes(differing.length)) {
-              const indexes = differing.slice(start, start + size)
-              start += size
+            for (const indexes of bulk.inStatements(differing)) {
               const chunk = indexes.map((index) => values[index] as Values)
               if (!Arr.isArrayNonEmpty(chunk)) continue
               const changed = yield* sql<{
                 readonly version: number | bigint
               }>`INSERT INTO registraties ${sql.insert(chunk)} ON CONFLICT (periode, gebied, delict) DO UPDATE SET data = excluded.data, version = registraties.version + 1, source = excluded.source WHERE registraties.data <> excluded.data RETURNING version`.pipe(
-                Effect.mapError((cause) =>
-                  bulk.refusedRows(cause, rowOf(indexes[0] ?? 0), rowOf(indexes[indexes.length - 1] ?? 0))
-                )
+                Effect.mapError((cause) => rowsOf(cause, indexes))
               )
               updated += changed.length
               for (const index of indexes) change(index, before.get(index) ?? null)

@@ -1,17 +1,11 @@
-import { Periode } from "@dvcc/core"
 import { Database } from "@dvcc/store"
 import { HttpSource, Source, Start } from "@dvcc/tui"
-import { Config, DateTime, Effect, Option, Redacted, Schema } from "effect"
-import { CliError, Command, Flag } from "effect/cli"
+import { Config, Effect, Option, Redacted, Schema } from "effect"
+import { Command, Flag } from "effect/cli"
 import { databaseLocation } from "../Config.ts"
+import * as Peiling from "../Peiling.ts"
 import { loadProgram } from "../ProgramData.ts"
 import { root } from "../Root.ts"
-
-const asOf = Flag.String("as-of").pipe(
-  Flag.withDescription("Peildatum (JJJJ-MM-DD) waarop de voortgang wordt beoordeeld; standaard vandaag"),
-  Flag.withSchema(Periode.Datum),
-  Flag.optional
-)
 
 const jaar = Flag.Int("jaar").pipe(
   Flag.withDescription("Open op dit jaarplan (bijvoorbeeld 2025); met y wissel je van jaar"),
@@ -81,22 +75,14 @@ const databaseSource = Effect.gen(function* () {
 
 export const dashboard = Command.make(
   "dashboard",
-  { asOf, jaar, api },
+  { asOf: Peiling.asOf, jaar, api },
   Effect.fn("dashboard")(function* (flags) {
     const source: Source.Source = Option.isSome(flags.api)
       ? HttpSource.make({ url: flags.api.value, token: yield* apiToken })
       : yield* databaseSource
-    const peildatum = Option.isSome(flags.asOf)
-      ? flags.asOf.value
-      : (DateTime.formatIsoDateUtc(yield* DateTime.now) as Periode.Datum)
+    const peildatum = yield* Peiling.peildatum(flags.asOf)
     const dataset = yield* source.load
-    const known = dataset.jaarplannen.map((p) => p.jaar)
-    if (Option.isSome(flags.jaar) && !known.includes(flags.jaar.value)) {
-      return yield* new CliError.UserError({
-        cause: undefined,
-        userMessage: `Geen jaarplan ${flags.jaar.value}; er zijn jaarplannen voor ${known.join(" en ")}.`
-      })
-    }
+    if (Option.isSome(flags.jaar)) yield* Peiling.jaarplan(dataset, flags.jaar.value)
     yield* Start.run({
       source,
       dataset,

@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs"
 import { join } from "node:path"
-import { type Dataset, Periode } from "@dvcc/core"
+import { Periode } from "@dvcc/core"
 import type { Export as ExportModule } from "@dvcc/excel"
-import { Console, DateTime, Effect, Option } from "effect"
+import { Console, Effect, Option } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
+import * as Peiling from "../Peiling.ts"
 import { loadProgram } from "../ProgramData.ts"
 import { formatSize } from "./backup.ts"
 
@@ -20,15 +21,6 @@ const excel = Effect.promise(() => import("@dvcc/excel")).pipe(Effect.map((m) =>
 const usage = (userMessage: string) => new CliError.UserError({ cause: undefined, userMessage })
 
 const number = new Intl.NumberFormat("nl-NL")
-
-/** Refuses a year without a year plan, naming the years there are. */
-const jaarplanVan = (dataset: Dataset.Dataset, jaar: number) => {
-  const plan = dataset.jaarplannen.find((p) => p.jaar === jaar)
-  const known = dataset.jaarplannen.map((p) => p.jaar)
-  return plan === undefined
-    ? Effect.fail(usage(`Geen jaarplan ${jaar}; er zijn jaarplannen voor ${known.join(" en ")}.`))
-    : Effect.succeed(plan)
-}
 
 const written = (what: string, file: string, bytes: number) =>
   Console.log(`${what} geschreven naar ${file} (${formatSize(bytes)}).`)
@@ -55,22 +47,19 @@ const template = Command.make(
   ])
 )
 
-const asOf = Flag.String("as-of").pipe(
-  Flag.withDescription("Peildatum (JJJJ-MM-DD) waarop de voortgang wordt beoordeeld; standaard vandaag"),
-  Flag.withSchema(Periode.Datum),
-  Flag.optional
-)
-
 const kpi = Command.make(
   "kpi",
-  { jaar: Flag.Int("jaar").pipe(Flag.withDescription("Het jaarplan, bijvoorbeeld 2026")), asOf, out, force },
+  {
+    jaar: Flag.Int("jaar").pipe(Flag.withDescription("Het jaarplan, bijvoorbeeld 2026")),
+    asOf: Peiling.asOf,
+    out,
+    force
+  },
   Effect.fn("export kpi")(function* (flags) {
     const Export = yield* excel
     const dataset = yield* loadProgram
-    yield* jaarplanVan(dataset, flags.jaar)
-    const peildatum = Option.isSome(flags.asOf)
-      ? flags.asOf.value
-      : (DateTime.formatIsoDateUtc(yield* DateTime.now) as Periode.Datum)
+    yield* Peiling.jaarplan(dataset, flags.jaar)
+    const peildatum = yield* Peiling.peildatum(flags.asOf)
     const workbook = Export.kpiWorkbook({ dataset, jaar: flags.jaar, peildatum })
     const bytes = yield* Export.write(workbook, flags.out, flags)
     const indicatoren = dataset.indicatoren.filter((i) => i.jaar === flags.jaar).length
@@ -246,7 +235,7 @@ const jaarplan = Command.make(
   Effect.fn("export jaarplan")(function* (flags) {
     const Export = yield* excel
     const dataset = yield* loadProgram
-    const plan = yield* jaarplanVan(dataset, flags.jaar)
+    const plan = yield* Peiling.jaarplan(dataset, flags.jaar)
     const bytes = yield* Export.write(Export.jaarplanWorkbook(dataset.program, plan), flags.out, flags)
     yield* written(`Jaarplan ${plan.jaar} (${plan.acties.length} acties)`, flags.out, bytes)
   })

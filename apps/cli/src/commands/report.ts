@@ -7,8 +7,9 @@ import { basename, dirname, extname, join } from "node:path"
 import { type Dataset, type Geography, Periode } from "@dvcc/core"
 import type { Informatiebeeld, Pdf } from "@dvcc/report"
 import { Imports } from "@dvcc/store"
-import { Console, DateTime, Effect, Option, Schema } from "effect"
+import { Console, Effect, Option, Schema } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
+import * as Peiling from "../Peiling.ts"
 import { loadProgram, withStore } from "../ProgramData.ts"
 
 /** Writing a report failed: the file, and why. */
@@ -33,12 +34,10 @@ const schrijf = (file: string, inhoud: string | Uint8Array) =>
       })
   })
 
-const vandaag = Effect.map(DateTime.now, (now) => DateTime.formatIsoDateUtc(now) as Periode.Datum)
-
 /** The date of the data: the last import that was not undone, else today. */
 const standGegevens = withStore(
   Effect.gen(function* () {
-    return (yield* Imports.lastImportDay) ?? (yield* vandaag)
+    return (yield* Imports.lastImportDay) ?? (yield* Peiling.vandaag)
   }).pipe(Effect.provide(Imports.Imports.layer))
 )
 
@@ -111,7 +110,7 @@ const informatiebeeld = Command.make(
     const opties: Informatiebeeld.Opties = {
       periode: input.periode,
       publiek: input.publiek,
-      gemaakt: yield* vandaag,
+      gemaakt: yield* Peiling.vandaag,
       standGegevens: yield* standGegevens
     }
     const printer = input.pdf ? Option.some(R.Pdf.Printer.layer()) : Option.none()
@@ -254,7 +253,7 @@ const peildatumVoor = (jaarVan: number, gevraagd: Option.Option<Periode.Datum>) 
   Effect.gen(function* () {
     if (Option.isSome(gevraagd)) return gevraagd.value
     const eind = `${jaarVan}-12-31` as Periode.Datum
-    const nu = yield* vandaag
+    const nu = yield* Peiling.vandaag
     return nu.localeCompare(eind) < 0 ? nu : eind
   })
 
@@ -269,17 +268,13 @@ const jaarplan = Command.make(
     if (Option.isNone(formaat))
       return yield* usage(`--out ${input.out}: gebruik een bestand dat eindigt op .html of .md.`)
     const dataset = yield* loadProgram
-    const plan = dataset.jaarplannen.find((p) => p.jaar === input.jaar)
-    if (plan === undefined)
-      return yield* usage(
-        `Geen jaarplan ${input.jaar}; er zijn jaarplannen voor ${dataset.jaarplannen.map((p) => p.jaar).join(" en ")}.`
-      )
+    const plan = yield* Peiling.jaarplan(dataset, input.jaar)
     const peildatum = yield* peildatumVoor(input.jaar - 1, input.asOf)
     const R = yield* reportModule
     const blokken = R.Jaarplan.jaarplanBlokken(dataset, plan, peildatum)
     yield* schrijf(
       input.out,
-      R.Jaarplan.render(formaat.value, plan.titel, blokken, voet(dataset, yield* vandaag))
+      R.Jaarplan.render(formaat.value, plan.titel, blokken, voet(dataset, yield* Peiling.vandaag))
     )
     yield* Console.log(`${plan.titel} geschreven naar ${input.out}.`)
   })
@@ -323,7 +318,7 @@ const terugblik = Command.make(
       formaat.value,
       `Terugblik ${input.jaar}`,
       R.Jaarplan.terugblik(dataset, input.jaar, peildatum),
-      voet(dataset, yield* vandaag)
+      voet(dataset, yield* Peiling.vandaag)
     )
     if (Option.isNone(input.out)) {
       yield* Console.log(tekst)

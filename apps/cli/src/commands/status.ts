@@ -1,14 +1,9 @@
-import { Periode, Status } from "@dvcc/core"
-import { Console, DateTime, Effect, Option, Schema } from "effect"
-import { CliError, Command, Flag } from "effect/cli"
+import { Status } from "@dvcc/core"
+import { Console, Effect, Option, Schema } from "effect"
+import { Command, Flag } from "effect/cli"
+import * as Peiling from "../Peiling.ts"
 import { loadProgram } from "../ProgramData.ts"
 import { renderStatusReport } from "../StatusReport.ts"
-
-const asOf = Flag.String("as-of").pipe(
-  Flag.withDescription("Peildatum (JJJJ-MM-DD) waarop de voortgang wordt beoordeeld; standaard vandaag"),
-  Flag.withSchema(Periode.Datum),
-  Flag.optional
-)
 
 const jaar = Flag.Int("jaar").pipe(
   Flag.withDescription("Alleen dit jaarplan (bijvoorbeeld 2025)"),
@@ -22,20 +17,16 @@ const json = Flag.Boolean("json").pipe(
 
 export const status = Command.make(
   "status",
-  { asOf, jaar, json },
+  { asOf: Peiling.asOf, jaar, json },
   Effect.fn("status")(function* (flags) {
     const dataset = yield* loadProgram
-    const peildatum = Option.isSome(flags.asOf)
-      ? flags.asOf.value
-      : (DateTime.formatIsoDateUtc(yield* DateTime.now) as Periode.Datum)
-    const known = dataset.jaarplannen.map((p) => p.jaar)
-    if (Option.isSome(flags.jaar) && !known.includes(flags.jaar.value)) {
-      return yield* new CliError.UserError({
-        cause: undefined,
-        userMessage: `Geen jaarplan ${flags.jaar.value}; er zijn jaarplannen voor ${known.join(" en ")}.`
-      })
-    }
-    const report = Status.make(dataset, peildatum, Option.isSome(flags.jaar) ? [flags.jaar.value] : known)
+    const peildatum = yield* Peiling.peildatum(flags.asOf)
+    if (Option.isSome(flags.jaar)) yield* Peiling.jaarplan(dataset, flags.jaar.value)
+    const report = Status.make(
+      dataset,
+      peildatum,
+      Option.isSome(flags.jaar) ? [flags.jaar.value] : dataset.jaarplannen.map((p) => p.jaar)
+    )
     yield* Console.log(
       flags.json
         ? JSON.stringify(Schema.encodeSync(Status.StatusReport)(report), null, 2)

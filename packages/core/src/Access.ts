@@ -1,12 +1,14 @@
 /**
  * Who may do what: the four roles of the API tokens (`beheerder`, `programma`, `district`, `gemeente`),
- * the actions they may take, and the gemeenten a scoped principal may see in detail. Pure rules: the API
- * guards its routes with `allows`, the store narrows its queries with `gemeentenInScope`.
+ * the actions they may take, the kinds of data they may write, and what a principal may see in detail
+ * (`Visibility`). Pure rules: the API guards its routes with `allows`, the store narrows its queries and
+ * checks the records it changes with the principal's `visibility`, and an import or undo needs `mayWrite`
+ * for every kind of data it changes.
  *
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { CbsCode, type Regio } from "./Geography.ts"
+import { CbsCode, type District, type Gemeente, type Regio } from "./Geography.ts"
 
 /**
  * @since 0.1.0
@@ -87,7 +89,7 @@ export type Actie = typeof Actie.Type
 /**
  * The role × action matrix. `programma:lezen` covers the DIN, the year plans, actions, indicators and the
  * computed progress: the regional aggregates every role may read. District and gemeente actions on
- * detailed data are further narrowed to their scope by `gemeentenInScope`.
+ * detailed data are further narrowed to their `visibility`; what an import may write, by `mayWrite`.
  *
  * @since 0.1.0
  * @category rules
@@ -116,7 +118,18 @@ export const matrix: Record<Rol, ReadonlyArray<Actie>> = {
     "imports:lezen",
     "imports:schrijven"
   ],
-  gemeente: ["programma:lezen", "activiteiten:lezen", "gebieden:lezen", "informatiebeeld:lezen"]
+  // Its own gemeente's activities (a driehoek discussion of the informatiebeeld among them), by request or
+  // by a workbook with only an Activiteiten sheet (`mayWrite`), and its own registrations, suppressed.
+  gemeente: [
+    "programma:lezen",
+    "activiteiten:lezen",
+    "activiteiten:schrijven",
+    "registraties:lezen",
+    "gebieden:lezen",
+    "informatiebeeld:lezen",
+    "imports:lezen",
+    "imports:schrijven"
+  ]
 }
 
 /**
@@ -162,21 +175,81 @@ export const allows = (principal: Pick<Principal, "rol">, actie: Actie): boolean
   matrix[principal.rol].includes(actie)
 
 /**
- * The gemeenten whose detail `principal` may see: `"alle"` for the region-wide roles, else the CBS codes
- * of its gemeente or of the gemeenten of its district (empty when the scope names nothing in the region).
+ * What a principal may see in detail, as every query needs it: `alles` (the region-wide roles, the CLI),
+ * or only the rows about these gemeenten (may be empty: aggregates only). Rows about the region, a
+ * district or a basisteam (aggregates) are visible to everyone. `Scope` is what a token names (a
+ * gemeente or a district); its `Visibility` is what that comes to in the geography of today.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Visibility = Schema.Union([
+  Schema.Struct({ kind: Schema.Literal("alles") }),
+  Schema.Struct({ kind: Schema.Literal("gemeenten"), gemeenten: Schema.Array(CbsCode) })
+]).annotate({ identifier: "Visibility" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Visibility = typeof Visibility.Type
+
+/**
+ * Every gemeente.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const everything: Visibility = { kind: "alles" }
+
+/**
+ * Only these gemeenten, checked as CBS codes (throws on a code that is none: visibilities come from
+ * checked tokens or code, not from user input; decode user input with the `Visibility` schema).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const onlyGemeenten = (codes: Iterable<string>): Visibility => ({
+  kind: "gemeenten",
+  gemeenten: [...new Set(codes)].map((code) => Schema.decodeUnknownSync(CbsCode)(code))
+})
+
+/**
+ * Whether `visibility` may see a row about `gemeente`; `null` (a row about the region, a district or a
+ * basisteam) is always visible.
  *
  * @since 0.1.0
  * @category rules
  */
-export const gemeentenInScope = (
+export const sees = (visibility: Visibility, gemeente: string | null | undefined): boolean =>
+  visibility.kind === "alles" ||
+  gemeente === null ||
+  gemeente === undefined ||
+  visibility.gemeenten.includes(gemeente as CbsCode)
+
+/**
+ * What `principal` may see in detail, over the region's gemeenten as they are grouped now: everything for
+ * the region-wide roles, else its gemeente or the gemeenten of its district (none when its scope names
+ * nothing in the region).
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const visibility = (
   principal: Pick<Principal, "rol" | "scope">,
-  regio: Regio
-): "alle" | ReadonlyArray<CbsCode> => {
+  gemeenten: ReadonlyArray<Pick<Gemeente, "code" | "district">>
+): Visibility => {
   const { scope } = principal
-  if (scope === null) return principal.rol === "beheerder" || principal.rol === "programma" ? "alle" : []
+  if (scope === null)
+    return principal.rol === "beheerder" || principal.rol === "programma"
+      ? everything
+      : { kind: "gemeenten", gemeenten: [] }
   if (scope.niveau === "gemeente")
-    return regio.gemeenten.some((g) => g.code === scope.code) ? [scope.code] : []
-  return regio.gemeenten.filter((g) => g.district === scope.id).map((g) => g.code)
+    return {
+      kind: "gemeenten",
+      gemeenten: gemeenten.some((g) => g.code === scope.code) ? [scope.code] : []
+    }
+  return { kind: "gemeenten", gemeenten: gemeenten.filter((g) => g.district === scope.id).map((g) => g.code) }
 }
 
 /**
@@ -189,9 +262,93 @@ export const maySeeGemeente = (
   principal: Pick<Principal, "rol" | "scope">,
   regio: Regio,
   code: string
+): boolean => sees(visibility(principal, regio.gemeenten), code)
+
+/**
+ * Why a token's scope names nothing the region knows, naming what it does know; `undefined` when it
+ * names one of its gemeenten (by CBS code) or districts (by id). A token for an unknown scope is refused,
+ * not kept until such a gemeente or district appears.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const unknownScope = (
+  scope: Scope,
+  regio: {
+    readonly gemeenten: ReadonlyArray<Pick<Gemeente, "code" | "naam">>
+    readonly districten: ReadonlyArray<District>
+  }
+): string | undefined => {
+  if (scope.niveau === "gemeente") {
+    if (regio.gemeenten.some((g) => g.code === scope.code)) return undefined
+    return `${scope.code} is geen gemeente van de regio; bekende gemeenten: ${regio.gemeenten.map((g) => `${g.code} (${g.naam})`).join(", ")}`
+  }
+  if (regio.districten.some((d) => d.id === scope.id)) return undefined
+  return regio.districten.length === 0
+    ? `district ${scope.id} is onbekend: de regio kent nog geen districten (een beheerder zet ze met een Gebieden-blad of PATCH /api/v1/gebieden/{code})`
+    : `district ${scope.id} is onbekend; bekende districten: ${regio.districten.map((d) => `${d.id} (${d.naam})`).join(", ")}`
+}
+
+/**
+ * The kinds of data a write changes: what a workbook sheet or an import's changes are about.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Gegevens = Schema.Literals(["activiteiten", "registraties", "metingen", "gebieden"]).annotate({
+  identifier: "Gegevens"
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Gegevens = typeof Gegevens.Type
+
+/**
+ * Which kinds of data each role may write, by any route (a request, an import, an undo). The geography
+ * decides what district tokens see, so only the beheerder changes it; a gemeente records its own
+ * activities and nothing else.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const writes: Record<Rol, ReadonlyArray<Gegevens>> = {
+  beheerder: Gegevens.literals,
+  programma: ["activiteiten", "registraties", "metingen"],
+  district: ["activiteiten", "registraties", "metingen"],
+  gemeente: ["activiteiten"]
+}
+
+/**
+ * Whether `principal` may write data of kind `gegevens` (its scope aside).
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const mayWrite = (principal: Pick<Principal, "rol">, gegevens: Gegevens): boolean =>
+  writes[principal.rol].includes(gegevens)
+
+/**
+ * Whether `principal`, seeing `visibility`, may undo an import that changed `changed` (each a kind of data
+ * and the gemeente of the row, `null` for a row about the region, a district or a basisteam): undoing
+ * changes all of them again, so it needs the right to write every one. A scoped principal writes rows about
+ * its own gemeenten only, so it may undo only an import that changed such rows and nothing else.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const mayUndo = (
+  principal: Pick<Principal, "rol">,
+  visibility: Visibility,
+  changed: ReadonlyArray<{ readonly gegevens: Gegevens; readonly gemeente: string | null }>
 ): boolean => {
-  const scope = gemeentenInScope(principal, regio)
-  return scope === "alle" || scope.some((c) => c === code)
+  if (!changed.every((c) => mayWrite(principal, c.gegevens))) return false
+  if (visibility.kind === "alles") return true
+  return (
+    changed.length > 0 &&
+    changed.every((c) => c.gemeente !== null && visibility.gemeenten.includes(c.gemeente as CbsCode))
+  )
 }
 
 /**

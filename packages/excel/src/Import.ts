@@ -14,8 +14,8 @@
 import { createHash } from "node:crypto"
 import { readFile, stat, writeFile } from "node:fs/promises"
 import { basename } from "node:path"
-import type { Activity, Bron, Dataset, Measurement, Periode } from "@dvcc/core"
-import { Activities, Gebieden, Measurements, ProgramStore, Registrations, type Scope } from "@dvcc/store"
+import type { Access, Activity, Bron, Dataset, Measurement, Periode } from "@dvcc/core"
+import { Activities, Gebieden, Measurements, ProgramStore, Registrations } from "@dvcc/store"
 import { DateTime, Effect, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import type { SheetKind } from "./Contract.ts"
@@ -67,12 +67,13 @@ export interface Options {
    * gemeente, the region, a district or a basisteam is a problem (`buiten-scope`) like any other. Default:
    * everything.
    */
-  readonly scope?: Scope.Scope | undefined
+  readonly scope?: Access.Visibility | undefined
   /**
-   * Whether this import may change the geography (district, basisteam, inhabitants): with `false` every row
-   * of a Gebieden sheet is a problem (`geen-recht`), as `PATCH /gebieden` is for the same token. Default: true.
+   * The kinds of data this import may write (`Access.writes` of the token's role): every row of a sheet
+   * of another kind is a problem (`geen-recht`), as the same token's requests would be refused. So only a
+   * beheerder changes the geography (district, basisteam, inhabitants), by any route. Default: all.
    */
-  readonly writeGebieden?: boolean | undefined
+  readonly writes?: ReadonlyArray<Access.Gegevens> | undefined
 }
 
 /**
@@ -248,7 +249,7 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
     keepRejected: acceptValid,
     batchSize: options.batchSize ?? batchSize,
     scope: options.scope,
-    writeGebieden: options.writeGebieden
+    writes: options.writes
   }
   // Reading streams with little garbage, so by default it shares the thread with writing: a worker thread
   // would overlap the two, at the cost of a second heap and a copy of every batch (see docs/performance.md).
@@ -423,7 +424,8 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
       })
       yield* recordAll(gebiedenRows, gebieden.record)
       yield* recordAll(batch.registraties, registrations.record)
-      yield* recordAll(activityRows, activities.record)
+      // A scoped import's rows name its gemeenten; the stored activity a row would change must too.
+      yield* recordAll(activityRows, (rows, provenance) => activities.record(rows, provenance, options.scope))
       yield* recordAll(measurementRows, measurements.record)
     })
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { Activities, Gebieden, Measurements, Registrations, Scope } from "@dvcc/store"
+import { Access } from "@dvcc/core"
+import { Activities, Gebieden, Measurements, Registrations } from "@dvcc/store"
 import { Effect } from "effect"
 import ExcelJS from "exceljs"
 import { assert, describe, it } from "vitest"
@@ -14,7 +15,7 @@ import {
 } from "./importFixtures.ts"
 
 /** A district token's scope: Amersfoort (GM0307) and De Bilt (GM0310). */
-const district = Scope.gemeenten(["GM0307", "GM0310"])
+const district = Access.onlyGemeenten(["GM0307", "GM0310"])
 
 const everySheet = () =>
   workbook({
@@ -130,9 +131,9 @@ describe("Import with a scope of gemeenten (a district's token)", () => {
       dryRun: true
     })
     assert.strictEqual(inWorker.problems.filter((p) => p.code === "buiten-scope").length, 6)
-    const alles = await importBytes(db, await everySheet(), { scope: Scope.alles, dryRun: true })
+    const alles = await importBytes(db, await everySheet(), { scope: Access.everything, dryRun: true })
     assert.strictEqual(alles.problemCount, 0, JSON.stringify(alles.problems))
-    const none = await importBytes(db, await everySheet(), { scope: Scope.gemeenten([]), dryRun: true })
+    const none = await importBytes(db, await everySheet(), { scope: Access.onlyGemeenten([]), dryRun: true })
     assert.strictEqual(none.problems.filter((p) => p.code === "buiten-scope").length, 10)
     assert.match(none.problems[0]?.message ?? "", /dit token mag voor geen enkele gemeente importeren\./)
   })
@@ -141,8 +142,8 @@ describe("Import with a scope of gemeenten (a district's token)", () => {
     const db = await freshDatabase()
     for (const worker of [false, true]) {
       const report = await importBytes(db, await everySheet(), {
-        scope: Scope.alles,
-        writeGebieden: false,
+        scope: Access.everything,
+        writes: ["activiteiten", "registraties", "metingen"],
         worker
       })
       assert.strictEqual(report.status, "rejected")

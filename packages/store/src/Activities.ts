@@ -10,15 +10,15 @@
  * @since 0.1.0
  */
 import { createHash } from "node:crypto"
-import { Activity, type Geography, Periode } from "@dvcc/core"
+import { Access, Activity, type Geography, Periode } from "@dvcc/core"
 import { Context, Effect, Layer, Result, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import * as bulk from "./internal/bulk.ts"
 import { detail, migrated, StoreError, toStoreError } from "./internal/errors.ts"
 import * as tables from "./internal/tables.ts"
-import { type Conflict, NotFound, type Source } from "./ProgramStore.ts"
+import { Conflict, NotFound, type Source } from "./ProgramStore.ts"
 import { fromSource, type Provenance, type RecordReport, type RowProvenance } from "./Provenance.ts"
-import { allows, type Scope, scopeCondition } from "./Scope.ts"
+import { type Scope, scopeCondition } from "./Scope.ts"
 
 /**
  * The fields that identify an activity: everything but its id and `bereik` (people reached), which an
@@ -54,6 +54,28 @@ export const activityId = (activity: Identity, occurrence = 1): string => {
     .slice(0, 10)
   const id = `act-${activity.datum}-${activity.gemeente ?? "regio"}-${activity.soort}-${hash}`
   return occurrence > 1 ? `${id}-${occurrence}` : id
+}
+
+/**
+ * Whether `id` is named for the activity's own date and gemeente, as `activityId` names it
+ * (`act-<datum>-<gemeente>-…`). A writer that sees only some gemeenten creates activities under such ids
+ * only: then an id it may not use is refused the same way whether or not it exists in another gemeente.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const namedFor = (id: string, activity: Pick<Activity.Activity, "datum" | "gemeente">): boolean =>
+  activity.gemeente !== null && id.startsWith(`act-${activity.datum}-${activity.gemeente}-`)
+
+/**
+ * One activity of a request: the activity and, to change a stored one, the version it was read at.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Write {
+  readonly activity: Activity.Activity
+  readonly basedOn?: number | undefined
 }
 
 /**
@@ -96,8 +118,21 @@ export class Activities extends Context.Service<
      */
     readonly record: (
       rows: ReadonlyArray<Activity.Activity>,
-      provenance: Provenance
+      provenance: Provenance,
+      visibility?: Access.Visibility
     ) => Effect.Effect<RecordReport, StoreError>
+    /**
+     * Writes the activities of one request like `record`, checked on the stored records in the same
+     * transaction: a stored activity `visibility` may not see is `NotFound` (never changed), as is a new id
+     * a scoped writer may not create (not `namedFor` its activity, so that the answer does not tell whether
+     * it exists elsewhere); a stored activity whose data changes needs its version as `basedOn`
+     * (`Conflict` otherwise). All or nothing.
+     */
+    readonly write: (
+      rows: ReadonlyArray<Write>,
+      provenance: Provenance,
+      visibility: Access.Visibility
+    ) => Effect.Effect<RecordReport, StoreError | NotFound | Conflict>
     /** The activities by datum and id, within `scope` (regional activities, without gemeente, always). */
     readonly list: (
       filter?: Filter,
@@ -132,12 +167,55 @@ export class Activities extends Context.Service<
       const sql = yield* SqlClient.SqlClient
       yield* migrated
 
-      const record = (rows: ReadonlyArray<Activity.Activity>, provenance: Provenance) => {
+      /**
+       * The stored activities with these ids, as a writer in `visibility` finds them; on PostgreSQL locked
+       * until the transaction ends, so that what is checked is what is written over.
+       */
+      const storedFor = (ids: ReadonlyArray<string>) =>
+        Effect.gen(function* () {
+          const out = new Map<
+            string,
+            { readonly gemeente: string | null; readonly version: number; readonly data: string }
+          >()
+          const lock = sql.onDialectOrElse({
+            pg: () => sql.literal(" FOR UPDATE"),
+            orElse: () => sql.literal("")
+          })
+          for (let p = 0; p < ids.length; p += bulk.rowsPerStatement) {
+            const rows = yield* sql<{
+              readonly id: string
+              readonly gemeente: string | null
+              readonly version: number | bigint | string
+              readonly data: string
+            }>`SELECT id, gemeente, version, data FROM activiteiten WHERE ${sql.in("id", ids.slice(p, p + bulk.rowsPerStatement))}${lock}`
+            for (const row of rows)
+              out.set(row.id, { gemeente: row.gemeente, version: Number(row.version), data: row.data })
+          }
+          return out
+        })
+
+      const record = (
+        rows: ReadonlyArray<Activity.Activity>,
+        provenance: Provenance,
+        visibility: Access.Visibility = Access.everything
+      ) => {
         const rowOf = provenance.rowOf ?? ((index: number) => index + 1)
         const base = bulk.baseOf(provenance)
         return Effect.flatMap(toValues(rows, rowOf, base), (values) =>
           bulk.importBatch(sql, provenance, "activiteiten", ({ seq }) =>
             Effect.gen(function* () {
+              if (visibility.kind !== "alles") {
+                // The row names one of the writer's gemeenten; the stored record it would change must too.
+                const stored = yield* storedFor(values.map((v) => v.key))
+                const hidden = values.find((v) => {
+                  const s = stored.get(v.key)
+                  return s !== undefined && !Access.sees(visibility, s.gemeente)
+                })
+                if (hidden !== undefined)
+                  return yield* new bulk.Refused({
+                    reason: `rij ${rowOf(hidden.index)}: activiteit ${hidden.key} staat op naam van een gemeente buiten die van dit token`
+                  })
+              }
               const known = (yield* bulk.knownAreas(sql)).gemeenten
               const unknown = values.find((v) => v.gemeente !== null && !known.has(v.gemeente))
               if (unknown !== undefined) {
@@ -154,6 +232,46 @@ export class Activities extends Context.Service<
           )
         ).pipe(Effect.mapError(bulk.batchError("activiteiten", provenance)))
       }
+
+      const write = (rows: ReadonlyArray<Write>, provenance: Provenance, visibility: Access.Visibility) =>
+        Effect.gen(function* () {
+          const stored = yield* storedFor(rows.map((r) => r.activity.id)).pipe(
+            Effect.mapError((cause) => toStoreError(cause, "De activiteiten konden niet worden gelezen"))
+          )
+          for (const { activity, basedOn } of rows) {
+            const current = stored.get(activity.id)
+            const hidden =
+              visibility.kind !== "alles" &&
+              (current === undefined
+                ? !namedFor(activity.id, activity)
+                : !Access.sees(visibility, current.gemeente))
+            if (hidden) return yield* new NotFound({ entity: "Activiteit", key: activity.id })
+            if (current === undefined) continue
+            const encoded = encode(activity)
+            const same =
+              Result.isSuccess(encoded) &&
+              tables.activiteiten.same(current.data, JSON.stringify(encoded.success))
+            if (!same && basedOn !== current.version)
+              return yield* new Conflict({
+                entity: "Activiteit",
+                key: activity.id,
+                expected: basedOn ?? 0,
+                actual: current.version
+              })
+          }
+          return yield* record(
+            rows.map((r) => r.activity),
+            provenance,
+            visibility
+          )
+        }).pipe(
+          sql.withTransaction,
+          Effect.mapError((cause) =>
+            cause._tag === "Conflict" || cause._tag === "NotFound" || cause._tag === "StoreError"
+              ? cause
+              : toStoreError(cause, "De activiteiten konden niet worden opgeslagen")
+          )
+        )
 
       const recorded = (filter: Filter = {}, scope: Scope = { kind: "alles" }) =>
         Effect.gen(function* () {
@@ -218,7 +336,7 @@ export class Activities extends Context.Service<
             readonly id: string
           }>`SELECT id FROM activiteiten WHERE id = ${id} AND ${scopeCondition(sql, scope, "gemeente")}`
           if (visible === undefined) return yield* new NotFound({ entity: "Activiteit", key: id })
-          if (!allows(scope, activity.gemeente)) {
+          if (!Access.sees(scope, activity.gemeente)) {
             return yield* new StoreError({
               message: `Activiteit ${id} kan niet naar gemeente ${activity.gemeente}: die valt buiten uw gemeenten.`
             })
@@ -236,7 +354,7 @@ export class Activities extends Context.Service<
             document: encoded.success,
             basedOn,
             source,
-            visible: (stored) => allows(scope, stored.gemeente as string | null)
+            visible: (stored) => Access.sees(scope, stored.gemeente as string | null)
           })
           return { activity, version, provenance: undefined } satisfies Recorded
         }).pipe(
@@ -248,7 +366,7 @@ export class Activities extends Context.Service<
           )
         )
 
-      return Activities.of({ record, list, recorded, get, update })
+      return Activities.of({ record, write, list, recorded, get, update })
     })
   )
 }

@@ -16,7 +16,7 @@
  *
  * @since 0.1.0
  */
-import type { Periode } from "@dvcc/core"
+import type { Access, Periode } from "@dvcc/core"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import { freshPeriod, freshPeriodKey, readDocuments, rowsPerStatement } from "./internal/bulk.ts"
@@ -79,6 +79,14 @@ export class ImportDependedOn extends Schema.TaggedError<ImportDependedOn>()("Im
     return `Import ${this.id} kan niet ongedaan worden gemaakt: ${what} ${this.rows === 1 ? "is" : "zijn"} daarna gewijzigd ${by}${first}. Er is niets gewijzigd.`
   }
 }
+
+/** The kind of data of an `import_changes` entity (a table); one this dvcc does not know is the beheerder's. */
+const gegevensOf = (entity: string): Access.Gegevens =>
+  entity === "registraties" || entity === freshPeriod
+    ? "registraties"
+    : entity === "activiteiten" || entity === "metingen"
+      ? entity
+      : "gebieden"
 
 /**
  * One import as listed.
@@ -148,6 +156,16 @@ export class Imports extends Context.Service<
      * no row of another gemeente (rows about the region, a district or a basisteam do not hide an import).
      */
     readonly listFor: (scope: Scope) => Effect.Effect<ReadonlyArray<Import>, StoreError>
+    /**
+     * What the import with this id changed: each kind of data with the gemeente of its rows (`null` for
+     * rows about the region, a district or a basisteam), once each; for deciding who may undo it.
+     */
+    readonly touched: (
+      id: string
+    ) => Effect.Effect<
+      ReadonlyArray<{ readonly gegevens: Access.Gegevens; readonly gemeente: string | null }>,
+      StoreError
+    >
     /** Undoes the import with this id or SHA-256, audited; all or nothing. */
     readonly undo: (
       idOrSha256: string,
@@ -322,7 +340,21 @@ export class Imports extends Context.Service<
           )
         )
 
-      return Imports.of({ list: listFor({ kind: "alles" }), listFor, undo })
+      const touched = (id: string) =>
+        Effect.map(
+          sql<{
+            readonly entity: string
+            readonly gemeente: string | null
+          }>`SELECT DISTINCT entity, gemeente FROM import_changes WHERE import_id = ${id}`,
+          (rows) => rows.map((r) => ({ gegevens: gegevensOf(r.entity), gemeente: r.gemeente }))
+        ).pipe(
+          Effect.mapError(
+            (cause) =>
+              new StoreError({ message: `Import ${id} kon niet worden gelezen: ${detail(cause)}`, cause })
+          )
+        )
+
+      return Imports.of({ list: listFor({ kind: "alles" }), listFor, touched, undo })
     })
   )
 }

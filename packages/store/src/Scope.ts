@@ -1,79 +1,65 @@
 /**
- * Least privilege per gemeente: which gemeenten a reader may see the detail of. A scope of gemeenten
- * narrows every store read that returns rows about one gemeente (registrations, activities, measurements,
- * the geography's gemeenten, the history of such rows, imports that changed such rows) to those gemeenten,
- * in the SQL itself; rows about the region, a district or a basisteam (aggregates) stay visible.
+ * Least privilege per gemeente in SQL: every store read that returns rows about one gemeente
+ * (registrations, activities, measurements, the geography's gemeenten, the history of such rows, imports
+ * that changed such rows) is narrowed to what the reader may see (`@dvcc/core`'s `Access.Visibility`) in the
+ * SQL itself, and every write checks the stored record it changes against it; rows about the region, a
+ * district or a basisteam (aggregates) stay visible.
+ *
+ * The names below are the store's for that one core type, kept so that callers written against them keep
+ * working: `Scope` is `Access.Visibility`, `alles` is `Access.everything`, `gemeenten` is
+ * `Access.onlyGemeenten`, `allows` is `Access.sees`.
  *
  * @example
- * import { Scope } from "@dvcc/store"
- * const utrecht = Scope.gemeenten(["GM0344"])
- * Scope.allows(utrecht, "GM0307") // false
+ * import { Access } from "@dvcc/core"
+ * const utrecht = Access.onlyGemeenten(["GM0344"])
+ * Access.sees(utrecht, "GM0307") // false
  *
  * @since 0.1.0
  */
-import { Geography } from "@dvcc/core"
-import { Schema } from "effect"
+import { Access } from "@dvcc/core"
 import type { SqlClient } from "effect/sql"
 
 /**
- * `alles`: every gemeente (programme staff, the CLI). `gemeenten`: only these (may be empty: aggregates only).
+ * What a read may return: `Access.Visibility`.
  *
  * @since 0.1.0
  * @category models
  */
-export const Scope = Schema.Union([
-  Schema.Struct({ kind: Schema.Literal("alles") }),
-  Schema.Struct({ kind: Schema.Literal("gemeenten"), gemeenten: Schema.Array(Geography.CbsCode) })
-]).annotate({ identifier: "Scope" })
+export type Scope = Access.Visibility
 
 /**
- * @since 0.1.0
- * @category models
- */
-export type Scope = typeof Scope.Type
-
-/**
- * Every gemeente.
+ * Every gemeente: `Access.everything`.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const alles: Scope = { kind: "alles" }
+export const alles: Scope = Access.everything
 
 /**
- * Only these gemeenten, checked as CBS codes (throws on a code that is none: scopes come from checked
- * tokens or code, not from user input; decode user input with the `Scope` schema).
+ * Only these gemeenten: `Access.onlyGemeenten`.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const gemeenten = (codes: Iterable<string>): Scope => ({
-  kind: "gemeenten",
-  gemeenten: [...new Set(codes)].map((code) => Schema.decodeUnknownSync(Geography.CbsCode)(code))
-})
+export const gemeenten = Access.onlyGemeenten
 
 /**
- * Whether the scope may see a row about `gemeente`; `null` (a row about the region, a district or a
- * basisteam) is always visible.
+ * Whether the scope may see a row about `gemeente`: `Access.sees`.
  *
  * @since 0.1.0
  * @category predicates
  */
-export const allows = (scope: Scope, gemeente: string | null | undefined): boolean =>
-  scope.kind === "alles" ||
-  gemeente === null ||
-  gemeente === undefined ||
-  scope.gemeenten.includes(gemeente as Geography.CbsCode)
+export const allows = Access.sees
 
 /**
- * The SQL condition that `column` (a gemeente code, NULL for aggregate rows) is visible in `scope`.
+ * The SQL condition that `column` (a gemeente code, NULL for aggregate rows) is visible in `visibility`.
  *
  * @since 0.1.0
  * @category internals
  */
-export const scopeCondition = (sql: SqlClient.SqlClient, scope: Scope, column: string) =>
-  scope.kind === "alles"
+export const scopeCondition = (sql: SqlClient.SqlClient, visibility: Access.Visibility, column: string) =>
+  visibility.kind === "alles"
     ? sql.literal("1 = 1")
-    : scope.gemeenten.length === 0
+    : visibility.gemeenten.length === 0
       ? sql`(${sql(column)} IS NULL)`
-      : sql`(${sql(column)} IS NULL OR ${sql.in(column, scope.gemeenten)})`
+      : sql`(${sql(column)} IS NULL OR ${sql.in(column, visibility.gemeenten)})`

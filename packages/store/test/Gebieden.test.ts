@@ -3,11 +3,11 @@
  * inhabitants per peildatum (kept as history), idempotent and undoable; the dataset the store loads sees
  * it; corrections carry their version.
  */
-import { Geography, Informatiebeeld, type Periode, type Registration } from "@dvcc/core"
+import { Access, Geography, Informatiebeeld, type Periode, type Registration } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import { assert, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
-import { Gebieden, Imports, ProgramStore, Registrations, Scope } from "../src/index.ts"
+import { Gebieden, Imports, ProgramStore, Registrations } from "../src/index.ts"
 import { cli, type Fresh, onEachDatabase, seeded, sheetImport } from "./databases.ts"
 
 const utrecht = "GM0344" as Geography.CbsCode
@@ -221,7 +221,7 @@ const gebiedenSuite = (fresh: Fresh) => {
           assert.strictEqual(stale._tag, "Conflict")
           assert.include(stale.message, "GM0344")
           const hidden = yield* Effect.flip(
-            gebieden.update(utrecht, { district: null }, 2, cli, Scope.gemeenten([amersfoort]))
+            gebieden.update(utrecht, { district: null }, 2, cli, Access.onlyGemeenten([amersfoort]))
           )
           assert.strictEqual(hidden._tag, "NotFound")
           assert.deepStrictEqual(
@@ -232,14 +232,14 @@ const gebiedenSuite = (fresh: Fresh) => {
             [["anna", "utrecht-stad"]]
           )
           assert.deepStrictEqual(
-            yield* store.history("gemeenten", utrecht, Scope.gemeenten([amersfoort])),
+            yield* store.history("gemeenten", utrecht, Access.onlyGemeenten([amersfoort])),
             []
           )
           assert.deepStrictEqual((yield* store.load).regio.districten, [
             { id: "utrecht-stad", naam: "Utrecht-Stad" }
           ])
           assert.deepStrictEqual(
-            (yield* gebieden.list(Scope.gemeenten([amersfoort]))).map((r) => r.gemeente.code),
+            (yield* gebieden.list(Access.onlyGemeenten([amersfoort]))).map((r) => r.gemeente.code),
             [amersfoort]
           )
         })

@@ -2,11 +2,11 @@
  * Measurements imported in bulk on SQLite and PostgreSQL: idempotent by `measurementId` (also when only
  * the recording date differs), all or nothing, undoable, and the same rows `ProgramStore` reads.
  */
-import { Measurement } from "@dvcc/core"
+import { Access, Measurement } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Schema } from "effect"
-import { Imports, Measurements, ProgramStore, Scope } from "../src/index.ts"
+import { Imports, Measurements, ProgramStore } from "../src/index.ts"
 import { cli, type Fresh, onEachDatabase, seeded, sheetImport } from "./databases.ts"
 
 const meting = (fields: Record<string, unknown>): Measurement.Measurement => {
@@ -111,10 +111,10 @@ const measurementsSuite = (fresh: Fresh) => {
         yield* measurements.record(rows, provenance("A"))
         const of = (list: ReadonlyArray<Measurement.Measurement>) =>
           list.filter((m) => m.jaar === 2026).length
-        assert.strictEqual(of(yield* measurements.list({}, Scope.gemeenten(["GM0344"]))), 3)
-        assert.strictEqual(of(yield* measurements.list({}, Scope.gemeenten(["GM0307"]))), 2)
+        assert.strictEqual(of(yield* measurements.list({}, Access.onlyGemeenten(["GM0344"]))), 3)
+        assert.strictEqual(of(yield* measurements.list({}, Access.onlyGemeenten(["GM0307"]))), 2)
         assert.deepStrictEqual(
-          yield* measurements.list({ gemeente: "GM0344" as never }, Scope.gemeenten(["GM0307"])),
+          yield* measurements.list({ gemeente: "GM0344" as never }, Access.onlyGemeenten(["GM0307"])),
           []
         )
       })

@@ -3,16 +3,16 @@
  * gemeenten reads its own gemeenten's registrations, activities and imports and the aggregate rows, and
  * cannot reach another gemeente's rows by filter or by key.
  */
-import { Money, type Periode, type Registration } from "@dvcc/core"
-import { assert, describe, it } from "@effect/vitest"
+import { Access, Money, type Periode, type Registration } from "@dvcc/core"
+import { assert, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
-import { Activities, Gebieden, Imports, ProgramStore, Registrations, Scope } from "../src/index.ts"
+import { Activities, Gebieden, Imports, ProgramStore, Registrations } from "../src/index.ts"
 import { cli, type Fresh, onEachDatabase, seeded } from "./databases.ts"
 import { activity } from "./fixtures/activities.ts"
 
 const utrecht = "GM0344" as const
 const amersfoort = "GM0307" as const
-const alleenUtrecht = Scope.gemeenten([utrecht])
+const alleenUtrecht = Access.onlyGemeenten([utrecht])
 
 const registratie = (gebied: Registration.Registration["gebied"], delict: Registration.Delict) => ({
   periode: "2030-01" as Periode.Periode,
@@ -95,7 +95,7 @@ const scopeSuite = (fresh: Fresh) => {
             yield* registrations.list({ gemeente: amersfoort as never }, alleenUtrecht),
             []
           )
-          assert.deepStrictEqual(areas(yield* registrations.list({ periode }, Scope.gemeenten([]))), [
+          assert.deepStrictEqual(areas(yield* registrations.list({ periode }, Access.onlyGemeenten([]))), [
             "district",
             "regio"
           ])
@@ -128,6 +128,77 @@ const scopeSuite = (fresh: Fresh) => {
     )
   )
 
+  it.effect("activity writes: checked on the stored record, not only on the new row", () =>
+    run(
+      Effect.gen(function* () {
+        const activities = yield* Activities.Activities
+        const [own, other] = activiteiten
+        if (own === undefined || other === undefined) return
+        const api = { importId: "api-1", actor: "token t" }
+        // Amersfoort's activity under its own id, moved into Utrecht: not found, never an update.
+        const moved = yield* Effect.flip(
+          activities.write([{ activity: { ...other, gemeente: utrecht as never } }], api, alleenUtrecht)
+        )
+        assert.strictEqual(moved._tag, "NotFound")
+        // The same answer for an id that exists nowhere and is not named for the writer's gemeente.
+        const nowhere = yield* Effect.flip(
+          activities.write([{ activity: { ...own, id: "bestaat-nergens" } }], api, alleenUtrecht)
+        )
+        assert.strictEqual(nowhere._tag, "NotFound")
+        assert.strictEqual(
+          moved.message.replace(other.id, "ID"),
+          nowhere.message.replace("bestaat-nergens", "ID")
+        )
+        const stored = yield* activities.get(other.id)
+        assert.strictEqual(stored.activity.gemeente as string, amersfoort)
+        assert.strictEqual(stored.version, 1)
+
+        // Its own activity: the same data again is unchanged; other data needs the version it read.
+        assert.deepStrictEqual(yield* activities.write([{ activity: own }], api, alleenUtrecht), {
+          inserted: 0,
+          updated: 0,
+          unchanged: 1
+        })
+        const corrected = { ...own, bereik: 12 }
+        assert.strictEqual(
+          (yield* Effect.flip(activities.write([{ activity: corrected }], api, alleenUtrecht)))._tag,
+          "Conflict"
+        )
+        assert.strictEqual(
+          (yield* Effect.flip(activities.write([{ activity: corrected, basedOn: 2 }], api, alleenUtrecht)))
+            ._tag,
+          "Conflict"
+        )
+        assert.deepStrictEqual(
+          yield* activities.write(
+            [{ activity: corrected, basedOn: 1 }],
+            { ...api, importId: "api-2" },
+            alleenUtrecht
+          ),
+          { inserted: 0, updated: 1, unchanged: 0 }
+        )
+        assert.strictEqual((yield* activities.get(own.id)).activity.bereik, 12)
+        // A new activity under an id named for its date and gemeente, as the importer names them.
+        const fresh = activity({ datum: "2030-02-01", gemeente: utrecht, soort: "huisbezoek" })
+        assert.deepStrictEqual(
+          yield* activities.write([{ activity: fresh }], { ...api, importId: "api-3" }, alleenUtrecht),
+          { inserted: 1, updated: 0, unchanged: 0 }
+        )
+
+        // An import within the scope cannot change a stored activity of another gemeente either.
+        const imported = yield* Effect.flip(
+          activities.record(
+            [{ ...other, gemeente: utrecht as never }],
+            { importId: "x", actor: "t" },
+            alleenUtrecht
+          )
+        )
+        assert.include(imported.message, "buiten die van dit token")
+        assert.strictEqual((yield* activities.get(other.id)).version, 1)
+      })
+    )
+  )
+
   it.effect("imports and history: not those that touched another gemeente's rows", () =>
     run(
       Effect.gen(function* () {
@@ -141,7 +212,7 @@ const scopeSuite = (fresh: Fresh) => {
           "ook-amersfoort"
         ])
         assert.deepStrictEqual(ids(yield* imports.listFor(alleenUtrecht)), ["alleen-utrecht"])
-        assert.deepStrictEqual(ids(yield* imports.listFor(Scope.gemeenten([utrecht, amersfoort]))), [
+        assert.deepStrictEqual(ids(yield* imports.listFor(Access.onlyGemeenten([utrecht, amersfoort]))), [
           "activiteiten",
           "alleen-utrecht",
           "gebieden",
@@ -154,15 +225,5 @@ const scopeSuite = (fresh: Fresh) => {
     )
   )
 }
-
-describe("Scope", () => {
-  it("allows aggregates always and gemeenten in its list only", () => {
-    assert.isTrue(Scope.allows(alleenUtrecht, null))
-    assert.isTrue(Scope.allows(alleenUtrecht, utrecht))
-    assert.isFalse(Scope.allows(alleenUtrecht, amersfoort))
-    assert.isTrue(Scope.allows(Scope.alles, amersfoort))
-    assert.throws(() => Scope.gemeenten(["Utrecht"]))
-  })
-})
 
 onEachDatabase("Scope", scopeSuite)

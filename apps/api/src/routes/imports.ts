@@ -1,13 +1,15 @@
 /**
  * `/api/v1/imports`: upload an xlsx workbook (police registrations, activities, measurements, geography)
  * with `?dryRun=true` to get the report of `dvcc import --json` without writing, or for real; list the
- * imports; undo one. A `district` token imports for the gemeenten of its district only (a row about another
- * gemeente, the region, a district or a basisteam is a `buiten-scope` problem in the report, and nothing is
- * written; a Gebieden sheet is refused too), sees only imports that touched no other gemeente's rows, and undoes only imports about its own
- * gemeenten.
+ * imports; undo one. Each role imports only the kinds of data it may write (`Access.writes`: the Gebieden
+ * sheet is the beheerder's, a gemeente imports Activiteiten only; any other sheet is a `geen-recht`
+ * problem), a `district` or `gemeente` token only rows about its own gemeenten (any other row is a
+ * `buiten-scope` problem), and nothing is written then. A scoped token sees only imports that touched no
+ * other gemeente's rows; undoing needs the right to write everything the import changed.
  */
+import { Access } from "@dvcc/core"
 import { Import } from "@dvcc/excel"
-import { Imports, Scope } from "@dvcc/store"
+import { Imports } from "@dvcc/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
@@ -70,7 +72,7 @@ const upload = Endpoint.make({
   path: "/",
   summary: "Importeer een xlsx-werkmap; met dryRun=true alleen het rapport, zonder iets te schrijven",
   description:
-    "Het antwoord is het rapport van `dvcc import --json`. Een werkmap met problemen wordt niet geïmporteerd: 422 met elke geweigerde cel in `velden` (bij `dryRun=true` het rapport met status `rejected` en de problemen in `problems`), tenzij `acceptValid=true`: dan worden de goede rijen geschreven en staan de problemen in het rapport. Een districtstoken importeert alleen rijen over de gemeenten van zijn district: een rij over een andere gemeente, de regio, een district of een basisteam is een probleem met code `buiten-scope`, en een blad Gebieden (indeling en inwoners) een probleem met code `geen-recht`.",
+    "Het antwoord is het rapport van `dvcc import --json`. Een werkmap met problemen wordt niet geïmporteerd: 422 met elke geweigerde cel in `velden` (bij `dryRun=true` het rapport met status `rejected` en de problemen in `problems`), tenzij `acceptValid=true`: dan worden de goede rijen geschreven en staan de problemen in het rapport. Alleen een beheerder importeert een blad Gebieden (indeling en inwoners); een gemeentetoken importeert alleen een blad Activiteiten. Elk ander blad is een probleem met code `geen-recht`. Een districts- of gemeentetoken importeert alleen rijen over zijn eigen gemeenten: een rij over een andere gemeente, de regio, een district of een basisteam is een probleem met code `buiten-scope`.",
   actie: "imports:schrijven",
   query: Schema.Struct({
     dryRun: Schema.optionalKey(Schema.Literals(["true", "false"])),
@@ -94,7 +96,7 @@ const undo = Endpoint.make({
   path: "/:id",
   summary: "Maak een import ongedaan (id of sha256); geweigerd als latere wijzigingen erop voortbouwen",
   description:
-    "Een districtstoken maakt alleen imports ongedaan die gemeenten van zijn district wijzigden en geen andere.",
+    "Ongedaan maken vraagt het recht om alles te wijzigen wat de import wijzigde: een districts- of gemeentetoken maakt alleen imports ongedaan die alleen rijen over zijn eigen gemeenten wijzigden, van soorten die het zelf importeert; een import met een blad Gebieden maakt alleen een beheerder ongedaan.",
   actie: "imports:schrijven",
   params: Schema.Struct({ id: Schema.NonEmptyString }),
   response: Schema.Struct({ id: Schema.String, removed: Schema.Int, restored: Schema.Int }).annotate({
@@ -104,38 +106,42 @@ const undo = Endpoint.make({
 })
 
 /**
- * The import a scoped token may undo: one it can see (it changed no other gemeente's rows) that changed
- * rows of its own gemeenten, not one about the region's aggregates only. Another's import is not found.
+ * The import this token may undo. Undoing changes again everything the import changed, so it needs the
+ * right to write all of it (`Access.mayUndo`): a scoped token only an import of rows about its own
+ * gemeenten of kinds its role writes, the programme no import that changed the geography. An import a
+ * scoped token cannot see (it changed another gemeente's rows) is not found.
  */
-const undoable = (imports: Imports.Imports["Service"], scope: Scope.Scope, reference: string) =>
+const undoable = (
+  imports: Imports.Imports["Service"],
+  principal: Access.Principal,
+  visibility: Access.Visibility,
+  reference: string
+) =>
   Effect.gen(function* () {
-    if (scope.kind === "alles") return reference
-    const aggregatesOnly = new Set((yield* imports.listFor(Scope.gemeenten([]))).map((i) => i.id))
-    const visible = yield* imports.listFor(scope)
-    const own = visible.filter((i) => !aggregatesOnly.has(i.id))
+    const visible = yield* imports.listFor(visibility)
     const hash = reference.toLowerCase()
     const bySha = /^[0-9a-f]{8,64}$/.test(hash)
-      ? own.filter((i) => i.sha256?.toLowerCase().startsWith(hash) === true)
+      ? visible.filter((i) => i.sha256?.toLowerCase().startsWith(hash) === true)
       : []
     const open = bySha.filter((i) => i.undoneAt === undefined)
-    const byId = own.find((i) => i.id === reference)
-    if (byId !== undefined) return byId.id
-    if (open.length > 1)
+    const byId = visible.find((i) => i.id === reference)
+    if (byId === undefined && open.length > 1)
       return yield* Problem.make(
         "conflict",
         `Meerdere imports hebben sha256 ${reference} (${open.map((i) => i.id).join(", ")}): noem de id.`
       )
-    const target = open[0] ?? bySha.at(-1)
-    if (target !== undefined) return target.id
-    if (visible.some((i) => i.id === reference))
+    const target = byId ?? open[0] ?? bySha.at(-1)
+    if (target === undefined)
+      return yield* Problem.make(
+        "niet-gevonden",
+        `Er is geen import ${reference} binnen de scope van dit token.`
+      )
+    if (!Access.mayUndo(principal, visibility, yield* imports.touched(target.id)))
       return yield* Problem.make(
         "geen-toegang",
-        `Import ${reference} gaat niet over de gemeenten van dit token; alleen het programma kan die ongedaan maken.`
+        `Import ${target.id} wijzigde gegevens die een token met rol ${principal.rol} niet mag wijzigen (${visibility.kind === "alles" ? "de indeling en inwonertallen" : "buiten zijn gemeenten of van een soort die het niet importeert"}); alleen wie dat alles mag wijzigen, maakt haar ongedaan.`
       )
-    return yield* Problem.make(
-      "niet-gevonden",
-      `Er is geen import ${reference} binnen de scope van dit token.`
-    )
+    return target.id
   })
 
 export const app = new Hono<Env>()
@@ -148,9 +154,10 @@ app.post(
       const scope = yield* storeScope(principal)
       const report = yield* Import.run(file, {
         actor: `token ${principal.tokenId}`,
-        // A district token writes its own gemeenten's activities and figures only, not the region's geography.
+        // A scoped token writes rows about its own gemeenten only, and each role only the kinds of data it
+        // may write by any route: the geography is the beheerder's, a gemeente writes its activities only.
         scope,
-        writeGebieden: scope.kind === "alles",
+        writes: Access.writes[principal.rol],
         dryRun: query.dryRun === "true",
         acceptValid: query.acceptValid === "true"
       })
@@ -182,7 +189,7 @@ app.delete(
   ...Endpoint.handle(undo, ({ params, principal }) =>
     Effect.gen(function* () {
       const imports = yield* Imports.Imports
-      const id = yield* undoable(imports, yield* storeScope(principal), params.id)
+      const id = yield* undoable(imports, principal, yield* storeScope(principal), params.id)
       return yield* imports.undo(id, `token ${principal.tokenId}`)
     })
   )

@@ -59,10 +59,10 @@ const gebiedVan = (regio: Geography.Regio, naam: string) => {
 /** Whether a scoped principal may see the area: the region, or an area all of whose gemeenten it may see. */
 const maySee = (principal: Access.Principal, regio: Geography.Regio, gebied: Geography.Gebied): boolean => {
   if (gebied.niveau === "regio") return true
-  const scope = Access.gemeentenInScope(principal, regio)
-  if (scope === "alle") return true
+  const visibility = Access.visibility(principal, regio.gemeenten)
+  if (visibility.kind === "alles") return true
   const gemeenten = Geography.gemeentenIn(regio, gebied)
-  return gemeenten.length > 0 && gemeenten.every((g) => scope.includes(g.code))
+  return gemeenten.length > 0 && gemeenten.every((g) => Access.sees(visibility, g.code))
 }
 
 type Beeld = Informatiebeeld.Informatiebeeld

@@ -62,8 +62,7 @@ const [guard, handler] = Endpoint.handle(informatiebeeld, ({ params, query, prin
   Effect.gen(function* () {
     const dataset = yield* (yield* ProgramStore.ProgramStore).load
     const gemeente = yield* gemeenteVan(dataset.regio, params.gemeente)
-    const scope = Access.gemeentenInScope(principal, dataset.regio)
-    if (scope !== "alle" && !scope.includes(gemeente.code))
+    if (!Access.maySeeGemeente(principal, dataset.regio, gemeente.code))
       return yield* Problem.make(
         "geen-toegang",
         `Een token met rol ${principal.rol} ziet het informatiebeeld van ${gemeente.naam} niet.`

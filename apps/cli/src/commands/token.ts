@@ -77,8 +77,8 @@ const create = Command.make(
     const { scope } = created.info
     if (scope !== null) {
       const { regio } = yield* loadProgram
-      const gemeenten = Access.gemeentenInScope(created.info, regio)
-      if (gemeenten !== "alle" && gemeenten.length === 0)
+      const visibility = Access.visibility(created.info, regio.gemeenten)
+      if (visibility.kind === "gemeenten" && visibility.gemeenten.length === 0)
         yield* Console.error(
           scope.niveau === "gemeente"
             ? `Let op: ${scope.code} is geen gemeente van regio ${regio.naam}; dit token ziet alleen de regionale cijfers.`

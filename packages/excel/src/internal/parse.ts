@@ -4,8 +4,8 @@
  * and what was expected. Plain async code over plain data (the hot path of a 200,000-row import); the
  * Effect edge is `Import.ts`.
  */
-import { type Dataset, Geography, type Periode, type Registration } from "@dvcc/core"
-import type { Scope } from "@dvcc/store"
+import type { Access, Dataset, Periode, Registration } from "@dvcc/core"
+import { Geography } from "@dvcc/core"
 import {
   type Column,
   canonicalOf,
@@ -145,9 +145,9 @@ export interface ParseOptions {
   /** Hand over valid rows every this many (default: all at the end). */
   readonly batchSize?: number | undefined
   /** Who may import what: with `gemeenten`, every row must be about one of them. */
-  readonly scope?: Scope.Scope | undefined
-  /** With `false`, every Gebieden row is a `geen-recht` problem. */
-  readonly writeGebieden?: boolean | undefined
+  readonly scope?: Access.Visibility | undefined
+  /** The kinds of sheet this import may write; every row of another kind is a `geen-recht` problem. */
+  readonly writes?: ReadonlyArray<SheetKind> | undefined
 }
 
 /** The herkomst of every imported registration: not the file, so the same rows from another file are unchanged. */
@@ -571,6 +571,20 @@ export async function* parseWorkbook(
       const failed = (...values: ReadonlyArray<unknown>) =>
         values.some((v) => v === null) || reasons !== undefined
 
+      if (options.writes !== undefined && !options.writes.includes(kind)) {
+        const mapping = byField.get(kind === "registraties" || kind === "metingen" ? "gebied" : "gemeente")
+        problem(
+          mapping,
+          cells[mapping?.index ?? 0] ?? { _tag: "empty" },
+          "geen-recht",
+          kind === "gebieden"
+            ? "geen blad Gebieden (alleen een beheerder wijzigt de indeling en inwonertallen)"
+            : `geen blad ${name} (dit token importeert alleen ${options.writes.join(", ") || "niets"})`,
+          kind === "gebieden"
+            ? "dit token mag district, basisteam en inwoners niet wijzigen; laat het blad Gebieden weg of vraag een beheerder."
+            : `dit token mag geen ${kind} importeren; laat het blad ${name} weg.`
+        )
+      }
       switch (kind) {
         case "registraties": {
           const periode = read("periode", periodeOf)
@@ -749,16 +763,6 @@ export async function* parseWorkbook(
             )
           }
           if (code != null) inScope("gemeente", { niveau: "gemeente", code })
-          if (options.writeGebieden === false) {
-            const mapping = byField.get("gemeente")
-            problem(
-              mapping,
-              cells[mapping?.index ?? 0] ?? { _tag: "empty" },
-              "geen-recht",
-              "geen blad Gebieden (alleen een beheerder wijzigt de indeling en inwonertallen)",
-              "dit token mag district, basisteam en inwoners niet wijzigen; laat het blad Gebieden weg of vraag een beheerder."
-            )
-          }
           if (failed(code, district, basisteam, inwoners, peildatum) || code == null) break
           gebieden.push({
             sheet: name,

@@ -4,9 +4,9 @@
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Access } from "@dvcc/core"
+import { Access, type Geography } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
-import { type Database, ProgramStore, Tokens } from "@dvcc/store"
+import { type Database, Gebieden, ProgramStore, Tokens } from "@dvcc/store"
 import { Effect, ManagedRuntime } from "effect"
 import { type AppConfig, createApp, type Options, services } from "../src/App.ts"
 import type { LogEntry } from "../src/middleware/log/index.ts"
@@ -42,6 +42,15 @@ export const makeFixture = async (
     Effect.gen(function* () {
       const store = yield* ProgramStore.ProgramStore
       yield* store.seed(dataset, { actor: "test", source: "cli" })
+      // A token's district must be one the region knows: add district-noord, holding no gemeente (the
+      // bundled data groups none into districts), by putting Amersfoort in it and out again.
+      const gebieden = yield* Gebieden.Gebieden
+      const source = { actor: "test", source: "cli" }
+      const amersfoort = "GM0307" as Geography.CbsCode
+      const version = () =>
+        Effect.map(gebieden.list(), (rows) => rows.find((r) => r.gemeente.code === amersfoort)?.version ?? 0)
+      yield* gebieden.update(amersfoort, { district: "district-noord" }, yield* version(), source)
+      yield* gebieden.update(amersfoort, { district: null }, yield* version(), source)
       const t = yield* Tokens.Tokens
       const make = (rol: Role, scope: string | null) =>
         Effect.map(

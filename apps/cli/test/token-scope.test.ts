@@ -3,7 +3,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { dvcc, folder } from "./dvcc.ts"
 
 describe("dvcc token create with a scope", () => {
-  it("warns when the scope holds no gemeente of the region, and not when it does", async () => {
+  it("refuses a scope the region does not know, naming the known ones, and accepts a known one", async () => {
     const db = join(folder(), "dvcc.sqlite")
     const create = (...args: Array<string>) => dvcc("--db", db, "token", "create", ...args, "--name", "test")
 
@@ -11,15 +11,21 @@ describe("dvcc token create with a scope", () => {
     assert.strictEqual(utrecht.code, 0, utrecht.stderr)
     assert.strictEqual(utrecht.stderr, "")
 
+    // Not kept until such a gemeente or district appears: refused, as a wrong value on the command line.
     const nergens = await create("--role", "gemeente", "--scope", "GM9999")
-    assert.strictEqual(nergens.code, 0, nergens.stderr)
-    assert.include(nergens.stderr, "GM9999 is geen gemeente van regio Midden-Nederland")
-    // The token is still printed, once, as the last line.
-    assert.match(nergens.stdout.trim().split("\n").at(-1) ?? "", /^dvcc_/)
+    assert.strictEqual(nergens.code, 2, nergens.stderr)
+    assert.include(nergens.stderr, "GM9999 is geen gemeente van de regio")
+    assert.include(nergens.stderr, "GM0344 (Utrecht)")
+    assert.notMatch(nergens.stdout, /dvcc_/)
 
-    // The bundled data has no districts yet: a district token sees the aggregates until gemeenten are put in it.
-    const noord = await create("--role", "district", "--scope", "district-noord")
-    assert.strictEqual(noord.code, 0, noord.stderr)
-    assert.include(noord.stderr, "district district-noord heeft nog geen gemeenten")
+    // The bundled data has no districts yet: every district scope is unknown, and the message says how to add one.
+    const noord = await create("--role", "district", "--scope", "bestaat-niet")
+    assert.strictEqual(noord.code, 2, noord.stderr)
+    assert.include(noord.stderr, "district bestaat-niet is onbekend")
+    assert.include(noord.stderr, "kent nog geen districten")
+    assert.notMatch(noord.stdout, /dvcc_/)
+    const list = await dvcc("--db", db, "token", "list")
+    assert.notInclude(list.stdout, "GM9999")
+    assert.notInclude(list.stdout, "bestaat-niet")
   }, 60_000)
 })

@@ -39,7 +39,7 @@ describe("dvcc token", () => {
   it("refuses a gemeente token without scope, an unknown role and an unknown id with a Dutch message", async () => {
     const db = join(folder(), "dvcc.sqlite")
     const noScope = await dvcc("--db", db, "token", "create", "--role", "gemeente", "--name", "x")
-    assert.strictEqual(noScope.code, 1)
+    assert.strictEqual(noScope.code, 2)
     assert.include(noScope.stderr, "heeft een scope nodig")
     const role = await dvcc("--db", db, "token", "create", "--role", "koning", "--name", "x")
     assert.strictEqual(role.code, 2)

@@ -2,19 +2,17 @@ import { Access } from "@dvcc/core"
 import { assert, it } from "@effect/vitest"
 import { Effect, Layer, Option } from "effect"
 import { SqlClient } from "effect/sql"
-import { Database, type ProgramStore, Tokens } from "../src/index.ts"
-import { type Fresh, onEachDatabase } from "./databases.ts"
+import { Gebieden, type ProgramStore, Tokens } from "../src/index.ts"
+import { type Fresh, onEachDatabase, seeded } from "./databases.ts"
 
 const tokenSuite = (fresh: Fresh) => {
   const withTokens = <A, E>(
     body: (
       tokens: Tokens.Tokens["Service"]
-    ) => Effect.Effect<A, E, SqlClient.SqlClient | ProgramStore.ProgramStore>
+    ) => Effect.Effect<A, E, SqlClient.SqlClient | ProgramStore.ProgramStore | Gebieden.Gebieden>
   ) =>
-    Effect.flatMap(fresh(), (location) =>
-      Effect.flatMap(Tokens.Tokens, body).pipe(
-        Effect.provide(Tokens.Tokens.layer.pipe(Layer.provideMerge(Database.layer(location))))
-      )
+    Effect.flatMap(Tokens.Tokens, body).pipe(
+      Effect.provide(seeded(fresh, Layer.mergeAll(Tokens.Tokens.layer, Gebieden.Gebieden.layer)))
     )
 
   it.effect(
@@ -86,6 +84,38 @@ const tokenSuite = (fresh: Fresh) => {
           assert.strictEqual(error._tag, "InvalidToken")
         }
         assert.lengthOf(yield* tokens.list, 0)
+      })
+    )
+  )
+
+  it.effect("refuses a scope that names no gemeente or district of the region, naming the known ones", () =>
+    withTokens((tokens) =>
+      Effect.gen(function* () {
+        const unknownGemeente = yield* Effect.flip(
+          tokens.create({ naam: "x", rol: "gemeente", scope: Access.parseScope("GM9999") }, "test")
+        )
+        assert.include(unknownGemeente.message, "GM9999 is geen gemeente van de regio")
+        assert.include(unknownGemeente.message, "GM0344 (Utrecht)")
+        const noDistricts = yield* Effect.flip(
+          tokens.create({ naam: "x", rol: "district", scope: Access.parseScope("noord") }, "test")
+        )
+        assert.include(noDistricts.message, "kent nog geen districten")
+        // Amersfoort into district Noord: now that district is known, and another still is not.
+        yield* (yield* Gebieden.Gebieden).record([{ gemeente: "GM0307" as never, district: "noord" }], {
+          importId: "gebieden",
+          actor: "test"
+        })
+        const unknownDistrict = yield* Effect.flip(
+          tokens.create({ naam: "x", rol: "district", scope: Access.parseScope("bestaat-niet") }, "test")
+        )
+        assert.strictEqual(unknownDistrict._tag, "InvalidToken")
+        assert.include(unknownDistrict.message, "bekende districten: noord (noord)")
+        assert.lengthOf(yield* tokens.list, 0)
+        const noord = yield* tokens.create(
+          { naam: "noord", rol: "district", scope: Access.parseScope("noord") },
+          "test"
+        )
+        assert.deepStrictEqual(noord.info.scope, { niveau: "district", id: "noord" })
       })
     )
   )

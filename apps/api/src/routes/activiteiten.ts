@@ -1,10 +1,11 @@
 /**
  * `/api/v1/activiteiten`: the activities, filtered by gemeente, soort and period. A `district` or
  * `gemeente` token sees and writes only the activities of its gemeenten (and sees the regional ones): the
- * scope is applied in the store's query, not only here.
+ * scope is applied in the store's queries and checked on the stored record a write changes, not only on
+ * the request. Changing a stored activity needs the version it was read at (`basedOn`).
  */
-import { Activity, Periode } from "@dvcc/core"
-import { Activities, Gebieden, Scope } from "@dvcc/store"
+import { Access, Activity, Periode } from "@dvcc/core"
+import { Activities, Gebieden } from "@dvcc/store"
 import { Effect, Schema, Struct } from "effect"
 import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
@@ -42,16 +43,25 @@ const een = Endpoint.make({
   problems: ["niet-gevonden"]
 })
 
+const Vastleggen = Schema.Struct({
+  ...Activity.Activity.fields,
+  basedOn: Schema.optionalKey(
+    Schema.Int.annotate({ description: "Om een bestaande activiteit te wijzigen: de versie die u las" })
+  )
+}).annotate({ identifier: "ActiviteitVastleggen" })
+
 const maak = Endpoint.make({
   method: "post",
   path: "/",
   summary: "Leg activiteiten vast (idempotent op id); alleen in de gemeenten van het token",
+  description:
+    "Een nieuwe id wordt toegevoegd, dezelfde activiteit nog eens verandert niets, en een bestaande activiteit met andere gegevens wijzigt alleen met `basedOn`, de versie die u las (anders 409). Een districts- of gemeentetoken legt alleen activiteiten van zijn eigen gemeenten vast, onder een id die begint met `act-<datum>-<gemeente>-` (zoals de import ze maakt); een id die het token niet ziet, is 404, of ze nu elders bestaat of niet. Een lege lijst is 400.",
   actie: "activiteiten:schrijven",
-  body: Schema.Array(Activity.Activity),
+  body: Schema.Array(Vastleggen),
   response: Schema.Struct({ inserted: Schema.Int, updated: Schema.Int, unchanged: Schema.Int }).annotate({
     identifier: "Vastgelegd"
   }),
-  problems: ["validatie"]
+  problems: ["validatie", "niet-gevonden", "conflict"]
 })
 
 const { id: _id, ...wijzigbaar } = Activity.Activity.fields
@@ -114,13 +124,15 @@ app.post(
   maak.path,
   ...Endpoint.handle(maak, ({ body, principal, requestId }) =>
     Effect.gen(function* () {
-      const scope = yield* storeScope(principal)
+      if (body.length === 0)
+        return yield* Problem.make("ongeldig-verzoek", "Stuur minstens één activiteit mee.")
+      const visibility = yield* storeScope(principal)
       yield* inRegio(
         body.map((a) => a.gemeente),
         (i) => `${i}.gemeente`
       )
-      const outside = body.filter((a) =>
-        scope.kind === "alles" ? false : a.gemeente === null || !Scope.allows(scope, a.gemeente)
+      const outside = body.filter(
+        (a) => visibility.kind !== "alles" && (a.gemeente === null || !Access.sees(visibility, a.gemeente))
       )
       if (outside.length > 0) {
         return yield* Problem.make(
@@ -128,13 +140,32 @@ app.post(
           `Dit token mag geen activiteiten vastleggen buiten zijn gemeenten: ${outside.map((a) => a.id).join(", ")}.`
         )
       }
-      return yield* (yield* Activities.Activities).record(body, {
-        importId: `api-${requestId}`,
-        actor: `token ${principal.tokenId}`
-      })
+      return yield* (yield* Activities.Activities)
+        .write(
+          body.map(({ basedOn, ...activity }) => ({ activity, basedOn })),
+          { importId: `api-${requestId}`, actor: `token ${principal.tokenId}` },
+          visibility
+        )
+        .pipe(Effect.mapError((e) => explained(e, body)))
     })
   )
 )
+
+/** The store's refusal of one activity of a request, said so that the client knows what to do. */
+const explained = <E>(error: E, body: ReadonlyArray<{ readonly id: string; readonly basedOn?: number }>) => {
+  const e = error as { readonly _tag?: string; readonly key?: string; readonly actual?: number }
+  if (e._tag === "NotFound")
+    return Problem.make(
+      "niet-gevonden",
+      `Activiteit ${e.key} bestaat niet binnen de gemeenten van dit token. Een nieuwe activiteit krijgt een id die begint met act-<datum>-<gemeente>-, zoals de import ze maakt; er is niets vastgelegd.`
+    )
+  if (e._tag === "Conflict" && body.find((a) => a.id === e.key)?.basedOn === undefined)
+    return Problem.make(
+      "conflict",
+      `Activiteit ${e.key} bestaat al (versie ${e.actual}) met andere gegevens: stuur basedOn mee met de versie die u las om haar te wijzigen; er is niets vastgelegd.`
+    )
+  return error
+}
 
 app.patch(
   wijzig.path,
@@ -147,7 +178,7 @@ app.patch(
       const { basedOn, ...changes } = body
       const changed = { ...current.activity, ...changes }
       yield* inRegio([changed.gemeente], () => "gemeente")
-      if (scope.kind !== "alles" && (changed.gemeente === null || !Scope.allows(scope, changed.gemeente)))
+      if (scope.kind !== "alles" && (changed.gemeente === null || !Access.sees(scope, changed.gemeente)))
         return yield* Problem.make(
           "geen-toegang",
           "Dit token mag een activiteit niet buiten zijn gemeenten plaatsen."

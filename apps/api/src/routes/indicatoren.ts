@@ -1,13 +1,17 @@
 /**
  * `/api/v1/indicatoren`: the computed progress of the indicators on a date, one indicator with its
- * measurements, and creating or changing an indicator against the version it was read at.
+ * measurements, and creating or changing an indicator against the version it was read at. The progress is
+ * a regional aggregate every role reads; the measurements listed are narrowed to what the token may see in
+ * the store's query (a gemeente token: the regional ones and its own gemeente's, never another's values or
+ * toelichting).
  */
 import { Indicator, Measurement, Periode, Progress } from "@dvcc/core"
-import { Plans, ProgramStore } from "@dvcc/store"
+import { Measurements, Plans, ProgramStore } from "@dvcc/store"
 import { Effect, Schema, Struct } from "effect"
 import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
 import type { Env } from "../Env.ts"
+import { storeScope } from "./Scope.ts"
 import { found, jarenOf, latestYear, today } from "./Services.ts"
 
 const MetVersie = Schema.Struct({ versie: Schema.Int, indicator: Indicator.Indicator }).annotate({
@@ -46,7 +50,10 @@ const lijst = Endpoint.make({
 const een = Endpoint.make({
   method: "get",
   path: "/:id",
-  summary: "Eén indicator met versie, voortgang en alle metingen (standaard uit het laatste jaarplan)",
+  summary:
+    "Eén indicator met versie, voortgang en de metingen die het token mag zien (standaard uit het laatste jaarplan)",
+  description:
+    "De voortgang is regionaal en voor elk token gelijk. Een districts- of gemeentetoken krijgt alleen de metingen over de regio, een district of basisteam en over zijn eigen gemeenten.",
   actie: "programma:lezen",
   params: Schema.Struct({ id: Schema.NonEmptyString }),
   query: Peiling,
@@ -98,17 +105,21 @@ app.get(
 
 app.get(
   een.path,
-  ...Endpoint.handle(een, ({ params, query }) =>
+  ...Endpoint.handle(een, ({ params, query, principal }) =>
     Effect.gen(function* () {
       const dataset = yield* (yield* ProgramStore.ProgramStore).load
       const jaar = query.jaar ?? (yield* latestYear(dataset.indicatoren, params.id, "indicator"))
       const current = yield* found<Plans.Versioned<Indicator.Indicator>>(`indicator ${jaar}/${params.id}`)(
         yield* (yield* Plans.Plans).indicator(jaar, params.id)
       )
-      const metingen = dataset.metingen
-        .filter((m) => m.jaar === jaar && m.indicator === params.id)
-        .sort((a, b) => a.periode.localeCompare(b.periode) || a.id.localeCompare(b.id))
-      const [voortgang] = Progress.evaluateAll([current.value], metingen, {
+      const all = dataset.metingen.filter((m) => m.jaar === jaar && m.indicator === params.id)
+      const metingen = [
+        ...(yield* (yield* Measurements.Measurements).list(
+          { jaar, indicator: params.id },
+          yield* storeScope(principal)
+        ))
+      ].sort((a, b) => a.periode.localeCompare(b.periode) || a.id.localeCompare(b.id))
+      const [voortgang] = Progress.evaluateAll([current.value], all, {
         peildatum: query.asOf ?? (yield* today),
         regio: dataset.regio
       })

@@ -5,7 +5,7 @@
 import { Access } from "@dvcc/core"
 import { Tokens } from "@dvcc/store"
 import { Console, Effect, Option } from "effect"
-import { Argument, Command, Flag } from "effect/cli"
+import { Argument, CliError, Command, Flag } from "effect/cli"
 import { loadProgram, withStore } from "../ProgramData.ts"
 
 const withTokens = <A, E>(body: (tokens: Tokens.Tokens["Service"]) => Effect.Effect<A, E>) =>
@@ -55,14 +55,21 @@ const create = Command.make(
   { role, scope, name },
   Effect.fn("token create")(function* (flags) {
     const created = yield* withTokens((tokens) =>
-      tokens.create(
-        {
-          naam: flags.name,
-          rol: flags.role,
-          scope: Option.match(flags.scope, { onNone: () => null, onSome: Access.parseScope })
-        },
-        "cli"
-      )
+      tokens
+        .create(
+          {
+            naam: flags.name,
+            rol: flags.role,
+            scope: Option.match(flags.scope, { onNone: () => null, onSome: Access.parseScope })
+          },
+          "cli"
+        )
+        .pipe(
+          // A role without its scope, or a scope the region does not know: the command was used wrongly.
+          Effect.catchTag("InvalidToken", (e) =>
+            Effect.fail(new CliError.UserError({ cause: e, userMessage: e.message }))
+          )
+        )
     )
     yield* Console.log(
       [
@@ -72,17 +79,15 @@ const create = Command.make(
         created.token
       ].join("\n")
     )
-    // A scope that holds no gemeente gives a token that sees the regional figures only; say so now,
-    // not when its first requests come back empty.
+    // A known district may hold no gemeente yet (they were moved out): say so now, not when its first
+    // requests come back empty.
     const { scope } = created.info
-    if (scope !== null) {
+    if (scope?.niveau === "district") {
       const { regio } = yield* loadProgram
       const visibility = Access.visibility(created.info, regio.gemeenten)
       if (visibility.kind === "gemeenten" && visibility.gemeenten.length === 0)
         yield* Console.error(
-          scope.niveau === "gemeente"
-            ? `Let op: ${scope.code} is geen gemeente van regio ${regio.naam}; dit token ziet alleen de regionale cijfers.`
-            : `Let op: district ${scope.id} heeft nog geen gemeenten (zet ze met een Gebieden-blad of PATCH /api/v1/gebieden/{code}); tot dan ziet dit token alleen de regionale cijfers en kan het niets importeren.`
+          `Let op: district ${scope.id} heeft nu geen gemeenten (zet ze met een Gebieden-blad of PATCH /api/v1/gebieden/{code}); tot dan ziet dit token alleen de regionale cijfers en kan het niets importeren.`
         )
     }
   })

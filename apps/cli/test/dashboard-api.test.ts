@@ -10,7 +10,7 @@ import { promisify } from "node:util"
 import { App } from "@dvcc/api"
 import { Measurement } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
-import { ProgramStore, Tokens } from "@dvcc/store"
+import { Gebieden, ProgramStore, Tokens } from "@dvcc/store"
 import { HttpSource } from "@dvcc/tui"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Effect, ManagedRuntime, Redacted, Schema } from "effect"
@@ -29,6 +29,14 @@ describe("the dashboard's HttpSource against the app", () => {
     tokens = await runtime.runPromise(
       Effect.gen(function* () {
         yield* (yield* ProgramStore.ProgramStore).seed(dataset, { actor: "test", source: "cli" })
+        // A district token names a district the region knows.
+        yield* (yield* Gebieden.Gebieden).record(
+          [{ gemeente: "GM0307" as never, district: "district-noord" }],
+          {
+            importId: "gebieden",
+            actor: "test"
+          }
+        )
         const t = yield* Tokens.Tokens
         const programma = yield* t.create({ naam: "dashboard", rol: "programma", scope: null }, "test")
         const district = yield* t.create(
@@ -106,13 +114,13 @@ describe("dvcc dashboard --api", () => {
       "token",
       "create",
       "--role",
-      "district",
+      "gemeente",
       "--scope",
-      "district-noord",
+      "GM0344",
       "--name",
-      "noord"
+      "utrecht"
     )
-    const districtToken = scoped.stdout.trim().split("\n").at(-1) ?? ""
+    const gemeenteToken = scoped.stdout.trim().split("\n").at(-1) ?? ""
     const child = spawn(process.execPath, [bin, "--db", db, "serve", "--port", "0"], {
       env: { ...environment, NO_COLOR: "1" },
       stdio: ["ignore", "ignore", "pipe"]
@@ -128,7 +136,7 @@ describe("dvcc dashboard --api", () => {
       assert.include(ok.stdout, "15 kennisbijeenkomsten in 2025, gemiddeld 1,25 per maand")
       assert.isFalse(ok.databaseCreated, "--api reads no database")
 
-      const district = await dashboard(districtToken, "--api", url)
+      const district = await dashboard(gemeenteToken, "--api", url)
       assert.strictEqual(district.code, 1)
       assert.include(district.stderr, "mag de hele programmadata niet lezen")
       assert.include(district.stderr, "rol programma of beheerder")

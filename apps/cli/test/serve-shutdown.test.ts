@@ -44,7 +44,8 @@ const multipart = (bytes: Buffer) => {
 describe("dvcc serve on SIGTERM", () => {
   it("finishes the request in flight with 200, refuses new connections and exits 0", async () => {
     const db = join(folder(), "dvcc.sqlite")
-    const created = await dvcc("--db", db, "token", "create", "--role", "programma", "--name", "test")
+    // The example holds a Gebieden sheet: only a beheerder imports it.
+    const created = await dvcc("--db", db, "token", "create", "--role", "beheerder", "--name", "test")
     assert.strictEqual(created.code, 0, created.stderr)
     const token = created.stdout.trim().split("\n").at(-1) ?? ""
     const child = spawn(process.execPath, [bin, "--db", db, "serve", "--port", "0"], {

@@ -54,6 +54,8 @@ const create = Command.make(
   "create",
   { role, scope, name },
   Effect.fn("token create")(function* (flags) {
+    // The scope is checked against the region, so a new database gets the bundled data first.
+    const { regio } = yield* loadProgram
     const created = yield* withTokens((tokens) =>
       tokens
         .create(
@@ -83,7 +85,6 @@ const create = Command.make(
     // requests come back empty.
     const { scope } = created.info
     if (scope?.niveau === "district") {
-      const { regio } = yield* loadProgram
       const visibility = Access.visibility(created.info, regio.gemeenten)
       if (visibility.kind === "gemeenten" && visibility.gemeenten.length === 0)
         yield* Console.error(

@@ -138,6 +138,24 @@ describe("Import with a scope of gemeenten (a district's token)", () => {
     assert.match(none.problems[0]?.message ?? "", /dit token mag voor geen enkele gemeente importeren\./)
   })
 
+  it("refuses every sheet but Activiteiten for a token that writes activities only (a gemeente)", async () => {
+    const db = await freshDatabase()
+    for (const worker of [false, true]) {
+      const report = await importBytes(db, await everySheet(), {
+        scope: Access.everything,
+        writes: Access.writes.gemeente,
+        worker,
+        dryRun: true
+      })
+      const refused = new Set(report.problems.filter((p) => p.code === "geen-recht").map((p) => p.sheet))
+      assert.deepStrictEqual([...refused].sort(), ["Gebieden", "Metingen", "Registraties"])
+      assert.match(
+        report.problems.find((p) => p.sheet === "Registraties")?.message ?? "",
+        /dit token mag geen registraties importeren; laat het blad Registraties weg/
+      )
+    }
+  })
+
   it("refuses the Gebieden sheet of a token that may not change the geography, in either thread", async () => {
     const db = await freshDatabase()
     for (const worker of [false, true]) {

@@ -6,12 +6,8 @@
  * workbook) and nothing else.
  */
 import { Contract, Voorbeeld } from "@dvcc/excel"
-import { Database } from "@dvcc/store"
-import { describePostgres, type PostgresCluster, startPostgres } from "@dvcc/testing-postgres"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import { Effect, Redacted } from "effect"
-import { SqlClient } from "effect/sql"
-import { type Fixture, freshSqlite, makeFixture, type Role } from "./fixture.ts"
+import { type Fixture, onSqliteAndPostgres, type Role } from "./fixture.ts"
 import { json } from "./json.ts"
 import { registraties, upload } from "./workbooks.ts"
 
@@ -61,6 +57,14 @@ const accessSuite = (fixture: () => Promise<Fixture>) => {
   const post = (as: Role, body: unknown) =>
     f.request("/api/v1/activiteiten", { method: "POST", as, json: body })
   const read = async (id: string) => json(await f.request(`/api/v1/activiteiten/${id}`, { as: "beheerder" }))
+  const importRegistraties = async (as: Role, gemeenten: ReadonlyArray<string>, meldingen: number) =>
+    json(
+      await f.request("/api/v1/imports", {
+        method: "POST",
+        as,
+        body: upload(await registraties(gemeenten, meldingen))
+      })
+    )
   const importCount = async () => (await json(await f.request("/api/v1/imports", { as: "beheerder" }))).length
 
   it("a district token cannot overwrite or move another gemeente's activity, and learns nothing of it", async () => {
@@ -209,21 +213,9 @@ const accessSuite = (fixture: () => Promise<Fixture>) => {
   }, 60_000)
 
   it("lets a district undo its own import only, not one that also changed another gemeente", async () => {
-    const own = await json(
-      await f.request("/api/v1/imports", {
-        method: "POST",
-        as: "district",
-        body: upload(await registraties(["Amersfoort"], 6))
-      })
-    )
+    const own = await importRegistraties("district", ["Amersfoort"], 6)
     assert.strictEqual(own.status, "imported", JSON.stringify(own.problems))
-    const mixed = await json(
-      await f.request("/api/v1/imports", {
-        method: "POST",
-        as: "programma",
-        body: upload(await registraties(["Amersfoort", "Utrecht"], 9))
-      })
-    )
+    const mixed = await importRegistraties("programma", ["Amersfoort", "Utrecht"], 9)
     assert.strictEqual(mixed.status, "imported", JSON.stringify(mixed.problems))
     assert.strictEqual(
       (await f.request(`/api/v1/imports/${mixed.importId}`, { method: "DELETE", as: "district" })).status,
@@ -277,13 +269,7 @@ const accessSuite = (fixture: () => Promise<Fixture>) => {
     })
 
     it("reads its own gemeente's registrations with counts below 5 as \"< 5\", never another's", async () => {
-      const imported = await json(
-        await f.request("/api/v1/imports", {
-          method: "POST",
-          as: "programma",
-          body: upload(await registraties(["Utrecht", "Amersfoort"], 3))
-        })
-      )
+      const imported = await importRegistraties("programma", ["Utrecht", "Amersfoort"], 3)
       assert.strictEqual(imported.status, "imported", JSON.stringify(imported.problems))
       const response = await f.request("/api/v1/registraties?periode=2025-Q1", { as: "gemeente" })
       assert.strictEqual(response.status, 200)
@@ -366,26 +352,4 @@ const accessSuite = (fixture: () => Promise<Fixture>) => {
   })
 }
 
-describe("access on SQLite", () => accessSuite(() => makeFixture({}, freshSqlite())))
-
-describePostgres("access on PostgreSQL", () => {
-  let cluster: PostgresCluster | undefined
-  beforeAll(async () => {
-    cluster = await startPostgres()
-  }, 60_000)
-  afterAll(() => cluster?.stop())
-  accessSuite(async () => {
-    if (cluster === undefined) throw new Error("the PostgreSQL cluster did not start")
-    const { url } = cluster
-    await Effect.runPromise(
-      Effect.gen(function* () {
-        const sql = yield* SqlClient.SqlClient
-        yield* sql.unsafe("CREATE DATABASE api_access")
-      }).pipe(Effect.provide(Database.client({ _tag: "Postgres", url: Redacted.make(url) })))
-    )
-    return makeFixture(
-      {},
-      { _tag: "Postgres", url: Redacted.make(url.replace("/dvcc_test?", "/api_access?")) }
-    )
-  })
-})
+onSqliteAndPostgres("access", "api_access", accessSuite)

@@ -5,12 +5,8 @@
  */
 
 import { Contract, Voorbeeld } from "@dvcc/excel"
-import { Database } from "@dvcc/store"
-import { describePostgres, type PostgresCluster, startPostgres } from "@dvcc/testing-postgres"
-import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import { Effect, Redacted } from "effect"
-import { SqlClient } from "effect/sql"
-import { type Fixture, freshSqlite, makeFixture, type Role } from "./fixture.ts"
+import { afterAll, assert, beforeAll, it } from "@effect/vitest"
+import { type Fixture, onSqliteAndPostgres, type Role } from "./fixture.ts"
 import { json } from "./json.ts"
 import { registraties, upload } from "./workbooks.ts"
 
@@ -288,26 +284,4 @@ const matrixSuite = (fixture: () => Promise<Fixture>) => {
   }, 60_000)
 }
 
-describe("the role matrix on SQLite", () => matrixSuite(() => makeFixture({}, freshSqlite())))
-
-describePostgres("the role matrix on PostgreSQL", () => {
-  let cluster: PostgresCluster | undefined
-  beforeAll(async () => {
-    cluster = await startPostgres()
-  }, 60_000)
-  afterAll(() => cluster?.stop())
-  matrixSuite(async () => {
-    if (cluster === undefined) throw new Error("the PostgreSQL cluster did not start")
-    const { url } = cluster
-    await Effect.runPromise(
-      Effect.gen(function* () {
-        const sql = yield* SqlClient.SqlClient
-        yield* sql.unsafe("CREATE DATABASE api_matrix")
-      }).pipe(Effect.provide(Database.client({ _tag: "Postgres", url: Redacted.make(url) })))
-    )
-    return makeFixture(
-      {},
-      { _tag: "Postgres", url: Redacted.make(url.replace("/dvcc_test?", "/api_matrix?")) }
-    )
-  })
-})
+onSqliteAndPostgres("the role matrix", "api_matrix", matrixSuite)

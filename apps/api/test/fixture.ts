@@ -6,8 +6,11 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Access, type Geography } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
-import { type Database, Gebieden, ProgramStore, Tokens } from "@dvcc/store"
-import { Effect, ManagedRuntime } from "effect"
+import { Database, Gebieden, ProgramStore, Tokens } from "@dvcc/store"
+import { describePostgres, type PostgresCluster, startPostgres } from "@dvcc/testing-postgres"
+import { afterAll, beforeAll, describe } from "@effect/vitest"
+import { Effect, ManagedRuntime, Redacted } from "effect"
+import { SqlClient } from "effect/sql"
 import { type AppConfig, createApp, type Options, services } from "../src/App.ts"
 import type { LogEntry } from "../src/middleware/log/index.ts"
 
@@ -94,4 +97,37 @@ export const makeFixture = async (
     },
     dispose: () => runtime.dispose()
   }
+}
+
+/**
+ * Runs `suite` on a fresh SQLite fixture, and on a fresh PostgreSQL database `database` in a throw-away
+ * cluster when PostgreSQL is installed: the API's rules hold on both stores.
+ */
+export const onSqliteAndPostgres = (
+  name: string,
+  database: string,
+  suite: (fixture: () => Promise<Fixture>) => void
+) => {
+  describe(`${name} on SQLite`, () => suite(() => makeFixture({}, freshSqlite())))
+  describePostgres(`${name} on PostgreSQL`, () => {
+    let cluster: PostgresCluster | undefined
+    beforeAll(async () => {
+      cluster = await startPostgres()
+    }, 60_000)
+    afterAll(() => cluster?.stop())
+    suite(async () => {
+      if (cluster === undefined) throw new Error("the PostgreSQL cluster did not start")
+      const { url } = cluster
+      await Effect.runPromise(
+        Effect.gen(function* () {
+          const sql = yield* SqlClient.SqlClient
+          yield* sql.unsafe(`CREATE DATABASE ${database}`)
+        }).pipe(Effect.provide(Database.client({ _tag: "Postgres", url: Redacted.make(url) })))
+      )
+      return makeFixture(
+        {},
+        { _tag: "Postgres", url: Redacted.make(url.replace("/dvcc_test?", `/${database}?`)) }
+      )
+    })
+  })
 }

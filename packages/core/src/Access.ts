@@ -86,6 +86,18 @@ export const Actie = Schema.Literals([
  */
 export type Actie = typeof Actie.Type
 
+/** What the `district` and `gemeente` roles may do, each within its own gemeenten. */
+const scopedActions: ReadonlyArray<Actie> = [
+  "programma:lezen",
+  "activiteiten:lezen",
+  "activiteiten:schrijven",
+  "registraties:lezen",
+  "gebieden:lezen",
+  "informatiebeeld:lezen",
+  "imports:lezen",
+  "imports:schrijven"
+]
+
 /**
  * The role × action matrix. `programma:lezen` covers the DIN, the year plans, actions, indicators and the
  * computed progress: the regional aggregates every role may read. District and gemeente actions on
@@ -108,28 +120,10 @@ export const matrix: Record<Rol, ReadonlyArray<Actie>> = {
     "imports:lezen",
     "imports:schrijven"
   ],
-  district: [
-    "programma:lezen",
-    "activiteiten:lezen",
-    "activiteiten:schrijven",
-    "registraties:lezen",
-    "gebieden:lezen",
-    "informatiebeeld:lezen",
-    "imports:lezen",
-    "imports:schrijven"
-  ],
-  // Its own gemeente's activities (a driehoek discussion of the informatiebeeld among them), by request or
-  // by a workbook with only an Activiteiten sheet (`mayWrite`), and its own registrations, suppressed.
-  gemeente: [
-    "programma:lezen",
-    "activiteiten:lezen",
-    "activiteiten:schrijven",
-    "registraties:lezen",
-    "gebieden:lezen",
-    "informatiebeeld:lezen",
-    "imports:lezen",
-    "imports:schrijven"
-  ]
+  // On their own gemeenten only; what each may write differs (`writes`): a gemeente its own activities (a
+  // driehoek discussion of the informatiebeeld among them), by request or by an Activiteiten-only workbook.
+  district: scopedActions,
+  gemeente: scopedActions
 }
 
 /**

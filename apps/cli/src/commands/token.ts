@@ -41,11 +41,13 @@ export const formatTokens = (tokens: ReadonlyArray<Tokens.TokenInfo>): string =>
 
 const role = Flag.Literals("role", Access.Rol.literals).pipe(
   Flag.withDescription(
-    "beheerder (alles), programma (alles lezen; plannen, metingen en imports schrijven), district (activiteiten en imports voor de gemeenten van zijn district) of gemeente (eigen informatiebeeld en activiteiten)"
+    "beheerder (alles, als enige ook de indeling en inwonertallen), programma (alles lezen; plannen, metingen en imports schrijven), district (activiteiten en imports voor de gemeenten van zijn district) of gemeente (eigen registraties en informatiebeeld lezen, eigen activiteiten vastleggen, ook met een werkmap met alleen het blad Activiteiten)"
   )
 )
 const scope = Flag.String("scope").pipe(
-  Flag.withDescription("Voor district en gemeente: een CBS-code (GM0344) of de id van een district"),
+  Flag.withDescription(
+    "Voor district en gemeente: een CBS-code (GM0344) of de id van een district dat de regio kent"
+  ),
   Flag.optional
 )
 const name = Flag.String("name").pipe(Flag.withDescription("Waarvoor of voor wie het token is"))

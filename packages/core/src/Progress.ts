@@ -290,11 +290,17 @@ const ritmeMaanden = { maand: 1, kwartaal: 3, jaar: 12 } as const
 
 /**
  * A verdict on data older than the rhythm says so; `op-koers` on such data is no evidence and becomes
- * `aandacht`. Data that stands on the end of the rule's period is final and never old.
+ * `aandacht`. Data that stands on the end of the rule's period is final and never old, and a target met
+ * stays met. The next figure is due a rhythm plus the lag after the stand, the final one the lag after
+ * the period.
  */
 const checkAge = (indicator: Indicator, verdict: Verdict, standOp: Datum, context: Context): Verdict => {
-  if (verdict.tekst === undefined || standOp >= einde(rulePeriode(indicator.regel))) return verdict
-  const next = maandEindeNa(standOp, ritmeMaanden[ritme(indicator)] + vertraging(indicator))
+  const periode = rulePeriode(indicator.regel)
+  // A target met stays met: newer data cannot take it back.
+  if (verdict.tekst === undefined || verdict.status === "behaald" || standOp >= einde(periode)) return verdict
+  const nextStand = maandEindeNa(standOp, ritmeMaanden[ritme(indicator)] + vertraging(indicator))
+  const final = dueDate(indicator, periode)
+  const next = nextStand < final ? nextStand : final
   if (context.peildatum <= next) return verdict
   const status: Status = verdict.status === "op-koers" ? "aandacht" : verdict.status
   const stand = verdict.tekst.includes(`stand ${datumLabel(standOp)}`) ? "" : `stand ${datumLabel(standOp)}; `

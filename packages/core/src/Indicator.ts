@@ -205,7 +205,9 @@ export const Indicator = Schema.Struct({
   /** How often a figure is due; absent: the granularity of the rule's periods (see `ritme`). */
   ritme: Schema.optionalKey(Ritme),
   /** Months after a period ends before its figure is due; absent: the source's lag (see `vertraging`). */
-  vertraging: Schema.optionalKey(Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: 36 })))),
+  vertraging: Schema.optionalKey(
+    Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: 36 })))
+  ),
   /** Measured from the activity register: which activities count. */
   telling: Schema.optionalKey(Telling),
   acties: Schema.Array(Schema.Int),
@@ -265,7 +267,8 @@ export type Indicator = typeof Indicator.Type
  * @since 0.2.0
  * @category getters
  */
-export const rulePeriode = (regel: Regel): Periode => (regel.soort === "traject" ? regel.doel.periode : regel.periode)
+export const rulePeriode = (regel: Regel): Periode =>
+  regel.soort === "traject" ? regel.doel.periode : regel.periode
 
 /**
  * The reporting rhythm: the indicator's own, else the units of a `dekking` over quarters or months, else
@@ -277,7 +280,8 @@ export const rulePeriode = (regel: Regel): Periode => (regel.soort === "traject"
 export const ritme = (indicator: Indicator): Ritme => {
   if (indicator.ritme !== undefined) return indicator.ritme
   const { regel } = indicator
-  if (regel.soort === "dekking" && (regel.niveau === "kwartaal" || regel.niveau === "maand")) return regel.niveau
+  if (regel.soort === "dekking" && (regel.niveau === "kwartaal" || regel.niveau === "maand"))
+    return regel.niveau
   return granulariteit(rulePeriode(regel))
 }
 
@@ -303,4 +307,5 @@ export const bronVertraging: Record<Bron, number> = {
  * @since 0.2.0
  * @category getters
  */
-export const vertraging = (indicator: Indicator): number => indicator.vertraging ?? bronVertraging[indicator.bron]
+export const vertraging = (indicator: Indicator): number =>
+  indicator.vertraging ?? bronVertraging[indicator.bron]

@@ -27,8 +27,8 @@ import {
   granulariteit,
   kwartalenIn,
   label,
-  maandenIn,
   maand,
+  maandenIn,
   maandLabel,
   midden,
   Periode,
@@ -191,29 +191,42 @@ export const evaluate = (
   // Usually every measurement counts and is official: then the list is used as it is, without a copy.
   const recorded = metingen.every(isOfficial) ? metingen : metingen.filter(isOfficial)
   const register =
-    indicator.telling === undefined ? undefined : registerCounts(indicator, context.activiteiten ?? [], context)
-  // The register decides when it has activities in the rule's period; hand-recorded figures fill in without.
-  const official = register !== undefined && register.metingen.length > 0 ? register.metingen : recorded
-  const others = official.length > 0 ? [] : metingen.filter((m) => counts(m) && m.bron !== indicator.bron)
-  const judged = official.length > 0 ? applyRule(indicator, official, context) : missingData(indicator, context)
-  const verdict = judged.standOp === null ? judged : checkAge(indicator, judged, judged.standOp, context)
+    indicator.telling === undefined
+      ? undefined
+      : registerCounts(indicator, context.activiteiten ?? [], context)
+  // Register and hand-recorded figures count the same activities: the one that shows more counts (a
+  // partial register never hides a reported total), the register on a tie.
+  let official = recorded
+  let judged = official.length > 0 ? applyRule(indicator, official, context) : undefined
   const notes: Array<string> = []
   let activiteiten: Array<string> | undefined
-  if (register !== undefined) {
-    if (official === register.metingen && register.metingen.length > 0) {
-      const used = new Set(verdict.metingen)
-      activiteiten = register.metingen.filter((m) => used.has(m.id)).flatMap((m) => m.activiteiten ?? [])
-      notes.push(`Geteld uit het activiteitenregister: ${listNames(activiteiten.map((id) => register.names.get(id) ?? id))}.`)
-      if (recorded.length > 0) {
+  if (register !== undefined && register.metingen.length > 0) {
+    const fromRegister = applyRule(indicator, register.metingen, context)
+    const used = new Set(fromRegister.metingen)
+    const counted = register.metingen.filter((m) => used.has(m.id)).flatMap((m) => m.activiteiten ?? [])
+    const named = listNames(counted.map((id) => register.names.get(id) ?? id))
+    const hand = listNames(recorded.map((m) => `${m.id} (${formatGetal(m.waarde)})`))
+    if (judged === undefined || (fromRegister.cijfers.gemeten ?? -1) >= (judged.cijfers.gemeten ?? -1)) {
+      if (judged !== undefined) {
         notes.push(
-          `Waar het register activiteiten heeft, telt het activiteitenregister; de handmatig vastgelegde ${recorded.length === 1 ? "meting" : "metingen"} ${listNames(recorded.map((m) => `${m.id} (${formatGetal(m.waarde)})`))} ${recorded.length === 1 ? "telt" : "tellen"} niet mee.`
+          `Het activiteitenregister telt hier minstens zoveel als de handmatig vastgelegde ${recorded.length === 1 ? "meting" : "metingen"} ${hand}, en telt.`
         )
       }
-    } else if (recorded.length > 0) {
-      notes.push("Het activiteitenregister heeft geen activiteiten in deze periode; de handmatig vastgelegde meting telt.")
+      official = register.metingen
+      judged = fromRegister
+      activiteiten = counted
+      if (counted.length > 0) notes.unshift(`Geteld uit het activiteitenregister: ${named}.`)
+    } else {
+      notes.push(
+        `De handmatig vastgelegde ${recorded.length === 1 ? "meting" : "metingen"} ${hand} ${recorded.length === 1 ? "telt" : "tellen"} meer dan het activiteitenregister (${named}) en ${recorded.length === 1 ? "telt" : "tellen"}.`
+      )
     }
-    if (register.onbekend.length > 0) notes.push(register.onbekend)
   }
+  if (register !== undefined && register.onbekend.length > 0) notes.push(register.onbekend)
+  const others = official.length > 0 ? [] : metingen.filter((m) => counts(m) && m.bron !== indicator.bron)
+  const verdict0 = judged ?? missingData(indicator, context)
+  const verdict =
+    verdict0.standOp === null ? verdict0 : checkAge(indicator, verdict0, verdict0.standOp, context)
   return {
     indicator: indicator.id,
     jaar: indicator.jaar,
@@ -300,7 +313,7 @@ const checkAge = (indicator: Indicator, verdict: Verdict, standOp: Datum, contex
   if (verdict.tekst === undefined || verdict.status === "behaald" || standOp >= einde(periode)) return verdict
   const nextStand = maandEindeNa(standOp, ritmeMaanden[ritme(indicator)] + vertraging(indicator))
   const final = dueDate(indicator, periode)
-  const next = nextStand < final ? nextStand : final
+  const next = nextStand.localeCompare(final) < 0 ? nextStand : final
   if (context.peildatum <= next) return verdict
   const status: Status = verdict.status === "op-koers" ? "aandacht" : verdict.status
   const stand = verdict.tekst.includes(`stand ${datumLabel(standOp)}`) ? "" : `stand ${datumLabel(standOp)}; `
@@ -332,7 +345,8 @@ const missingData = (indicator: Indicator, context: Context): Verdict => {
   const overdue = periods.filter((p) => dueDate(indicator, p) < context.peildatum)
   const first = periods[0] ?? periode
   if (overdue.length === 0) {
-    const loopt = context.peildatum <= einde(periode) ? `; de periode loopt tot ${datumLabel(einde(periode))}` : ""
+    const loopt =
+      context.peildatum <= einde(periode) ? `; de periode loopt tot ${datumLabel(einde(periode))}` : ""
     return {
       status: "volgt",
       uitleg: `Volgt: nog geen meting vastgelegd${loopt}; die over ${label(first)} wordt uiterlijk ${datumLabel(dueDate(indicator, first))} verwacht.`,
@@ -355,11 +369,17 @@ interface RegisterCounts {
 }
 
 const unitNiveau = (regel: Regel): "district" | "basisteam" | "gemeente" | null =>
-  (regel.soort === "dekking" || regel.soort === "aandeel") && regel.niveau !== "kwartaal" && regel.niveau !== "maand"
+  (regel.soort === "dekking" || regel.soort === "aandeel") &&
+  regel.niveau !== "kwartaal" &&
+  regel.niveau !== "maand"
     ? regel.niveau
     : null
 
-const onbekendLabel = { district: "district onbekend", basisteam: "basisteam onbekend", gemeente: "gemeente onbekend" }
+const onbekendLabel = {
+  district: "district onbekend",
+  basisteam: "basisteam onbekend",
+  gemeente: "gemeente onbekend"
+}
 
 /**
  * The register's count of `indicator.telling.activiteit` per period of the indicator's rhythm and per unit

@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
-import fc from "fast-check"
 import { Schema } from "effect"
+import fc from "fast-check"
 import { Activity, Geography, Indicator, type Periode, Progress } from "../src/index.ts"
 import { indicator, meting, regio } from "./fixtures.ts"
 
@@ -381,7 +381,10 @@ describe("counts from the activity register", () => {
   })
 
   it("without activities it is as before: nothing measured", () => {
-    assert.strictEqual(Progress.evaluate(kennis, [], { ...at("2026-02-10"), activiteiten: [] }).status, "volgt")
+    assert.strictEqual(
+      Progress.evaluate(kennis, [], { ...at("2026-02-10"), activiteiten: [] }).status,
+      "volgt"
+    )
   })
 
   it("ignores activities after the peildatum", () => {
@@ -390,14 +393,32 @@ describe("counts from the activity register", () => {
     assert.deepStrictEqual(progress.activiteiten, ["a1"])
   })
 
-  it("a hand-recorded measurement counts only while the register has nothing in the period, and the explanation says which counts", () => {
-    const hand = meting({ jaar: 2026, indicator: "test", periode: "2026", waarde: 10, bron: "activiteitenregister", peildatum: "2026-01-31", vastgelegdOp: "2026-02-01" })
-    const onlyHand = Progress.evaluate(kennis, [hand], { ...at("2026-02-10"), activiteiten: [] })
+  it("with both a register count and a hand-recorded figure, the one that counts more counts, and the explanation says which", () => {
+    const hand = (waarde: number) =>
+      meting({
+        jaar: 2026,
+        periode: "2026",
+        waarde,
+        bron: "activiteitenregister",
+        peildatum: "2026-01-31",
+        vastgelegdOp: "2026-02-01"
+      })
+    const context = { ...at("2026-02-10"), activiteiten: drie }
+    const ten = hand(10)
+    const onlyHand = Progress.evaluate(kennis, [ten], { ...context, activiteiten: [] })
     assert.include(onlyHand.uitleg, "10 kennisbijeenkomsten in 2026")
-    const both = Progress.evaluate(kennis, [hand], { ...at("2026-02-10"), activiteiten: drie })
-    assert.include(both.uitleg, "3 kennisbijeenkomsten in 2026")
-    assert.include(both.uitleg, "telt het activiteitenregister")
-    assert.include(both.uitleg, hand.id)
+    const handMore = Progress.evaluate(kennis, [ten], context)
+    assert.include(handMore.uitleg, "10 kennisbijeenkomsten in 2026")
+    assert.include(handMore.uitleg, `${ten.id} (10) telt meer dan het activiteitenregister`)
+    assert.isUndefined(handMore.activiteiten)
+    const two = hand(2)
+    const registerMore = Progress.evaluate(kennis, [two], context)
+    assert.include(registerMore.uitleg, "3 kennisbijeenkomsten in 2026")
+    assert.include(
+      registerMore.uitleg,
+      `telt hier minstens zoveel als de handmatig vastgelegde meting ${two.id} (2)`
+    )
+    assert.strictEqual(registerMore.activiteiten?.length, 3)
   })
 
   it("counts per basisteam, and a gemeente without a known basisteam under 'basisteam onbekend'", () => {

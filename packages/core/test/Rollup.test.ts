@@ -13,7 +13,12 @@ const statuses: ReadonlyArray<Progress.Status> = [
 const measuredRank = { achter: 0, aandacht: 1, "op-koers": 2, behaald: 3 } as const
 const isMeasured = (s: Progress.Status): s is keyof typeof measuredRank => s in measuredRank
 
-const leaf = (status: Progress.Status, i: number) => ({ status, drijvers: [`i${i}`], gemeten: isMeasured(status) ? 1 : 0, totaal: 1 })
+const leaf = (status: Progress.Status, i: number) => ({
+  status,
+  drijvers: [`i${i}`],
+  gemeten: isMeasured(status) ? 1 : 0,
+  totaal: 1
+})
 const leaves = (list: ReadonlyArray<Progress.Status>) => list.map(leaf)
 const anyStatuses = fc.array(fc.constantFrom(...statuses), { minLength: 1, maxLength: 12 })
 
@@ -56,8 +61,7 @@ describe("combine", () => {
         const { status } = Rollup.combine(leaves(list))
         if (status !== "behaald" && status !== "op-koers") return true
         return (
-          list.some(isMeasured) &&
-          list.every((s) => s === "behaald" || s === "op-koers" || s === "volgt")
+          list.some(isMeasured) && list.every((s) => s === "behaald" || s === "op-koers" || s === "volgt")
         )
       })
     )
@@ -81,7 +85,9 @@ describe("combine", () => {
         const i = pick % list.length
         const before = list[i] as Progress.Status
         if (!isMeasured(before) || before === "behaald") return true
-        const better = (["achter", "aandacht", "op-koers", "behaald"] as const)[measuredRank[before] + 1] as Progress.Status
+        const better = (["achter", "aandacht", "op-koers", "behaald"] as const)[
+          measuredRank[before] + 1
+        ] as Progress.Status
         const after = list.map((s, j) => (j === i ? better : s))
         const a = Rollup.combine(leaves(list)).status
         const b = Rollup.combine(leaves(after)).status

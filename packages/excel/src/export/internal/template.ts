@@ -56,12 +56,12 @@ const lijstVan = (column: Contract.Column): LijstNaam | undefined =>
   column.field === "indicator"
     ? "indicator"
     : column.type === "gemeente"
-    ? "gemeente"
-    : column.type === "eenheid"
-      ? "eenheid"
-      : column.type === "label"
-        ? column.labels
-        : undefined
+      ? "gemeente"
+      : column.type === "eenheid"
+        ? "eenheid"
+        : column.type === "label"
+          ? column.labels
+          : undefined
 
 const validatie = (
   column: Contract.Column,

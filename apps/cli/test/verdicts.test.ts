@@ -5,11 +5,11 @@
  * peildatum, equals the one `Status.make` computes. Each output is read back from what it writes, not from
  * the functions behind it.
  */
-import { readFileSync } from "node:fs"
+import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { App } from "@dvcc/api"
 import { type Dataset, Periode, Progress, Rollup, Status } from "@dvcc/core"
-import { Export } from "@dvcc/excel"
+import { Contract, Export, Voorbeeld } from "@dvcc/excel"
 import { dataset as bundled } from "@dvcc/midden-nederland"
 import { Jaarplan } from "@dvcc/report"
 import { type Database, ProgramStore, Tokens } from "@dvcc/store"
@@ -171,9 +171,8 @@ const fromTerugblik = (md: string, year: Status.YearStatus): Shown => {
       const nummer = bundled.program.baten.find((b) => b.id === baat.baat)?.nummer ?? 0
       const shown = baten.get(`${nummer}`)
       out.push(`baat ${shown?.status ?? "?"}`)
-      year.indicatoren
-        .filter((x) => x.baat === baat.baat)
-        .forEach((p, i) => out.push(`${p.indicator} ${shown?.rows[i] ?? "?"}`))
+      const own = year.indicatoren.filter((x) => x.baat === baat.baat)
+      for (const [i, p] of own.entries()) out.push(`${p.indicator} ${shown?.rows[i] ?? "?"}`)
     }
   }
   return out
@@ -316,5 +315,66 @@ describe("one verdict in every output", () => {
       assert.notMatch(out, /Baat \d/)
     }
     assert.strictEqual(Rollup.baatTitel({ nummer: 3, naam: "x" }), "Doel 3: x")
+  }, 300_000)
+})
+
+describe("a KPI fed by the activity register", () => {
+  it("three kennisbijeenkomsten imported on the Activiteiten sheet change the KPI and are named; undo takes them back", async () => {
+    const own = join(folder(), "dvcc.sqlite")
+    const file = join(folder(), "kennis.xlsx")
+    writeFileSync(
+      file,
+      await Voorbeeld.contractWorkbook([
+        {
+          sheet: Contract.activiteiten,
+          rows: [
+            {
+              datum: "8-1-2026",
+              gemeente: "Utrecht",
+              soort: "Kennisbijeenkomst",
+              omschrijving: "Leerlijn online jeugd"
+            },
+            {
+              datum: "15-1-2026",
+              gemeente: "Amersfoort",
+              soort: "Kennisbijeenkomst",
+              omschrijving: "Integraal communiceren"
+            },
+            {
+              datum: "29-1-2026",
+              gemeente: "Nieuwegein",
+              soort: "Kennisbijeenkomst",
+              omschrijving: "Informatiegestuurd werken"
+            }
+          ]
+        }
+      ])
+    )
+    const kpi = async () => {
+      const run = await dvcc("--db", own, "status", "--json", "--jaar", "2026", "--as-of", "2026-02-15")
+      assert.strictEqual(run.code, 0, run.stderr)
+      const report = Schema.decodeUnknownSync(Status.StatusReport)(JSON.parse(run.stdout))
+      return report.jaren[0]?.indicatoren.find((p) => p.indicator === "kennisbijeenkomsten")
+    }
+    const before = await kpi()
+    assert.strictEqual(before?.status, "volgt")
+    assert.include(before?.uitleg ?? "", "nog geen meting vastgelegd")
+
+    const imported = await dvcc("import", file, "--db", own)
+    assert.strictEqual(imported.code, 0, `${imported.stdout}\n${imported.stderr}`)
+    const importId = /Ongedaan maken: dvcc import undo (\S+)/.exec(imported.stdout)?.[1]
+    assert.isDefined(importId)
+    const after = await kpi()
+    assert.strictEqual(after?.status, "op-koers")
+    assert.include(after?.uitleg ?? "", "3 kennisbijeenkomsten in 2026")
+    for (const naam of ["Leerlijn online jeugd", "Integraal communiceren", "Informatiegestuurd werken"])
+      assert.include(after?.uitleg ?? "", naam)
+    assert.lengthOf(after?.activiteiten ?? [], 3)
+
+    const undone = await dvcc("import", "undo", importId ?? "", "--db", own)
+    assert.strictEqual(undone.code, 0, undone.stderr)
+    const back = await kpi()
+    assert.strictEqual(back?.status, "volgt")
+    assert.deepStrictEqual(back, before)
   }, 300_000)
 })

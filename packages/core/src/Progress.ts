@@ -190,44 +190,18 @@ export const evaluate = (
   const isOfficial = (m: Measurement) => counts(m) && m.bron === indicator.bron
   // Usually every measurement counts and is official: then the list is used as it is, without a copy.
   const recorded = metingen.every(isOfficial) ? metingen : metingen.filter(isOfficial)
-  const register =
-    indicator.telling === undefined
-      ? undefined
-      : registerCounts(indicator, context.activiteiten ?? [], context)
-  // Register and hand-recorded figures count the same activities: the one that shows more counts (a
-  // partial register never hides a reported total), the register on a tie.
-  let official = recorded
-  let judged = official.length > 0 ? applyRule(indicator, official, context) : undefined
-  const notes: Array<string> = []
-  let activiteiten: Array<string> | undefined
-  if (register !== undefined && register.metingen.length > 0) {
-    const fromRegister = applyRule(indicator, register.metingen, context)
-    const used = new Set(fromRegister.metingen)
-    const counted = register.metingen.filter((m) => used.has(m.id)).flatMap((m) => m.activiteiten ?? [])
-    const named = listNames(counted.map((id) => register.names.get(id) ?? id))
-    const hand = listNames(recorded.map((m) => `${m.id} (${formatGetal(m.waarde)})`))
-    if (judged === undefined || (fromRegister.cijfers.gemeten ?? -1) >= (judged.cijfers.gemeten ?? -1)) {
-      if (judged !== undefined) {
-        notes.push(
-          `Het activiteitenregister telt hier minstens zoveel als de handmatig vastgelegde ${recorded.length === 1 ? "meting" : "metingen"} ${hand}, en telt.`
-        )
-      }
-      official = register.metingen
-      judged = fromRegister
-      activiteiten = counted
-      if (counted.length > 0) notes.unshift(`Geteld uit het activiteitenregister: ${named}.`)
-    } else {
-      notes.push(
-        `De handmatig vastgelegde ${recorded.length === 1 ? "meting" : "metingen"} ${hand} ${recorded.length === 1 ? "telt" : "tellen"} meer dan het activiteitenregister (${named}) en ${recorded.length === 1 ? "telt" : "tellen"}.`
-      )
-    }
-  }
-  if (register !== undefined && register.onbekend.length > 0) notes.push(register.onbekend)
+  // Most indicators are not counted from the register: they skip its work entirely.
+  const fromRegister =
+    indicator.telling === undefined ? undefined : registerVerdict(indicator, recorded, context)
+  const official = fromRegister?.official ?? recorded
+  const judged =
+    fromRegister?.judged ?? (official.length > 0 ? applyRule(indicator, official, context) : undefined)
   const others = official.length > 0 ? [] : metingen.filter((m) => counts(m) && m.bron !== indicator.bron)
   const verdict0 = judged ?? missingData(indicator, context)
   const verdict =
     verdict0.standOp === null ? verdict0 : checkAge(indicator, verdict0, verdict0.standOp, context)
-  return {
+  const notes = fromRegister?.notes ?? []
+  const progress: { -readonly [K in keyof Progress]: Progress[K] } = {
     indicator: indicator.id,
     jaar: indicator.jaar,
     baat: indicator.baat,
@@ -238,9 +212,56 @@ export const evaluate = (
     metingen: verdict.metingen,
     signaal: official.length > 0 ? null : signaal(indicator, others, context),
     peildatum: context.peildatum,
-    standOp: verdict.standOp,
-    ...(activiteiten === undefined ? {} : { activiteiten })
+    standOp: verdict.standOp
   }
+  if (fromRegister?.activiteiten !== undefined) progress.activiteiten = fromRegister.activiteiten
+  return progress
+}
+
+/**
+ * Register and hand-recorded figures count the same activities: the one that shows more counts (a partial
+ * register never hides a reported total), the register on a tie. The notes say which counted.
+ */
+const registerVerdict = (
+  indicator: Indicator,
+  recorded: ReadonlyArray<Measurement>,
+  context: Context
+): {
+  readonly official: ReadonlyArray<Measurement>
+  readonly judged: Verdict | undefined
+  readonly notes: ReadonlyArray<string>
+  readonly activiteiten: ReadonlyArray<string> | undefined
+} => {
+  const register = registerCounts(indicator, context.activiteiten ?? [], context)
+  let official = recorded
+  let judged = official.length > 0 ? applyRule(indicator, official, context) : undefined
+  const notes: Array<string> = []
+  let activiteiten: Array<string> | undefined
+  if (register.metingen.length > 0) {
+    const fromRegister = applyRule(indicator, register.metingen, context)
+    const used = new Set(fromRegister.metingen)
+    const counted = register.metingen.filter((m) => used.has(m.id)).flatMap((m) => m.activiteiten ?? [])
+    const named = listNames(counted.map((id) => register.names.get(id) ?? id))
+    const hand = listNames(recorded.map((m) => `${m.id} (${formatGetal(m.waarde)})`))
+    const een = recorded.length === 1
+    if (judged === undefined || (fromRegister.cijfers.gemeten ?? -1) >= (judged.cijfers.gemeten ?? -1)) {
+      if (counted.length > 0) notes.push(`Geteld uit het activiteitenregister: ${named}.`)
+      if (judged !== undefined) {
+        notes.push(
+          `Het activiteitenregister telt hier minstens zoveel als de handmatig vastgelegde ${een ? "meting" : "metingen"} ${hand}, en telt.`
+        )
+      }
+      official = register.metingen
+      judged = fromRegister
+      activiteiten = counted
+    } else {
+      notes.push(
+        `De handmatig vastgelegde ${een ? "meting" : "metingen"} ${hand} ${een ? "telt" : "tellen"} meer dan het activiteitenregister (${named}) en ${een ? "telt" : "tellen"}.`
+      )
+    }
+  }
+  if (register.onbekend.length > 0) notes.push(register.onbekend)
+  return { official, judged, notes, activiteiten }
 }
 
 /**
@@ -307,14 +328,38 @@ const ritmeMaanden = { maand: 1, kwartaal: 3, jaar: 12 } as const
  * stays met. The next figure is due a rhythm plus the lag after the stand, the final one the lag after
  * the period.
  */
+/** Per indicator what the age check needs, worked out once: the rule period's end, the final due date, the step. */
+const ageRules = new WeakMap<
+  Indicator,
+  { readonly einde: Datum; readonly final: Datum; readonly stap: number }
+>()
+
+const ageRule = (indicator: Indicator) => {
+  let rule = ageRules.get(indicator)
+  if (rule === undefined) {
+    const periode = rulePeriode(indicator.regel)
+    rule = {
+      einde: einde(periode),
+      final: dueDate(indicator, periode),
+      stap: ritmeMaanden[ritme(indicator)] + vertraging(indicator)
+    }
+    ageRules.set(indicator, rule)
+  }
+  return rule
+}
+
+const maandIndex = (dag: Datum): number => Number(dag.slice(0, 4)) * 12 + Number(dag.slice(5, 7)) - 1
+
 const checkAge = (indicator: Indicator, verdict: Verdict, standOp: Datum, context: Context): Verdict => {
-  const periode = rulePeriode(indicator.regel)
   // A target met stays met: newer data cannot take it back.
-  if (verdict.tekst === undefined || verdict.status === "behaald" || standOp >= einde(periode)) return verdict
-  const nextStand = maandEindeNa(standOp, ritmeMaanden[ritme(indicator)] + vertraging(indicator))
-  const final = dueDate(indicator, periode)
-  const next = nextStand.localeCompare(final) < 0 ? nextStand : final
-  if (context.peildatum <= next) return verdict
+  if (verdict.tekst === undefined || verdict.status === "behaald") return verdict
+  const rule = ageRule(indicator)
+  if (standOp >= rule.einde) return verdict
+  // Overdue when the peildatum lies past the month-end of the next stand, or past the final due date.
+  const nextOverdue = maandIndex(context.peildatum) > maandIndex(standOp) + rule.stap
+  if (!nextOverdue && context.peildatum <= rule.final) return verdict
+  const nextStand = maandEindeNa(standOp, rule.stap)
+  const next = nextStand.localeCompare(rule.final) < 0 ? nextStand : rule.final
   const status: Status = verdict.status === "op-koers" ? "aandacht" : verdict.status
   const stand = verdict.tekst.includes(`stand ${datumLabel(standOp)}`) ? "" : `stand ${datumLabel(standOp)}; `
   return {

@@ -128,7 +128,7 @@ describe("the Indicator detail", () => {
     const app = renderApp()
     await app.press("j", "j", keys.enter)
     const frame = app.frame()
-    assert.include(frame, "aangiftebereidheid — jaarplan 2025, baat 2")
+    assert.include(frame, "aangiftebereidheid — jaarplan 2025, Doel 2:")
     assert.include(frame, "Status [volgt]")
     assert.include(frame, "basis 2023: 16,9% → doel 2027: 20% (hoger is beter)")
     assert.match(frame, /basis 2023 +█+░* +16,9%/)

@@ -457,3 +457,38 @@ describe("counts from the activity register", () => {
     assert.include(progress.uitleg, "Ceedorp")
   })
 })
+
+describe("volgt only for data not yet due", () => {
+  const rules = [
+    { soort: "minimum-aantal", minimum: 5, periode: "2026" },
+    { soort: "minimum-aantal", minimum: 5, periode: "2026-Q2" },
+    { soort: "dekking", niveau: "kwartaal", minimumPerEenheid: 1, periode: "2026" },
+    { soort: "dekking", niveau: "maand", minimumPerEenheid: 1, periode: "2026" }
+  ] as const
+  const day = fc.integer({ min: 0, max: 3 * 365 }).map((n) => {
+    const d = new Date(Date.UTC(2025, 6, 1) + n * 86_400_000)
+    return d.toISOString().slice(0, 10)
+  })
+
+  it("without data: volgt exactly while no period of the rhythm is past its lag, geen-data after", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...rules), fc.integer({ min: 0, max: 6 }), day, (regel, lag, peildatum) => {
+        const i = indicator({ jaar: 2026, regel, vertraging: lag })
+        const status = Progress.evaluate(i, [], at(peildatum)).status
+        // the first period of the rhythm ends first: data is due the lag after it
+        const firstEnd =
+          regel.soort === "dekking"
+            ? regel.niveau === "maand"
+              ? [2026, 1]
+              : [2026, 3]
+            : regel.periode === "2026"
+              ? [2026, 12]
+              : [2026, 6]
+        const due = new Date(Date.UTC(firstEnd[0] as number, (firstEnd[1] as number) + lag, 0))
+          .toISOString()
+          .slice(0, 10)
+        return status === (peildatum > due ? "geen-data" : "volgt")
+      })
+    )
+  })
+})

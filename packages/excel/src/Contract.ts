@@ -272,7 +272,7 @@ export const metingen: Sheet = {
       labels: "bron",
       width: 24,
       uitleg:
-        "Bron uit de lijst (Veiligheidsmonitor, CBS, politieregistratie, programma-administratie, activiteitenregister); leeg betekent programma-administratie."
+        "Bron uit de lijst (Veiligheidsmonitor, CBS, politieregistratie, programma-administratie, activiteitenregister); leeg betekent programma-administratie (activiteitenregister bij een afspraak die activiteiten telt)."
     }),
     column("toelichting", "Toelichting", "text", {
       aliases: ["Omschrijving", "Opmerking"],

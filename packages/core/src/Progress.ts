@@ -200,7 +200,7 @@ export const evaluate = (
   const verdict0 = judged ?? missingData(indicator, context)
   const verdict =
     verdict0.standOp === null ? verdict0 : checkAge(indicator, verdict0, verdict0.standOp, context)
-  const notes = fromRegister?.notes ?? []
+  const notes = fromRegister?.notes ?? noNotes
   const progress: { -readonly [K in keyof Progress]: Progress[K] } = {
     indicator: indicator.id,
     jaar: indicator.jaar,
@@ -217,6 +217,8 @@ export const evaluate = (
   if (fromRegister?.activiteiten !== undefined) progress.activiteiten = fromRegister.activiteiten
   return progress
 }
+
+const noNotes: ReadonlyArray<string> = []
 
 /**
  * Register and hand-recorded figures count the same activities: the one that shows more counts (a partial

@@ -6,9 +6,11 @@
  * furthest-behind measured child stands, and names the indicators that put it there. A child whose data
  * was due and did not come (`geen-data`) counts against the node: with one, the node is at best
  * `aandacht`. A child whose data is not due yet (`volgt`) neither helps nor hurts, except that it keeps
- * the node from `behaald` (`op-koers` at best). With no child measured the node is `geen-data` when one
- * is overdue, else `volgt`. Every node says how much of it is measured ("2 van 3 gemeten"), counted in
- * indicators. A signal from a non-official source never rolls up.
+ * the node from `behaald` (`op-koers` at best). `op-koers` needs at least half of the indicators under the
+ * node measured; with fewer, and nothing behind or overdue, the node is `volgt` (bad news needs one
+ * indicator, good news half). With no child measured the node is `geen-data` when one is overdue, else
+ * `volgt`. Every node says how much of it is measured ("2 van 3 gemeten"), counted in indicators. A
+ * signal from a non-official source never rolls up.
  *
  * @since 0.1.0
  */
@@ -125,6 +127,8 @@ export const combine = (
   else if (overdue && (measuredRank[worst] ?? 0) > 1) status = "aandacht"
   else if (worst === "behaald" && (pending || !allBehaald)) status = "op-koers"
   else status = worst
+  // Good news needs enough evidence: op koers on fewer than half of the indicators is not yet a verdict.
+  if (status === "op-koers" && gemeten * 2 < totaal) status = "volgt"
   const deciding = (c: Child) =>
     c.totaal > 0 &&
     (c.status === status ||

@@ -74,7 +74,27 @@ describe("combine", () => {
         const measured = list.filter(isMeasured)
         if (measured.length === 0) return status === "geen-data" || status === "volgt"
         const worst = Math.min(...measured.map((s) => measuredRank[s]))
+        // volgt only when what is measured is on track or met and too little is measured to say so
+        if (status === "volgt") return worst >= measuredRank["op-koers"] && measured.length * 2 < list.length
         return isMeasured(status) && measuredRank[status] <= worst
+      })
+    )
+  })
+
+  it("does not let one KPI on track carry a programme: op koers needs half of it measured", () => {
+    const one = Rollup.combine(leaves(["op-koers", ...Array<Progress.Status>(10).fill("volgt")]))
+    assert.strictEqual(one.status, "volgt")
+    assert.strictEqual(one.gemeten, 1)
+    assert.strictEqual(Rollup.combine(leaves(["op-koers", "behaald", "volgt", "volgt"])).status, "op-koers")
+    // bad news needs one
+    assert.strictEqual(
+      Rollup.combine(leaves(["achter", ...Array<Progress.Status>(10).fill("volgt")])).status,
+      "achter"
+    )
+    fc.assert(
+      fc.property(anyStatuses, (list) => {
+        const { status, gemeten, totaal } = Rollup.combine(leaves(list))
+        return status !== "op-koers" || gemeten * 2 >= totaal
       })
     )
   })

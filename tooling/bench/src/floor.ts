@@ -12,8 +12,9 @@
  * period, is overdue) is `aandacht`. Without a counting measurement: `volgt` until the lag after the target
  * period has passed, then `geen-data`. The roll-up follows `Rollup.combine`: `behaald` only when every
  * child is; else the furthest-behind measured child, at best `aandacht` with an overdue child and at best
- * `op-koers` with one still to come; with nothing measured `geen-data` when something is overdue, else
- * `volgt`; and per node how many indicators are measured.
+ * `op-koers` with one still to come, and `op-koers` only with half of its indicators measured (else
+ * `volgt`); with nothing measured `geen-data` when something is overdue, else `volgt`; and per node how
+ * many indicators are measured.
  *
  * It covers what the benchmark data holds and no more: monthly measurements from the official source,
  * indicators without `verwachtOp`. Every run of every side is checked against it, status by status.
@@ -296,7 +297,8 @@ class Nodes {
     const w = this.worst[node] as number
     if (w === NONE) return this.overdue[node] === 1 || this.totaal[node] === 0 ? GEEN_DATA : VOLGT
     if (this.overdue[node] === 1 && w > AANDACHT) return AANDACHT
-    if (w === BEHAALD && this.pending[node] === 1) return OP_KOERS
-    return w
+    const s = w === BEHAALD && this.pending[node] === 1 ? OP_KOERS : w
+    // op-koers needs half of the indicators measured
+    return s === OP_KOERS && (this.measured[node] as number) * 2 < (this.totaal[node] as number) ? VOLGT : s
   }
 }

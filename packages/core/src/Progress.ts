@@ -324,12 +324,6 @@ const rhythmPeriods = (indicator: Indicator): ReadonlyArray<Periode> => {
 
 const ritmeMaanden = { maand: 1, kwartaal: 3, jaar: 12 } as const
 
-/**
- * A verdict on data older than the rhythm says so; `op-koers` on such data is no evidence and becomes
- * `aandacht`. Data that stands on the end of the rule's period is final and never old, and a target met
- * stays met. The next figure is due a rhythm plus the lag after the stand, the final one the lag after
- * the period.
- */
 /** Per indicator what the age check needs, worked out once: the rule period's end, the final due date, the step. */
 const ageRules = new WeakMap<
   Indicator,
@@ -352,6 +346,12 @@ const ageRule = (indicator: Indicator) => {
 
 const maandIndex = (dag: Datum): number => Number(dag.slice(0, 4)) * 12 + Number(dag.slice(5, 7)) - 1
 
+/**
+ * A verdict on data older than the rhythm says so; `op-koers` on such data is no evidence and becomes
+ * `aandacht`. Data that stands on the end of the rule's period is final and never old, and a target met
+ * stays met. The next figure is due a rhythm plus the lag after the stand, the final one the lag after
+ * the period.
+ */
 const checkAge = (indicator: Indicator, verdict: Verdict, standOp: Datum, context: Context): Verdict => {
   // A target met stays met: newer data cannot take it back.
   if (verdict.tekst === undefined || verdict.status === "behaald") return verdict

@@ -1,7 +1,7 @@
 /**
  * The KPI status of the programme (core `Status`) as `dvcc status` prints it for a terminal or an e-mail.
  */
-import { type Dataset, Periode, Progress, type Status } from "@dvcc/core"
+import { type Dataset, Periode, Progress, Rollup, type Status } from "@dvcc/core"
 
 const badge = (status: Progress.Status): string => `[${Progress.statusLabel[status]}]`.padEnd(12)
 
@@ -21,8 +21,9 @@ const wrap = (text: string, width: number, indent: string): string => {
 }
 
 /**
- * Plain text for a terminal or an e-mail: per year the programme, each doel and baat with its status, and
- * under every baat its indicators with the explanation. Status is always written out, never colour alone.
+ * Plain text for a terminal or an e-mail: per year the programme, each strategisch doel and doel (baat) with
+ * its status and how much of it is measured, and under every doel its indicators with the explanation. The
+ * first line names the peildatum. Status is always written out, never colour alone.
  */
 export const renderStatusReport = (
   dataset: Dataset.Dataset,
@@ -38,10 +39,14 @@ export const renderStatusReport = (
     out.push(wrap(programma.uitleg, textWidth, " ".repeat(12)))
     for (const doel of programma.doelen) {
       out.push("")
-      out.push(`  ${badge(doel.status)}Doel: ${doel.naam}`)
+      out.push(
+        `  ${badge(doel.status)}${wrap(`${Rollup.doelTitel(doel)} (${Rollup.dekkingLabel(doel)})`, textWidth, " ".repeat(14)).trimStart()}`
+      )
       for (const baat of doel.baten) {
-        const nummer = dataset.program.baten.find((b) => b.id === baat.baat)?.nummer
-        out.push(`    ${badge(baat.status)}Baat ${nummer}: ${baat.naam}`)
+        const nummer = dataset.program.baten.find((b) => b.id === baat.baat)?.nummer ?? 0
+        out.push(
+          `    ${badge(baat.status)}${wrap(`${Rollup.baatTitel({ nummer, naam: baat.naam })} (${Rollup.dekkingLabel(baat)})`, textWidth, " ".repeat(16)).trimStart()}`
+        )
         for (const progress of year.indicatoren.filter((p) => p.baat === baat.baat)) {
           out.push(
             `      ${badge(progress.status)}${wrap(`${progress.indicator}: ${progress.tekst}`, textWidth, " ".repeat(18)).trimStart()}`

@@ -90,7 +90,7 @@ describeWithTool(tmux, "dvcc dashboard in a terminal (tmux)", (program) => {
       60_000
     )
     assert.include(screen, "DVCC-dashboard · Jaarplan 2025 · peildatum 31 december 2025")
-    assert.match(screen, /›▾\[achter\] +Doel: Voorkomen slachtoffer- en daderschap/)
+    assert.match(screen, /›▾\[achter\] +Strategisch doel: Voorkomen slachtoffer- en daderschap/)
     assert.match(screen, /\[behaald\] +bestuurlijke-rapportages +█+ 12 \/ 5/)
     assert.strictEqual(paneFlag("alternate_on"), "1")
     // NO_COLOR: no colour codes on the terminal, the status in words
@@ -99,14 +99,14 @@ describeWithTool(tmux, "dvcc dashboard in a terminal (tmux)", (program) => {
     assert.notMatch(coloured, foreground)
     screen = await press("r", (s) => s.includes("Herladen."), "the reload")
 
-    screen = await press("j", (s) => /›▾\s+\[achter\] +Baat 2/.test(s), "the cursor on baat 2")
+    screen = await press("j", (s) => /›▾\s+\[achter\] +Doel 2:/.test(s), "the cursor on baat 2")
     screen = await press(
       "Down",
       (s) => /›\s+\[volgt\] +aangiftebereidheid/.test(s),
       "the cursor on aangiftebereidheid"
     )
     screen = await press("Enter", (s) => s.includes("Pad naar het doel"), "the Indicator detail")
-    assert.include(screen, "aangiftebereidheid — jaarplan 2025, baat 2")
+    assert.include(screen, "aangiftebereidheid — jaarplan 2025, Doel 2:")
     assert.include(screen, "basis 2023: 16,9% → doel 2027: 20%")
     assert.match(screen, /2024 +█+░* +18% +CBS/)
     assert.include(screen, "Officiële bron: Veiligheidsmonitor")

@@ -207,7 +207,8 @@ describe("dvcc report jaarplan and terugblik", () => {
   it("prints the look-back with per doel each agreement's result, status and explanation", async () => {
     const result = await dvcc("--db", db, "report", "terugblik", "--jaar", "2025", "--as-of", "2025-12-31")
     assert.strictEqual(result.code, 0, result.stderr)
-    assert.include(result.stdout, "# Terugblik 2025")
+    // the first line names the peildatum
+    assert.strictEqual(result.stdout.split("\n")[0], "# Terugblik 2025 — peildatum 31 december 2025")
     assert.include(result.stdout, "beoordeeld op 31 december 2025")
     assert.include(result.stdout, "| Monitoringsafspraak | Resultaat | Status | Toelichting |")
     assert.include(

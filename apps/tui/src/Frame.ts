@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Periode } from "@dvcc/core"
+import { Periode, Rollup } from "@dvcc/core"
 import * as Model from "./Model.ts"
 import { footerKeys, initial, tabLabel, tabs, type ViewState } from "./Navigation.ts"
 import { badge, badgeWidth, bar, fit, truncate, visibleWindow, wrap } from "./Text.ts"
@@ -94,11 +94,7 @@ const indent = (row: Model.VoortgangRow): string =>
   row._tag === "Doel" ? "" : row._tag === "Baat" ? "  " : "    "
 
 const naam = (row: Model.VoortgangRow): string =>
-  row._tag === "Doel"
-    ? `Doel: ${row.naam}`
-    : row._tag === "Baat"
-      ? `Baat ${row.nummer}: ${row.naam}`
-      : row.indicator.id
+  row._tag === "Doel" ? Rollup.doelTitel(row) : row._tag === "Baat" ? Rollup.baatTitel(row) : row.indicator.id
 
 /**
  * The status a row of the Voortgang tree shows.
@@ -116,10 +112,12 @@ const voortgangText = (
   if (row._tag === "Indicator") {
     return { fraction: row.fractie, text: Model.stand(row.indicator, row.progress.cijfers, compact) }
   }
-  const { goed, totaal } = row.telling
+  const { goed, gemeten, totaal } = row.telling
   return {
     fraction: totaal === 0 ? null : goed / totaal,
-    text: compact ? `${goed}/${totaal} op koers` : `${goed}/${totaal} op koers of beter`
+    text: compact
+      ? `${goed}/${totaal} op koers, ${gemeten}/${totaal} gemeten`
+      : `${goed}/${totaal} op koers of beter, ${gemeten} van ${totaal} gemeten`
   }
 }
 

@@ -8,12 +8,13 @@ import {
   Bron,
   type Geography,
   Getal,
-  type Indicator,
+  Indicator,
   Jaarplan,
   Money,
   Periode,
   type Progress,
-  Registration
+  Registration,
+  Rollup
 } from "@dvcc/core"
 import * as Model from "./Model.ts"
 import * as Table from "./Table.ts"
@@ -59,7 +60,7 @@ export const indicatorLines = (model: Model.Model, jaar: number, id: string, wid
   const baat = model.dataset.program.baten.find((b) => b.id === indicator.baat)
   const out: Array<Line> = []
   out.push(
-    kop(`${indicator.id} — jaarplan ${jaar}, baat ${baat?.nummer ?? "?"}: ${baat?.naam ?? indicator.baat}`)
+    kop(`${indicator.id} — jaarplan ${jaar}, ${baat === undefined ? indicator.baat : Rollup.baatTitel(baat)}`)
   )
   out.push(...wrapped(indicator.tekst, width))
   out.push(leeg)
@@ -69,6 +70,9 @@ export const indicatorLines = (model: Model.Model, jaar: number, id: string, wid
     tone: progress.status
   })
   out.push(...wrapped(progress.uitleg, width, "  "))
+  if (progress.standOp !== null) {
+    out.push(...wrapped(`Stand op ${Periode.datumLabel(progress.standOp)}`, width, "  ", "zacht"))
+  }
   if (progress.signaal !== null) {
     out.push(
       ...wrapped(
@@ -94,7 +98,30 @@ export const indicatorLines = (model: Model.Model, jaar: number, id: string, wid
       "  "
     )
   )
+  const ritme = { maand: "elke maand", kwartaal: "elk kwartaal", jaar: "elk jaar" }[
+    Indicator.ritme(indicator)
+  ]
+  const lag = Indicator.vertraging(indicator)
+  out.push(
+    ...wrapped(
+      `Gegevens ${ritme}, verwacht ${lag === 0 ? "aan het einde van de periode" : `${lag} ${lag === 1 ? "maand" : "maanden"} na de periode`}`,
+      width,
+      "  "
+    )
+  )
   out.push(...wrapped(`Afspraak: ${Bron.herkomstLabel(indicator.herkomst)}`, width, "  "))
+  for (const id of progress.activiteiten ?? []) {
+    const a = model.dataset.activiteiten.find((x) => x.id === id)
+    if (a !== undefined) {
+      out.push(
+        ...wrapped(
+          `Activiteit ${Periode.datumLabel(a.datum)}: ${a.omschrijving ?? a.id} (activiteitenregister)`,
+          width,
+          "  "
+        )
+      )
+    }
+  }
   for (const m of metingen) {
     out.push(...wrapped(`Meting ${Periode.label(m.periode)}: ${Bron.herkomstLabel(m.herkomst)}`, width, "  "))
     if (m.herkomst.citaat !== undefined)

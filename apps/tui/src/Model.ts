@@ -16,8 +16,9 @@ import {
   type Jaarplan,
   type Measurement,
   Periode,
-  Progress,
-  Rollup
+  type Progress,
+  type Rollup,
+  Status
 } from "@dvcc/core"
 
 /**
@@ -58,18 +59,12 @@ export interface Model {
  */
 export const make = (dataset: Dataset.Dataset, peildatum: Periode.Datum, bron: string): Model => {
   const jaren = dataset.jaarplannen.map((p) => p.jaar).sort((a, b) => a - b)
-  const progress = Progress.evaluateAll(dataset.indicatoren, dataset.metingen, {
-    peildatum,
-    regio: dataset.regio
-  })
+  // The verdicts of `dvcc status`, from the one place every output takes them.
+  const report = Status.make(dataset, peildatum, jaren)
   const perJaar = new Map(
-    jaren.map((jaar): [number, YearView] => [
-      jaar,
-      {
-        jaar,
-        programma: Rollup.rollUp(dataset.program, jaar, peildatum, progress),
-        progress: progress.filter((p) => p.jaar === jaar)
-      }
+    report.jaren.map((year): [number, YearView] => [
+      year.jaar,
+      { jaar: year.jaar, programma: year.programma, progress: year.indicatoren }
     ])
   )
   return { dataset, peildatum, jaren, perJaar, periode: latestPeriode(dataset), bron }
@@ -107,13 +102,15 @@ const latestPeriode = (dataset: Dataset.Dataset): Periode.Periode | null => {
 // ---------------------------------------------------------------------------------------------------------
 
 /**
- * How many indicators under a doel or baat are `behaald` or `op koers`, of all.
+ * How many indicators under a doel or baat are `behaald` or `op koers`, and how many are measured, of all.
  *
  * @since 0.1.0
  * @category models
  */
 export interface Telling {
   readonly goed: number
+  /** Indicators measured (the roll-up's coverage). */
+  readonly gemeten: number
   readonly totaal: number
 }
 
@@ -150,8 +147,12 @@ export type VoortgangRow =
       readonly fractie: number | null
     }
 
-const telling = (progress: ReadonlyArray<Progress.Progress>): Telling => ({
+const telling = (
+  progress: ReadonlyArray<Progress.Progress>,
+  node: { readonly gemeten: number }
+): Telling => ({
   goed: progress.filter((p) => p.status === "behaald" || p.status === "op-koers").length,
+  gemeten: node.gemeten,
   totaal: progress.length
 })
 
@@ -208,7 +209,7 @@ export const voortgangRows = (
         naam: baat.naam,
         status: baat.status,
         uitleg: baat.uitleg,
-        telling: telling(own)
+        telling: telling(own, baat)
       })
       if (searching || !collapsed.includes(baatKey)) doelRows.push(...indicatorRows)
     }
@@ -219,7 +220,10 @@ export const voortgangRows = (
       naam: doel.naam,
       status: doel.status,
       uitleg: doel.uitleg,
-      telling: telling(year.progress.filter((p) => doel.baten.some((b) => b.baat === p.baat)))
+      telling: telling(
+        year.progress.filter((p) => doel.baten.some((b) => b.baat === p.baat)),
+        doel
+      )
     })
     if (searching || !collapsed.includes(doelKey)) rows.push(...doelRows)
   }

@@ -13,12 +13,15 @@ describe("the dashboard opens on Voortgang", () => {
     const frame = app.frame()
     assert.include(frame, "DVCC-dashboard · Jaarplan 2025 · peildatum 31 december 2025")
     assert.include(frame, "[Voortgang]")
-    assert.match(frame, /›▾\[achter\] +Doel: Voorkomen slachtoffer- en daderschap/)
+    assert.match(frame, /›▾\[achter\] +Strategisch doel: Voorkomen slachtoffer- en daderschap/)
     assert.match(frame, /\[behaald\] +bestuurlijke-rapportages +█+ 12 \/ 5 bestuurlijke rapportag/)
     assert.match(frame, /\[geen data\] cyberoefendriehoek-deelname/)
     assert.include(frame, "q stoppen")
     // the explanation of the selected row, under the tree
-    assert.include(frame, "achter door campagnemateriaal; baten: 1 achter, 1 aandacht, 1 behaald")
+    assert.include(
+      frame,
+      "achter (6 van 15 gemeten) door campagnemateriaal; baten: 1 achter, 1 aandacht, 1 op koers"
+    )
     for (const line of lines(frame)) assert.isAtMost(line.length, 120, line)
     app.unmount()
   })
@@ -38,10 +41,10 @@ describe("the dashboard opens on Voortgang", () => {
   it("folds a doel with enter and unfolds it again", async () => {
     const app = renderApp()
     await app.press(keys.enter)
-    assert.match(app.frame(), /›▸\[achter\] +Doel: Voorkomen/)
+    assert.match(app.frame(), /›▸\[achter\] +Strategisch doel: Voorkomen/)
     assert.notMatch(app.frame(), /\[achter\] +campagnemateriaal/)
-    assert.notInclude(app.frame(), "Baat 2:")
-    assert.include(app.frame(), "Doel: Kundiger organisaties")
+    assert.notInclude(app.frame(), "Doel 2:")
+    assert.include(app.frame(), "Strategisch doel: Kundiger organisaties")
     await app.press(keys.enter)
     assert.match(app.frame(), /\[achter\] +campagnemateriaal/)
     app.unmount()
@@ -125,7 +128,7 @@ describe("the Indicator detail", () => {
     const app = renderApp()
     await app.press("j", "j", keys.enter)
     const frame = app.frame()
-    assert.include(frame, "aangiftebereidheid — jaarplan 2025, baat 2")
+    assert.include(frame, "aangiftebereidheid — jaarplan 2025, Doel 2:")
     assert.include(frame, "Status [volgt]")
     assert.include(frame, "basis 2023: 16,9% → doel 2027: 20% (hoger is beter)")
     assert.match(frame, /basis 2023 +█+░* +16,9%/)

@@ -36,7 +36,7 @@ describe("the snapshot for a pipe or CI", () => {
         stdout: out as unknown as NodeJS.WriteStream
       })
       assert.include(written, "DVCC-dashboard · Jaarplan 2025 · peildatum 31 december 2025")
-      assert.include(written, "Doel: Kundiger organisaties en medewerkers")
+      assert.include(written, "Strategisch doel: Kundiger organisaties en medewerkers")
     })
   )
 })

@@ -1,6 +1,7 @@
 import type { Indicator, Periode } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import { assert, describe, it } from "@effect/vitest"
+import { indicatorLines } from "../src/Lines.ts"
 import * as Model from "../src/Model.ts"
 import * as Table from "../src/Table.ts"
 import { bar, sparkline, visibleWindow, wrap } from "../src/Text.ts"
@@ -148,5 +149,32 @@ describe("text", () => {
     assert.deepStrictEqual(visibleWindow(5, 3, 10), { start: 0, end: 5 })
     for (const line of wrap("een twee drie vier vijf zes zeven acht negen tien", 12))
       assert.isAtMost(line.length, 12)
+  })
+})
+
+describe("a KPI counted from the activity register", () => {
+  const activiteiten = ["2026-01-08", "2026-01-29"].map((datum, i) => ({
+    id: `kb-${i + 1}`,
+    datum: datum as Periode.Datum,
+    gemeente: null,
+    soort: "kennisbijeenkomst" as const,
+    omschrijving: `Leerlijn sessie ${i + 1}`
+  }))
+  const withActivities = Model.make({ ...dataset, activiteiten }, "2026-02-10" as Periode.Datum, "x")
+
+  it("the Voortgang rows count the doel as measured", () => {
+    const doel3 = Model.voortgangRows(withActivities, 2026, [], "").find((r) => r.key === "baat:baat-3")
+    assert.strictEqual(doel3?._tag === "Baat" ? doel3.telling.gemeten : -1, 1)
+  })
+
+  it("the Indicator screen names the activities, the stand and when data is due", () => {
+    const text = indicatorLines(withActivities, 2026, "kennisbijeenkomsten", 120)
+      .map((l) => l.text)
+      .join("\n")
+    assert.include(text, "kennisbijeenkomsten — jaarplan 2026, Doel 3:")
+    assert.include(text, "Activiteit 8 januari 2026: Leerlijn sessie 1 (activiteitenregister)")
+    assert.include(text, "Activiteit 29 januari 2026: Leerlijn sessie 2 (activiteitenregister)")
+    assert.include(text, "Stand op 31 januari 2026")
+    assert.include(text, "Gegevens elke maand, verwacht 1 maand na de periode")
   })
 })

@@ -15,7 +15,8 @@ export const Bron = Schema.Literals([
   "veiligheidsmonitor",
   "cbs",
   "politieregistratie",
-  "programma-administratie"
+  "programma-administratie",
+  "activiteitenregister"
 ]).annotate({ identifier: "Bron" })
 
 /**
@@ -32,7 +33,8 @@ export const bronLabel: Record<Bron, string> = {
   veiligheidsmonitor: "Veiligheidsmonitor",
   cbs: "CBS",
   politieregistratie: "politieregistratie",
-  "programma-administratie": "programma-administratie"
+  "programma-administratie": "programma-administratie",
+  activiteitenregister: "activiteitenregister"
 }
 
 /**

@@ -5,9 +5,10 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { ActiviteitSoort } from "./Activity.ts"
 import { Bron, Herkomst } from "./Bron.ts"
 import { BaatId } from "./Din.ts"
-import { begin, Datum, Periode } from "./Periode.ts"
+import { begin, Datum, granulariteit, Periode } from "./Periode.ts"
 
 const Positive = Schema.Finite.pipe(Schema.check(Schema.isGreaterThan(0)))
 const NonNegative = Schema.Finite.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
@@ -152,6 +153,35 @@ export type RegelSoort = Regel["soort"]
 export const IndicatorRef = Schema.Struct({ jaar: Schema.Int, id: Schema.NonEmptyString })
 
 /**
+ * How often the official source reports a figure: every month, quarter or year.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const Ritme = Schema.Literals(["maand", "kwartaal", "jaar"]).annotate({ identifier: "Ritme" })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type Ritme = typeof Ritme.Type
+
+/**
+ * A count of the activity register: the activities of one soort per period (the indicator's rhythm) and
+ * per unit (the rule's level: district, basisteam or gemeente, else the region).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const Telling = Schema.Struct({ activiteit: ActiviteitSoort }).annotate({ identifier: "Telling" })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type Telling = typeof Telling.Type
+
+/**
  * A monitoring agreement of one year plan.
  *
  * @since 0.1.0
@@ -172,6 +202,14 @@ export const Indicator = Schema.Struct({
   bron: Bron,
   /** When the official data is expected; until then missing data is `volgt`. */
   verwachtOp: Schema.NullOr(Datum),
+  /** How often a figure is due; absent: the granularity of the rule's periods (see `ritme`). */
+  ritme: Schema.optionalKey(Ritme),
+  /** Months after a period ends before its figure is due; absent: the source's lag (see `vertraging`). */
+  vertraging: Schema.optionalKey(
+    Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: 36 })))
+  ),
+  /** Measured from the activity register: which activities count. */
+  telling: Schema.optionalKey(Telling),
   acties: Schema.Array(Schema.Int),
   voorganger: Schema.NullOr(IndicatorRef),
   herkomst: Herkomst
@@ -206,6 +244,12 @@ export const Indicator = Schema.Struct({
           }
         }
       }
+      if (indicator.telling !== undefined && indicator.bron !== "activiteitenregister") {
+        issues.push({
+          path: ["bron"],
+          issue: `indicator ${indicator.jaar}/${indicator.id}: een telling uit het activiteitenregister heeft bron "activiteitenregister", niet "${indicator.bron}"`
+        })
+      }
       return issues
     })
   )
@@ -216,3 +260,52 @@ export const Indicator = Schema.Struct({
  * @category models
  */
 export type Indicator = typeof Indicator.Type
+
+/**
+ * The period a rule judges: the target's period for a `traject`, else the rule's own.
+ *
+ * @since 0.2.0
+ * @category getters
+ */
+export const rulePeriode = (regel: Regel): Periode =>
+  regel.soort === "traject" ? regel.doel.periode : regel.periode
+
+/**
+ * The reporting rhythm: the indicator's own, else the units of a `dekking` over quarters or months, else
+ * the granularity of the rule's period (a target for 2025 is reported once, for 2025).
+ *
+ * @since 0.2.0
+ * @category getters
+ */
+export const ritme = (indicator: Indicator): Ritme => {
+  if (indicator.ritme !== undefined) return indicator.ritme
+  const { regel } = indicator
+  if (regel.soort === "dekking" && (regel.niveau === "kwartaal" || regel.niveau === "maand"))
+    return regel.niveau
+  return granulariteit(rulePeriode(regel))
+}
+
+/**
+ * Months a source takes to report a period, when the indicator says nothing else: the programme's own
+ * records and the activity register a month, police registrations a month ("volgt in januari 2026"),
+ * CBS and the Veiligheidsmonitor half a year.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const bronVertraging: Record<Bron, number> = {
+  "programma-administratie": 1,
+  activiteitenregister: 1,
+  politieregistratie: 1,
+  cbs: 6,
+  veiligheidsmonitor: 6
+}
+
+/**
+ * The reporting lag in months: the indicator's own, else its source's (`bronVertraging`).
+ *
+ * @since 0.2.0
+ * @category getters
+ */
+export const vertraging = (indicator: Indicator): number =>
+  indicator.vertraging ?? bronVertraging[indicator.bron]

@@ -27,6 +27,8 @@ export const Measurement = Schema.Struct({
   /** For a milestone checklist: the milestone this measurement marks done. */
   mijlpaal: Schema.optionalKey(Schema.NonEmptyString),
   bron: Bron,
+  /** For a count of the activity register: the ids of the activities it counts. */
+  activiteiten: Schema.optionalKey(Schema.Array(Schema.String)),
   toelichting: Schema.optionalKey(Schema.String),
   vastgelegdOp: Datum,
   herkomst: Herkomst

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import type { Activity } from "./Activity.ts"
 import { Bron, bronLabel } from "./Bron.ts"
 import { BaatId } from "./Din.ts"
 import type { Regio } from "./Geography.ts"
@@ -12,6 +13,7 @@ import { eenheden } from "./Geography.ts"
 import type { Kwalificatie } from "./Getal.ts"
 import { format as formatGetal, formatMetKwalificatie } from "./Getal.ts"
 import type { Indicator, Regel } from "./Indicator.ts"
+import { ritme, rulePeriode, vertraging } from "./Indicator.ts"
 import { listNames } from "./internal/text.ts"
 import type { Measurement } from "./Measurement.ts"
 import { geldigOp } from "./Measurement.ts"
@@ -25,6 +27,7 @@ import {
   granulariteit,
   kwartalenIn,
   label,
+  maand,
   maandenIn,
   maandLabel,
   midden,
@@ -116,7 +119,11 @@ export const Progress = Schema.Struct({
   /** Ids of the measurements the verdict used. */
   metingen: Schema.Array(Schema.String),
   signaal: Schema.NullOr(Signaal),
-  peildatum: Datum
+  peildatum: Datum,
+  /** The date the newest measurement used stands on; `null` when none was used. */
+  standOp: Schema.NullOr(Datum),
+  /** For a count of the activity register: the ids of the activities the verdict counts. */
+  activiteiten: Schema.optionalKey(Schema.Array(Schema.String))
 }).annotate({ identifier: "Progress" })
 
 /**
@@ -150,6 +157,8 @@ export const statusLabel: Record<Status, string> = {
 export interface Context {
   readonly peildatum: Datum
   readonly regio: Regio
+  /** The activity register, for indicators counted from it (`indicator.telling`). */
+  readonly activiteiten?: ReadonlyArray<Activity> | undefined
 }
 
 /**
@@ -180,22 +189,81 @@ export const evaluate = (
     m.indicator === indicator.id && m.jaar === indicator.jaar && m.vastgelegdOp <= context.peildatum
   const isOfficial = (m: Measurement) => counts(m) && m.bron === indicator.bron
   // Usually every measurement counts and is official: then the list is used as it is, without a copy.
-  const official = metingen.every(isOfficial) ? metingen : metingen.filter(isOfficial)
+  const recorded = metingen.every(isOfficial) ? metingen : metingen.filter(isOfficial)
+  // Most indicators are not counted from the register: they skip its work entirely.
+  const fromRegister =
+    indicator.telling === undefined ? undefined : registerVerdict(indicator, recorded, context)
+  const official = fromRegister?.official ?? recorded
+  const judged =
+    fromRegister?.judged ?? (official.length > 0 ? applyRule(indicator, official, context) : undefined)
   const others = official.length > 0 ? [] : metingen.filter((m) => counts(m) && m.bron !== indicator.bron)
+  const verdict0 = judged ?? missingData(indicator, context)
   const verdict =
-    official.length > 0 ? applyRule(indicator, official, context) : missingData(indicator, context)
-  return {
+    verdict0.standOp === null ? verdict0 : checkAge(indicator, verdict0, verdict0.standOp, context)
+  const notes = fromRegister?.notes ?? noNotes
+  const progress: { -readonly [K in keyof Progress]: Progress[K] } = {
     indicator: indicator.id,
     jaar: indicator.jaar,
     baat: indicator.baat,
     tekst: indicator.tekst,
     status: verdict.status,
-    uitleg: verdict.uitleg,
+    uitleg: notes.length === 0 ? verdict.uitleg : `${verdict.uitleg} ${notes.join(" ")}`,
     cijfers: verdict.cijfers,
     metingen: verdict.metingen,
     signaal: official.length > 0 ? null : signaal(indicator, others, context),
-    peildatum: context.peildatum
+    peildatum: context.peildatum,
+    standOp: verdict.standOp
   }
+  if (fromRegister?.activiteiten !== undefined) progress.activiteiten = fromRegister.activiteiten
+  return progress
+}
+
+const noNotes: ReadonlyArray<string> = []
+
+/**
+ * Register and hand-recorded figures count the same activities: the one that shows more counts (a partial
+ * register never hides a reported total), the register on a tie. The notes say which counted.
+ */
+const registerVerdict = (
+  indicator: Indicator,
+  recorded: ReadonlyArray<Measurement>,
+  context: Context
+): {
+  readonly official: ReadonlyArray<Measurement>
+  readonly judged: Verdict | undefined
+  readonly notes: ReadonlyArray<string>
+  readonly activiteiten: ReadonlyArray<string> | undefined
+} => {
+  const register = registerCounts(indicator, context.activiteiten ?? [], context)
+  let official = recorded
+  let judged = official.length > 0 ? applyRule(indicator, official, context) : undefined
+  const notes: Array<string> = []
+  let activiteiten: Array<string> | undefined
+  if (register.metingen.length > 0) {
+    const fromRegister = applyRule(indicator, register.metingen, context)
+    const used = new Set(fromRegister.metingen)
+    const counted = register.metingen.filter((m) => used.has(m.id)).flatMap((m) => m.activiteiten ?? [])
+    const named = listNames(counted.map((id) => register.names.get(id) ?? id))
+    const hand = listNames(recorded.map((m) => `${m.id} (${formatGetal(m.waarde)})`))
+    const een = recorded.length === 1
+    if (judged === undefined || (fromRegister.cijfers.gemeten ?? -1) >= (judged.cijfers.gemeten ?? -1)) {
+      if (counted.length > 0) notes.push(`Geteld uit het activiteitenregister: ${named}.`)
+      if (judged !== undefined) {
+        notes.push(
+          `Het activiteitenregister telt hier minstens zoveel als de handmatig vastgelegde ${een ? "meting" : "metingen"} ${hand}, en telt.`
+        )
+      }
+      official = register.metingen
+      judged = fromRegister
+      activiteiten = counted
+    } else {
+      notes.push(
+        `De handmatig vastgelegde ${een ? "meting" : "metingen"} ${hand} ${een ? "telt" : "tellen"} meer dan het activiteitenregister (${named}) en ${een ? "telt" : "tellen"}.`
+      )
+    }
+  }
+  if (register.onbekend.length > 0) notes.push(register.onbekend)
+  return { official, judged, notes, activiteiten }
 }
 
 /**
@@ -229,44 +297,198 @@ interface Verdict {
   readonly uitleg: string
   readonly cijfers: Cijfers
   readonly metingen: ReadonlyArray<string>
+  /** The date the newest measurement used stands on. */
+  readonly standOp: Datum | null
+  /** The explanation without the status, so an age check can restate it. */
+  readonly tekst?: string
+}
+
+/** The last day of the month `months` after the month of `dag`. */
+const maandEindeNa = (dag: Datum, months: number): Datum => {
+  const index = Number(dag.slice(0, 4)) * 12 + Number(dag.slice(5, 7)) - 1 + months
+  return einde(maand(Math.floor(index / 12), (index % 12) + 1))
+}
+
+/** When the figure over `periode` is due: the indicator's lag after the period ends. */
+const dueDate = (indicator: Indicator, periode: Periode): Datum =>
+  maandEindeNa(einde(periode), vertraging(indicator))
+
+/** The periods of the indicator's rhythm inside the rule's period (the period itself when not finer). */
+const rhythmPeriods = (indicator: Indicator): ReadonlyArray<Periode> => {
+  const periode = rulePeriode(indicator.regel)
+  const step = ritme(indicator)
+  const own = granulariteit(periode)
+  if (step === own || step === "jaar" || (step === "kwartaal" && own === "maand")) return [periode]
+  return step === "maand" ? maandenIn(periode) : kwartalenIn(periode)
+}
+
+const ritmeMaanden = { maand: 1, kwartaal: 3, jaar: 12 } as const
+
+/** Per indicator what the age check needs, worked out once: the rule period's end, the final due date, the step. */
+const ageRules = new WeakMap<
+  Indicator,
+  { readonly einde: Datum; readonly final: Datum; readonly stap: number }
+>()
+
+const ageRule = (indicator: Indicator) => {
+  let rule = ageRules.get(indicator)
+  if (rule === undefined) {
+    const periode = rulePeriode(indicator.regel)
+    rule = {
+      einde: einde(periode),
+      final: dueDate(indicator, periode),
+      stap: ritmeMaanden[ritme(indicator)] + vertraging(indicator)
+    }
+    ageRules.set(indicator, rule)
+  }
+  return rule
+}
+
+const maandIndex = (dag: Datum): number => Number(dag.slice(0, 4)) * 12 + Number(dag.slice(5, 7)) - 1
+
+/**
+ * A verdict on data older than the rhythm says so; `op-koers` on such data is no evidence and becomes
+ * `aandacht`. Data that stands on the end of the rule's period is final and never old, and a target met
+ * stays met. The next figure is due a rhythm plus the lag after the stand, the final one the lag after
+ * the period.
+ */
+const checkAge = (indicator: Indicator, verdict: Verdict, standOp: Datum, context: Context): Verdict => {
+  // A target met stays met: newer data cannot take it back.
+  if (verdict.tekst === undefined || verdict.status === "behaald") return verdict
+  const rule = ageRule(indicator)
+  if (standOp >= rule.einde) return verdict
+  // Overdue when the peildatum lies past the month-end of the next stand, or past the final due date.
+  const nextOverdue = maandIndex(context.peildatum) > maandIndex(standOp) + rule.stap
+  if (!nextOverdue && context.peildatum <= rule.final) return verdict
+  const nextStand = maandEindeNa(standOp, rule.stap)
+  const next = nextStand.localeCompare(rule.final) < 0 ? nextStand : rule.final
+  const status: Status = verdict.status === "op-koers" ? "aandacht" : verdict.status
+  const stand = verdict.tekst.includes(`stand ${datumLabel(standOp)}`) ? "" : `stand ${datumLabel(standOp)}; `
+  return {
+    ...verdict,
+    status,
+    uitleg: `${verdict.tekst}; ${stand}nieuwere gegevens werden uiterlijk ${datumLabel(next)} verwacht — ${statusLabel[status]}`
+  }
 }
 
 const noCijfers: Cijfers = { gemeten: null, verwacht: null, doel: null, periode: null }
-
-const rulePeriode = (regel: Regel): Periode =>
-  regel.soort === "traject" ? regel.doel.periode : regel.periode
 
 const missingData = (indicator: Indicator, context: Context): Verdict => {
   const periode = rulePeriode(indicator.regel)
   const bron = bronLabel[indicator.bron]
   const cijfers = { ...noCijfers, doel: targetOf(indicator.regel), periode }
+  const none = { cijfers, metingen: [], standOp: null }
   if (indicator.verwachtOp !== null) {
     const due = `${bron} verwacht in ${maandLabel(indicator.verwachtOp)}`
     return context.peildatum <= indicator.verwachtOp
-      ? { status: "volgt", uitleg: `Volgt: ${due}.`, cijfers, metingen: [] }
-      : { status: "geen-data", uitleg: `Geen data: ${due}, niet ontvangen.`, cijfers, metingen: [] }
+      ? { status: "volgt", uitleg: `Volgt: ${due}.`, ...none }
+      : { status: "geen-data", uitleg: `Geen data: ${due}, niet ontvangen.`, ...none }
   }
   if (context.peildatum < begin(periode)) {
+    return { status: "volgt", uitleg: `Volgt: de periode begint op ${datumLabel(begin(periode))}.`, ...none }
+  }
+  // Each period of the rhythm is due its lag after it ends; one overdue period without data is geen-data.
+  const periods = rhythmPeriods(indicator)
+  const overdue = periods.filter((p) => dueDate(indicator, p) < context.peildatum)
+  const first = periods[0] ?? periode
+  if (overdue.length === 0) {
+    const loopt =
+      context.peildatum <= einde(periode) ? `; de periode loopt tot ${datumLabel(einde(periode))}` : ""
     return {
       status: "volgt",
-      uitleg: `Volgt: de periode begint op ${datumLabel(begin(periode))}.`,
-      cijfers,
-      metingen: []
+      uitleg: `Volgt: nog geen meting vastgelegd${loopt}; die over ${label(first)} wordt uiterlijk ${datumLabel(dueDate(indicator, first))} verwacht.`,
+      ...none
     }
   }
-  return context.peildatum <= einde(periode)
-    ? {
-        status: "volgt",
-        uitleg: `Volgt: nog geen meting vastgelegd; de periode loopt tot ${datumLabel(einde(periode))}.`,
-        cijfers,
-        metingen: []
-      }
-    : {
-        status: "geen-data",
-        uitleg: `Geen data: geen meting over ${label(periode)} vastgelegd.`,
-        cijfers,
-        metingen: []
-      }
+  return {
+    status: "geen-data",
+    uitleg: `Geen data: geen meting over ${listNames(overdue.map(label))} vastgelegd (${bron}, verwacht uiterlijk ${datumLabel(dueDate(indicator, overdue[0] ?? first))}).`,
+    ...none
+  }
+}
+
+/** Derived measurements from the activity register, with a note on activities no unit could take. */
+interface RegisterCounts {
+  readonly metingen: ReadonlyArray<Measurement>
+  /** Activity id → how the explanation names it. */
+  readonly names: ReadonlyMap<string, string>
+  readonly onbekend: string
+}
+
+const unitNiveau = (regel: Regel): "district" | "basisteam" | "gemeente" | null =>
+  (regel.soort === "dekking" || regel.soort === "aandeel") &&
+  regel.niveau !== "kwartaal" &&
+  regel.niveau !== "maand"
+    ? regel.niveau
+    : null
+
+const onbekendLabel = {
+  district: "district onbekend",
+  basisteam: "basisteam onbekend",
+  gemeente: "gemeente onbekend"
+}
+
+/**
+ * The register's count of `indicator.telling.activiteit` per period of the indicator's rhythm and per unit
+ * of the rule's level, from the activities on or before the peildatum. A period without any such activity
+ * has no count: unknown, not zero. An activity whose gemeente (or its district or basisteam) is unknown
+ * counts under "… onbekend", which no unit matches.
+ */
+const registerCounts = (
+  indicator: Indicator,
+  activiteiten: ReadonlyArray<Activity>,
+  context: Context
+): RegisterCounts => {
+  const soort = indicator.telling?.activiteit
+  const niveau = unitNiveau(indicator.regel)
+  const gemeenten = new Map(context.regio.gemeenten.map((g) => [g.code as string, g]))
+  const groups = new Map<string, { periode: Periode; unit: string | null; ids: Array<string> }>()
+  const names = new Map<string, string>()
+  const zonder: Array<string> = []
+  const periods = rhythmPeriods(indicator)
+  for (const a of activiteiten) {
+    if (a.soort !== soort || a.datum > context.peildatum) continue
+    const periode = periods.find((p) => a.datum >= begin(p) && a.datum <= einde(p))
+    if (periode === undefined) continue
+    const gemeente = a.gemeente === null ? undefined : gemeenten.get(a.gemeente)
+    const unit =
+      niveau === null
+        ? null
+        : niveau === "gemeente"
+          ? (gemeente?.code ?? onbekendLabel.gemeente)
+          : ((niveau === "district" ? gemeente?.district : gemeente?.basisteam) ?? onbekendLabel[niveau])
+    if (niveau !== null && unit === onbekendLabel[niveau]) zonder.push(gemeente?.naam ?? "gemeente onbekend")
+    const key = `${periode}|${unit ?? "regio"}`
+    const group = groups.get(key) ?? { periode, unit, ids: [] }
+    group.ids.push(a.id)
+    groups.set(key, group)
+    names.set(a.id, `${a.omschrijving ?? a.id} (${datumLabel(a.datum)})`)
+  }
+  const metingen = [...groups.values()].map(
+    (g): Measurement => ({
+      id: `activiteitenregister:${indicator.id}:${g.periode}:${g.unit ?? "regio"}`,
+      indicator: indicator.id,
+      jaar: indicator.jaar,
+      periode: g.periode,
+      gebied:
+        niveau === null || g.unit === null
+          ? { niveau: "regio" }
+          : niveau === "gemeente"
+            ? ({ niveau: "gemeente", code: g.unit } as Measurement["gebied"])
+            : { niveau, id: g.unit },
+      waarde: g.ids.length,
+      ...(context.peildatum < einde(g.periode) ? { peildatum: context.peildatum } : {}),
+      bron: "activiteitenregister",
+      activiteiten: g.ids,
+      vastgelegdOp: context.peildatum,
+      herkomst: { document: "activiteitenregister", sectie: `${soort} in ${label(g.periode)}` }
+    })
+  )
+  const onbekend =
+    niveau === null || zonder.length === 0
+      ? ""
+      : `${zonder.length} ${zonder.length === 1 ? "activiteit" : "activiteiten"} in een gemeente zonder bekend ${niveau} (${listNames([...new Set(zonder)])}) ${zonder.length === 1 ? "telt" : "tellen"} onder ‘${onbekendLabel[niveau]}’ en voor geen ${niveau} mee.`
+  return { metingen, names, onbekend }
 }
 
 const signaal = (
@@ -313,7 +535,7 @@ const applyRule = (indicator: Indicator, metingen: ReadonlyArray<Measurement>, c
   const regel = indicator.regel
   switch (regel.soort) {
     case "traject":
-      return traject(indicator, regel, metingen)
+      return traject(indicator, regel, metingen, context)
     case "minimum-aantal":
       return minimumAantal(indicator, regel, metingen, context)
     case "gemiddeld-per-maand":
@@ -333,13 +555,24 @@ const verdict = (
   status: Status,
   text: string,
   cijfers: Cijfers,
-  metingen: ReadonlyArray<string>
+  metingen: ReadonlyArray<string>,
+  standOp: Datum | null
 ): Verdict => ({
   status,
   uitleg: `${text} — ${statusLabel[status]}`,
   cijfers,
-  metingen
+  metingen,
+  standOp,
+  tekst: text
 })
+
+const newest = (dates: ReadonlyArray<Datum | null | undefined>): Datum | null => {
+  let best: Datum | null = null
+  for (const d of dates) if (d != null && (best === null || d > best)) best = d
+  return best
+}
+
+const capAt = (dag: Datum, peildatum: Datum): Datum => (dag < peildatum ? dag : peildatum)
 
 /**
  * The one verdict for counts: met → `behaald`; period over and not met → `achter`; otherwise compared
@@ -361,7 +594,8 @@ const aandachtFactor = 0.8
 const traject = (
   indicator: Indicator,
   regel: Extract<Regel, { soort: "traject" }>,
-  metingen: ReadonlyArray<Measurement>
+  metingen: ReadonlyArray<Measurement>,
+  context: Context
 ): Verdict => {
   // A plain loop: rules scan every measurement, so no per-item callback or period lookup.
   let latest = metingen[0] as Measurement
@@ -400,7 +634,8 @@ const traject = (
     status,
     `${measured}; ${path}`,
     { gemeten: latest.waarde, verwacht: round(expected), doel: doel.waarde, periode: latest.periode },
-    [latest.id]
+    [latest.id],
+    capAt(geldigOp(latest), context.peildatum)
   )
 }
 
@@ -481,7 +716,8 @@ const minimumAantal = (
     status,
     `${describeCount(count, indicator.eenheid, regel.periode)} (doel minimaal ${formatGetal(regel.minimum)}${progress})`,
     { gemeten: count.waarde, verwacht: round(expected), doel: regel.minimum, periode: regel.periode },
-    count.metingen
+    count.metingen,
+    count.standOp
   )
 }
 
@@ -506,7 +742,8 @@ const gemiddeldPerMaand = (
     status,
     `${describeCount(count, indicator.eenheid, regel.periode)}, gemiddeld ${formatGetal(average, 2)} per maand (doel ${formatGetal(regel.perMaand)})`,
     { gemeten: round(average), verwacht: regel.perMaand, doel: regel.perMaand, periode: regel.periode },
-    count.metingen
+    count.metingen,
+    count.standOp
   )
 }
 
@@ -544,7 +781,7 @@ const dekking = (
         ? metingen.filter((m) => m.gebied.niveau === "regio")
         : metingen.filter((m) => gebiedKey(m) === `${regel.niveau}:${unit.id}`)
     const count = countIn(own, unit.periode ?? regel.periode, context.peildatum)
-    return { unit, waarde: count?.waarde ?? 0, metingen: count?.metingen ?? [] }
+    return { unit, waarde: count?.waarde ?? 0, metingen: count?.metingen ?? [], standOp: count?.standOp }
   })
   const unitMeasured = perUnit?.some((u) => u.metingen.length > 0) ?? false
   const perUnitNiveau = regel.niveau !== "kwartaal" && regel.niveau !== "maand"
@@ -565,15 +802,17 @@ const dekking = (
     // For quarters and months only those already over count against the target before the period ends.
     const due = perUnitNiveau
       ? units.length * elapsed
-      : perUnit.filter((u) => u.unit.periode !== undefined && einde(u.unit.periode) <= context.peildatum)
-          .length
+      : perUnit.filter(
+          (u) => u.unit.periode !== undefined && dueDate(indicator, u.unit.periode) < context.peildatum
+        ).length
     const status = countStatus(covered.length, due, units.length, ended)
     const short = missing.length > 0 ? `; nog niet: ${listNames(missing.map((u) => u.unit.naam))}` : ""
     return verdict(
       status,
       `${covered.length} van ${units.length} ${meervoud} halen minimaal ${minimum} ${indicator.eenheid} in ${label(regel.periode)}${short}`,
       { gemeten: covered.length, verwacht: round(due), doel: units.length, periode: regel.periode },
-      perUnit.flatMap((u) => u.metingen)
+      perUnit.flatMap((u) => u.metingen),
+      newest(perUnit.map((u) => u.standOp))
     )
   }
   if (regional === undefined) return missingData(indicator, context)
@@ -584,7 +823,8 @@ const dekking = (
       "aandacht",
       `${reached}; de lijst van ${meervoud} in de regio is onbekend, dus niet vast te stellen of elk ${regel.niveau} het minimum haalt`,
       { gemeten: regional.waarde, verwacht: null, doel: null, periode: regel.periode },
-      regional.metingen
+      regional.metingen,
+      regional.standOp
     )
   }
   const status = countStatus(regional.waarde, units.length * elapsed, units.length, ended)
@@ -597,7 +837,8 @@ const dekking = (
       doel: units.length,
       periode: regel.periode
     },
-    regional.metingen
+    regional.metingen,
+    regional.standOp
   )
 }
 
@@ -615,7 +856,8 @@ const groei = (
       status: "geen-data",
       uitleg: `Geen data: ${indicator.eenheid} over ${label(vorige(regel.periode))} ontbreekt, dus de groei over ${label(regel.periode)} is niet te berekenen.`,
       cijfers: { gemeten: current.waarde, verwacht: null, doel: null, periode: regel.periode },
-      metingen: current.metingen
+      metingen: current.metingen,
+      standOp: current.standOp
     }
   }
   const target = base.waarde * (1 + regel.groeiPercentage / 100)
@@ -631,7 +873,8 @@ const groei = (
       doel: round(target),
       periode: regel.periode
     },
-    [...base.metingen, ...current.metingen]
+    [...base.metingen, ...current.metingen],
+    current.standOp
   )
 }
 
@@ -652,7 +895,8 @@ const mijlpalen = (
     status,
     `${done.length} van ${total} mijlpalen gereed in ${label(regel.periode)}${openText}`,
     { gemeten: done.length, verwacht: round(total * elapsed), doel: total, periode: regel.periode },
-    metingen.filter((m) => m.mijlpaal !== undefined).map((m) => m.id)
+    metingen.filter((m) => m.mijlpaal !== undefined).map((m) => m.id),
+    newest(metingen.filter((m) => m.mijlpaal !== undefined).map((m) => capAt(geldigOp(m), context.peildatum)))
   )
 }
 
@@ -673,12 +917,17 @@ const aandeel = (
   const reached = perUnit.length > 0 ? new Set(perUnit.map(gebiedKey)).size : regional?.waarde
   if (reached === undefined) return missingData(indicator, context)
   const ids = perUnit.length > 0 ? perUnit.map((m) => m.id) : (regional?.metingen ?? [])
+  const standOp =
+    perUnit.length > 0
+      ? newest(perUnit.map((m) => capAt(geldigOp(m), context.peildatum)))
+      : (regional?.standOp ?? null)
   if (units === undefined) {
     return verdict(
       "aandacht",
       `${formatGetal(reached)} ${meervoud}; het aantal ${meervoud} in de regio is onbekend, dus het aandeel is niet te berekenen`,
       { gemeten: reached, verwacht: null, doel: regel.minimumAandeel, periode: regel.periode },
-      ids
+      ids,
+      standOp
     )
   }
   // "More than half" needs strictly more than the share: the smallest count above it.
@@ -690,7 +939,8 @@ const aandeel = (
     status,
     `${formatGetal(reached)} van ${units.length} ${meervoud} (${formatGetal(share)}%) in ${label(regel.periode)}; doel meer dan ${formatGetal(regel.minimumAandeel)}% (minimaal ${needed})`,
     { gemeten: reached, verwacht: round(needed * elapsed), doel: needed, periode: regel.periode },
-    ids
+    ids,
+    standOp
   )
 }
 

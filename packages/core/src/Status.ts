@@ -43,7 +43,9 @@ export const StatusReport = Schema.Struct({
 export type StatusReport = typeof StatusReport.Type
 
 /**
- * The progress of the indicators of `jaren` on `peildatum`, and per year its roll-up.
+ * The progress of the indicators of `jaren` on `peildatum`, and per year its roll-up: the one place every
+ * output (CLI, API, workbook, report, dashboard) gets its verdicts from, so they cannot disagree. The
+ * dataset's activity register comes along for indicators counted from it.
  *
  * @since 0.1.0
  * @category rules
@@ -52,7 +54,7 @@ export const make = (dataset: Dataset, peildatum: Datum, jaren: ReadonlyArray<nu
   const progress = evaluateAll(
     dataset.indicatoren.filter((i) => jaren.includes(i.jaar)),
     dataset.metingen,
-    { peildatum, regio: dataset.regio }
+    { peildatum, regio: dataset.regio, activiteiten: dataset.activiteiten }
   )
   return {
     peildatum,
@@ -63,3 +65,12 @@ export const make = (dataset: Dataset, peildatum: Datum, jaren: ReadonlyArray<nu
     }))
   }
 }
+
+/**
+ * The progress of one year plan on `peildatum`, as `make` computes it.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const ofYear = (dataset: Dataset, jaar: number, peildatum: Datum): YearStatus =>
+  make(dataset, peildatum, [jaar]).jaren[0] as YearStatus

@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
+import { Schema } from "effect"
 import fc from "fast-check"
-import { type Periode, Progress } from "../src/index.ts"
+import { Activity, Geography, Indicator, type Periode, Progress } from "../src/index.ts"
 import { indicator, meting, regio } from "./fixtures.ts"
 
 const at = (peildatum: string) => ({ peildatum: peildatum as Periode.Datum, regio })
@@ -70,7 +71,8 @@ describe("minimum-aantal", () => {
 
   it("ignores measurements recorded after the peildatum", () => {
     const later = meting({ periode: "2025", waarde: 9, vastgelegdOp: "2026-02-01" })
-    assert.strictEqual(Progress.evaluate(minimum, [later], at("2026-01-15")).status, "geen-data")
+    assert.strictEqual(Progress.evaluate(minimum, [later], at("2026-01-15")).status, "volgt")
+    assert.strictEqual(Progress.evaluate(minimum, [later], at("2026-01-31")).status, "volgt")
     assert.strictEqual(Progress.evaluate(minimum, [later], at("2026-02-01")).status, "behaald")
   })
 })
@@ -212,7 +214,9 @@ describe("dekking", () => {
     const q1 = meting({ jaar: 2025, periode: "2026-Q1", waarde: 1 })
     const onTrack = Progress.evaluate(perQuarter, [q1], at("2026-05-01"))
     assert.strictEqual(onTrack.status, "op-koers")
-    const missedQ2 = Progress.evaluate(perQuarter, [q1], at("2026-07-15"))
+    // Q2 is due a month (the lag) after it ends.
+    assert.strictEqual(Progress.evaluate(perQuarter, [q1], at("2026-07-15")).status, "op-koers")
+    const missedQ2 = Progress.evaluate(perQuarter, [q1], at("2026-08-01"))
     assert.notStrictEqual(missedQ2.status, "op-koers")
     assert.include(missedQ2.uitleg, "nog niet: 2026 Q2")
   })
@@ -271,6 +275,220 @@ describe("countStatus", () => {
           return rank[status(low)] <= rank[status(high)]
         }
       )
+    )
+  })
+})
+
+describe("reporting rhythm and lag", () => {
+  const perQuarter = indicator({
+    regel: { soort: "dekking", niveau: "kwartaal", minimumPerEenheid: 1, periode: "2026" },
+    jaar: 2026
+  })
+
+  it("takes the rhythm from the rule's periods and the lag from the source", () => {
+    assert.strictEqual(Indicator.ritme(perQuarter), "kwartaal")
+    assert.strictEqual(Indicator.vertraging(perQuarter), 1)
+    const yearly = indicator({ regel: { soort: "minimum-aantal", minimum: 5, periode: "2025" } })
+    assert.strictEqual(Indicator.ritme(yearly), "jaar")
+    const monthly = indicator({
+      ritme: "maand",
+      vertraging: 0,
+      regel: { soort: "minimum-aantal", minimum: 5, periode: "2025" }
+    })
+    assert.strictEqual(Indicator.ritme(monthly), "maand")
+    assert.strictEqual(Indicator.vertraging(monthly), 0)
+  })
+
+  it("a quarterly target after three quarters without a measurement is geen-data, not volgt", () => {
+    const progress = Progress.evaluate(perQuarter, [], at("2026-12-01"))
+    assert.strictEqual(progress.status, "geen-data")
+    assert.include(progress.uitleg, "2026 Q1")
+  })
+
+  it("is volgt while the first period plus the lag has not passed", () => {
+    assert.strictEqual(Progress.evaluate(perQuarter, [], at("2026-04-15")).status, "volgt")
+    assert.strictEqual(Progress.evaluate(perQuarter, [], at("2026-05-01")).status, "geen-data")
+  })
+
+  it("a yearly count is due one lag after the year: volgt in January, geen-data after", () => {
+    const yearly = indicator({ regel: { soort: "minimum-aantal", minimum: 5, periode: "2025" } })
+    assert.strictEqual(Progress.evaluate(yearly, [], at("2025-12-31")).status, "volgt")
+    assert.strictEqual(Progress.evaluate(yearly, [], at("2026-01-31")).status, "volgt")
+    assert.strictEqual(Progress.evaluate(yearly, [], at("2026-02-01")).status, "geen-data")
+  })
+
+  it("a monthly rhythm makes a year without any count overdue from the second month on", () => {
+    const monthly = indicator({
+      ritme: "maand",
+      regel: { soort: "gemiddeld-per-maand", perMaand: 1, periode: "2026" },
+      jaar: 2026
+    })
+    assert.strictEqual(Progress.evaluate(monthly, [], at("2026-02-15")).status, "volgt")
+    assert.strictEqual(Progress.evaluate(monthly, [], at("2026-12-01")).status, "geen-data")
+  })
+})
+
+describe("old data", () => {
+  const monthly = indicator({
+    ritme: "maand",
+    jaar: 2026,
+    regel: { soort: "gemiddeld-per-maand", perMaand: 1, periode: "2026" }
+  })
+  const january = meting({ jaar: 2026, periode: "2026-01", waarde: 3, vastgelegdOp: "2026-02-01" })
+
+  it("says the stand of a verdict resting on data older than the rhythm, and is no longer op koers", () => {
+    const progress = Progress.evaluate(monthly, [january], at("2026-12-01"))
+    assert.include(progress.uitleg, "stand 31 januari 2026")
+    assert.notStrictEqual(progress.status, "op-koers")
+    assert.strictEqual(progress.standOp, "2026-01-31")
+  })
+
+  it("carries the date of the newest measurement used, also when it is fresh", () => {
+    const progress = Progress.evaluate(monthly, [january], at("2026-02-15"))
+    assert.strictEqual(progress.status, "op-koers")
+    assert.strictEqual(progress.standOp, "2026-01-31")
+    assert.notInclude(progress.uitleg, "nieuwere")
+    assert.isNull(Progress.evaluate(monthly, [], at("2026-02-15")).standOp)
+  })
+})
+
+describe("counts from the activity register", () => {
+  const activiteit = (id: string, datum: string, gemeente: string | null, soort = "kennisbijeenkomst") =>
+    Schema.decodeUnknownSync(Activity.Activity)({ id, datum, gemeente, soort, omschrijving: `Sessie ${id}` })
+  const kennis = indicator({
+    jaar: 2026,
+    bron: "activiteitenregister",
+    ritme: "maand",
+    telling: { activiteit: "kennisbijeenkomst" },
+    regel: { soort: "gemiddeld-per-maand", perMaand: 1, periode: "2026" }
+  })
+  const drie = [
+    activiteit("a1", "2026-01-08", "GM0001"),
+    activiteit("a2", "2026-01-15", null),
+    activiteit("a3", "2026-01-29", "GM0002"),
+    activiteit("x1", "2026-01-20", "GM0002", "huisbezoek")
+  ]
+
+  it("counts the activities of the soort per period and names them", () => {
+    const context = { ...at("2026-02-10"), activiteiten: drie }
+    const progress = Progress.evaluate(kennis, [], context)
+    assert.strictEqual(progress.status, "op-koers")
+    assert.include(progress.uitleg, "3 kennisbijeenkomsten in 2026")
+    assert.include(progress.uitleg, "activiteitenregister")
+    for (const id of ["a1", "a2", "a3"]) assert.include(progress.uitleg, `Sessie ${id}`)
+    assert.notInclude(progress.uitleg, "Sessie x1")
+    assert.deepStrictEqual([...(progress.activiteiten ?? [])].sort(), ["a1", "a2", "a3"])
+  })
+
+  it("without activities it is as before: nothing measured", () => {
+    assert.strictEqual(
+      Progress.evaluate(kennis, [], { ...at("2026-02-10"), activiteiten: [] }).status,
+      "volgt"
+    )
+  })
+
+  it("ignores activities after the peildatum", () => {
+    const progress = Progress.evaluate(kennis, [], { ...at("2026-01-10"), activiteiten: drie })
+    assert.strictEqual(progress.cijfers.gemeten !== null && progress.cijfers.gemeten > 0, true)
+    assert.deepStrictEqual(progress.activiteiten, ["a1"])
+  })
+
+  it("with both a register count and a hand-recorded figure, the one that counts more counts, and the explanation says which", () => {
+    const hand = (waarde: number) =>
+      meting({
+        jaar: 2026,
+        periode: "2026",
+        waarde,
+        bron: "activiteitenregister",
+        peildatum: "2026-01-31",
+        vastgelegdOp: "2026-02-01"
+      })
+    const context = { ...at("2026-02-10"), activiteiten: drie }
+    const ten = hand(10)
+    const onlyHand = Progress.evaluate(kennis, [ten], { ...context, activiteiten: [] })
+    assert.include(onlyHand.uitleg, "10 kennisbijeenkomsten in 2026")
+    const handMore = Progress.evaluate(kennis, [ten], context)
+    assert.include(handMore.uitleg, "10 kennisbijeenkomsten in 2026")
+    assert.include(handMore.uitleg, `${ten.id} (10) telt meer dan het activiteitenregister`)
+    assert.isUndefined(handMore.activiteiten)
+    const two = hand(2)
+    const registerMore = Progress.evaluate(kennis, [two], context)
+    assert.include(registerMore.uitleg, "3 kennisbijeenkomsten in 2026")
+    assert.include(
+      registerMore.uitleg,
+      `telt hier minstens zoveel als de handmatig vastgelegde meting ${two.id} (2)`
+    )
+    assert.strictEqual(registerMore.activiteiten?.length, 3)
+  })
+
+  it("counts per basisteam, and a gemeente without a known basisteam under 'basisteam onbekend'", () => {
+    const withTeams = Schema.decodeUnknownSync(Geography.Regio)({
+      ...Schema.encodeSync(Geography.Regio)(regio),
+      basisteams: [
+        { id: "bt-a", naam: "Basisteam A", district: "noord" },
+        { id: "bt-b", naam: "Basisteam B", district: "midden" }
+      ],
+      gemeenten: Schema.encodeSync(Geography.Regio)(regio).gemeenten.map((g) => ({
+        ...g,
+        basisteam: g.code === "GM0001" ? "bt-a" : g.code === "GM0002" ? "bt-b" : null
+      }))
+    })
+    const driehoek = indicator({
+      bron: "activiteitenregister",
+      schaal: "basisteam",
+      telling: { activiteit: "informatiebeeld-besproken-in-driehoek" },
+      regel: { soort: "dekking", niveau: "basisteam", minimumPerEenheid: 2, periode: "2025" }
+    })
+    const soort = "informatiebeeld-besproken-in-driehoek"
+    const besproken = [
+      activiteit("d1", "2025-03-01", "GM0001", soort),
+      activiteit("d2", "2025-09-01", "GM0001", soort),
+      activiteit("d3", "2025-04-01", "GM0002", soort),
+      activiteit("d4", "2025-05-01", "GM0003", soort)
+    ]
+    const progress = Progress.evaluate(driehoek, [], {
+      peildatum: "2025-12-31" as Periode.Datum,
+      regio: withTeams,
+      activiteiten: besproken
+    })
+    assert.strictEqual(progress.cijfers.gemeten, 1)
+    assert.include(progress.uitleg, "1 van 2 basisteams")
+    assert.include(progress.uitleg, "basisteam onbekend")
+    assert.include(progress.uitleg, "Ceedorp")
+  })
+})
+
+describe("volgt only for data not yet due", () => {
+  const rules = [
+    { soort: "minimum-aantal", minimum: 5, periode: "2026" },
+    { soort: "minimum-aantal", minimum: 5, periode: "2026-Q2" },
+    { soort: "dekking", niveau: "kwartaal", minimumPerEenheid: 1, periode: "2026" },
+    { soort: "dekking", niveau: "maand", minimumPerEenheid: 1, periode: "2026" }
+  ] as const
+  const day = fc.integer({ min: 0, max: 3 * 365 }).map((n) => {
+    const d = new Date(Date.UTC(2025, 6, 1) + n * 86_400_000)
+    return d.toISOString().slice(0, 10)
+  })
+
+  it("without data: volgt exactly while no period of the rhythm is past its lag, geen-data after", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...rules), fc.integer({ min: 0, max: 6 }), day, (regel, lag, peildatum) => {
+        const i = indicator({ jaar: 2026, regel, vertraging: lag })
+        const status = Progress.evaluate(i, [], at(peildatum)).status
+        // the first period of the rhythm ends first: data is due the lag after it
+        const firstEnd =
+          regel.soort === "dekking"
+            ? regel.niveau === "maand"
+              ? [2026, 1]
+              : [2026, 3]
+            : regel.periode === "2026"
+              ? [2026, 12]
+              : [2026, 6]
+        const due = new Date(Date.UTC(firstEnd[0] as number, (firstEnd[1] as number) + lag, 0))
+          .toISOString()
+          .slice(0, 10)
+        return status === (peildatum > due ? "geen-data" : "volgt")
+      })
     )
   })
 })

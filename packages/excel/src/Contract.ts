@@ -254,7 +254,7 @@ export const metingen: Sheet = {
       required: true,
       aliases: ["Indicator id", "Indicatornummer"],
       width: 14,
-      uitleg: "Id van de indicator uit het jaarplan."
+      uitleg: "Id van de indicator uit het jaarplan (keuzelijst)."
     }),
     column("periode", "Periode", "periode", {
       required: true,
@@ -272,7 +272,7 @@ export const metingen: Sheet = {
       labels: "bron",
       width: 24,
       uitleg:
-        "Bron uit de lijst (Veiligheidsmonitor, CBS, politieregistratie, programma-administratie); leeg betekent programma-administratie."
+        "Bron uit de lijst (Veiligheidsmonitor, CBS, politieregistratie, programma-administratie, activiteitenregister); leeg betekent programma-administratie (activiteitenregister bij een afspraak die activiteiten telt)."
     }),
     column("toelichting", "Toelichting", "text", {
       aliases: ["Omschrijving", "Opmerking"],
@@ -438,7 +438,8 @@ export const bronnen: ReadonlyArray<Label<Bron.Bron>> = [
     "programma",
     "eigen administratie",
     "administratie"
-  )
+  ),
+  entry("activiteitenregister", Bron.bronLabel.activiteitenregister)
 ]
 
 /**

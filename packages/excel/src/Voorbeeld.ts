@@ -126,7 +126,8 @@ export const workbook = (
       periode: "2025",
       gebied: "regio",
       waarde: 24,
-      bron: labelOf("bron", "programma-administratie"),
+      // Both agreements count activities: their source is the activity register.
+      bron: labelOf("bron", "activiteitenregister"),
       toelichting: "Fictief: aantal kennisbijeenkomsten in de regio"
     },
     ...chosen.map((g, i) => ({
@@ -134,7 +135,7 @@ export const workbook = (
       periode: "2025-Q2",
       gebied: g.naam,
       waarde: 4 + i * 3,
-      bron: labelOf("bron", "programma-administratie"),
+      bron: labelOf("bron", "activiteitenregister"),
       toelichting: "Fictief"
     }))
   ]

@@ -54,8 +54,9 @@ export const indicatoren2025: ReadonlyArray<IndicatorEncoded> = [
     eenheid: "besprekingen",
     richting: "hoger",
     schaal: "basisteam",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     verwachtOp: null,
+    telling: { activiteit: "informatiebeeld-besproken-in-driehoek" },
     acties: [1],
     voorganger: null,
     herkomst: monitoring2025(1, "Tweemaal per jaar lokaal informatiebeeld agenderen op basisteamdriehoek.")
@@ -113,8 +114,11 @@ export const indicatoren2025: ReadonlyArray<IndicatorEncoded> = [
     eenheid: "kennisbijeenkomsten",
     richting: "hoger",
     schaal: "regio",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     verwachtOp: null,
+    telling: { activiteit: "kennisbijeenkomst" },
+    // "Gemiddeld één kennisbijeenkomst per maand": counted per month.
+    ritme: "maand",
     acties: [6],
     voorganger: null,
     herkomst: monitoring2025(3, KENNISBIJEENKOMSTEN)
@@ -131,8 +135,10 @@ export const indicatoren2025: ReadonlyArray<IndicatorEncoded> = [
     richting: "hoger",
     schaal: "regio",
     bron: "politieregistratie",
-    // Jaarplan 2026, bijlage 2 (doel 4): "Volgt in januari 2026."
+    // Jaarplan 2026, bijlage 2 (doel 4): "Volgt in januari 2026": the year's figure a month after it.
     verwachtOp: "2026-01-31",
+    ritme: "jaar",
+    vertraging: 1,
     acties: [5, 8],
     voorganger: null,
     herkomst: monitoring2025(
@@ -149,8 +155,9 @@ export const indicatoren2025: ReadonlyArray<IndicatorEncoded> = [
     eenheid: "RIEC-casussen",
     richting: "hoger",
     schaal: "district",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     verwachtOp: null,
+    telling: { activiteit: "riec-casus" },
     acties: [8],
     voorganger: null,
     herkomst: monitoring2025(4, RIEC_PER_DISTRICT)
@@ -166,8 +173,9 @@ export const indicatoren2025: ReadonlyArray<IndicatorEncoded> = [
     eenheid: "bestuurlijke rapportages",
     richting: "hoger",
     schaal: "regio",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     verwachtOp: null,
+    telling: { activiteit: "bestuurlijke-rapportage" },
     acties: [5],
     voorganger: null,
     herkomst: monitoring2025(4, "Minimaal vijf bestuurlijke rapportages opgeleverd")
@@ -203,8 +211,9 @@ export const indicatoren2025: ReadonlyArray<IndicatorEncoded> = [
     eenheid: "communicatie-uitingen",
     richting: "hoger",
     schaal: "gemeente",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     verwachtOp: null,
+    telling: { activiteit: "communicatie-uiting" },
     acties: [3],
     voorganger: null,
     herkomst: actie2025(3, "Elke gemeente plaatst minimaal één integrale communicatie-uiting")
@@ -267,8 +276,9 @@ export const indicatoren2025: ReadonlyArray<IndicatorEncoded> = [
     eenheid: "CISO-netwerkbijeenkomsten",
     richting: "hoger",
     schaal: "regio",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     verwachtOp: null,
+    telling: { activiteit: "ciso-bijeenkomst" },
     acties: [6],
     voorganger: null,
     herkomst: actie2025(6, "Twee fysieke regionale netwerkbijeenkomsten")
@@ -350,8 +360,9 @@ export const indicatoren2025: ReadonlyArray<IndicatorEncoded> = [
     eenheid: "acties",
     richting: "hoger",
     schaal: "regio",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     verwachtOp: null,
+    telling: { activiteit: "actiedag-activiteit" },
     acties: [10],
     voorganger: null,
     herkomst: actie2025(10, "Een mooie actiedag met minimaal 100 acties")
@@ -365,8 +376,9 @@ export const indicatoren2025: ReadonlyArray<IndicatorEncoded> = [
     eenheid: "huisbezoeken",
     richting: "hoger",
     schaal: "regio",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     verwachtOp: null,
+    telling: { activiteit: "huisbezoek" },
     acties: [11],
     voorganger: null,
     herkomst: actie2025(11, "In 2025 worden er minimaal 10 huisbezoeken afgelegd")
@@ -438,8 +450,9 @@ export const indicatoren2026: ReadonlyArray<IndicatorEncoded> = [
     eenheid: "contentsuggesties",
     richting: "hoger",
     schaal: "regio",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     verwachtOp: null,
+    telling: { activiteit: "contentsuggestie" },
     acties: [3],
     voorganger: null,
     herkomst: monitoring2026(2, "Ieder kwartaal geven we contentsuggesties voor lokaal gebruik")
@@ -453,8 +466,11 @@ export const indicatoren2026: ReadonlyArray<IndicatorEncoded> = [
     eenheid: "kennisbijeenkomsten",
     richting: "hoger",
     schaal: "regio",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     verwachtOp: null,
+    telling: { activiteit: "kennisbijeenkomst" },
+    // "Gemiddeld één kennisbijeenkomst per maand": counted per month.
+    ritme: "maand",
     acties: [6],
     voorganger: uit2025("kennisbijeenkomsten"),
     herkomst: monitoring2026(3, KENNISBIJEENKOMSTEN)
@@ -471,8 +487,10 @@ export const indicatoren2026: ReadonlyArray<IndicatorEncoded> = [
     richting: "hoger",
     schaal: "regio",
     bron: "politieregistratie",
-    // Jaarplan 2026 does not say when the 2026 figures follow.
+    // Jaarplan 2026 does not say when the 2026 figures follow; as for 2025, a month after the year.
     verwachtOp: null,
+    ritme: "jaar",
+    vertraging: 1,
     // As in 2025: the bestuurlijke aanpak and the action that carries the RIEC work (now actie 9).
     acties: [5, 9],
     voorganger: uit2025("instroom"),
@@ -490,8 +508,9 @@ export const indicatoren2026: ReadonlyArray<IndicatorEncoded> = [
     eenheid: "RIEC-casussen",
     richting: "hoger",
     schaal: "district",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     verwachtOp: null,
+    telling: { activiteit: "riec-casus" },
     acties: [9],
     voorganger: uit2025("riec-casus-per-district"),
     herkomst: monitoring2026(4, RIEC_PER_DISTRICT)
@@ -529,8 +548,9 @@ export const indicatoren2026: ReadonlyArray<IndicatorEncoded> = [
     eenheid: "RIEC-casussen",
     richting: "hoger",
     schaal: "regio",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     verwachtOp: null,
+    telling: { activiteit: "riec-casus" },
     acties: [9],
     voorganger: null,
     herkomst: actie2026(9, "Minimaal vijf RIEC-casussen hebben in 2026 betrekking op online criminaliteit.")
@@ -584,8 +604,9 @@ export const indicatoren2026: ReadonlyArray<IndicatorEncoded> = [
     eenheid: "activiteiten",
     richting: "hoger",
     schaal: "regio",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     verwachtOp: null,
+    telling: { activiteit: "actiedag-activiteit" },
     acties: [10],
     voorganger: null,
     herkomst: actie2026(

@@ -3,6 +3,10 @@
  * them. The Terugblik was written before the year ended (evaluated on 27 October 2025, plan dated 4 November
  * 2025); a figure carries a peildatum only where the text states one.
  *
+ * The counts of activities (kennisbijeenkomsten, RIEC-casussen, bestuurlijke rapportages, actiedag-activiteiten,
+ * driehoeken that discussed the informatiebeeld) are the activity register's counts as the Terugblik reports
+ * them, so their source is the register; the register counts itself once it holds activities of the period.
+ *
  * Not here, because the plans give no figure: instroom ("Volgt in januari 2026"), the Veiligheidsmonitor
  * figures for aangiftebereidheid and slachtofferschap ("Volgt in 2027"), and results the Terugblik does
  * not mention (huisbezoeken, nieuwsbrieven, CISO-bijeenkomsten, …).
@@ -34,7 +38,7 @@ export const metingen: ReadonlyArray<Meting> = [
     periode: "2025",
     gebied: { niveau: "regio" },
     waarde: 5,
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     toelichting:
       "Aantal basisteamdriehoeken dat het lokale informatiebeeld twee keer besprak, binnen de pilot in de " +
       "driehoeken van de burgemeesters uit de bestuurlijke werkgroep; welke driehoeken is niet vastgelegd. " +
@@ -83,7 +87,7 @@ export const metingen: ReadonlyArray<Meting> = [
     periode: "2025",
     gebied: { niveau: "regio" },
     waarde: 15,
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     toelichting:
       "Leerlijn met de thema’s online jeugdcriminaliteit, integraal communiceren en informatiegestuurd werken.",
     vastgelegdOp: VASTGELEGD_OP,
@@ -98,7 +102,7 @@ export const metingen: ReadonlyArray<Meting> = [
     // For a dekking rule a regional value counts the units that reached the minimum: two cases can cover
     // at most two districts.
     waarde: 2,
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     toelichting: "Twee RIEC-casussen opgestart in drie districten; welke districten is niet vastgelegd.",
     vastgelegdOp: VASTGELEGD_OP,
     herkomst: terugblik(
@@ -114,7 +118,7 @@ export const metingen: ReadonlyArray<Meting> = [
     gebied: { niveau: "regio" },
     waarde: 10,
     kwalificatie: "meer-dan",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     toelichting: "Tegen verdachten van online criminaliteit.",
     vastgelegdOp: VASTGELEGD_OP,
     herkomst: terugblik(4, "In 2025 zijn meer dan 10 bestuurlijke rapportages opgeleverd")
@@ -128,7 +132,7 @@ export const metingen: ReadonlyArray<Meting> = [
     waarde: 12,
     kwalificatie: "meer-dan",
     peildatum: "2025-09-30",
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     toelichting:
       "De toelichting bij doel 4 noemt een hoger aantal dan de tabel (meer dan 10); beide zijn vastgelegd zoals " +
       "het jaarplan ze schrijft.",
@@ -180,7 +184,7 @@ export const metingen: ReadonlyArray<Meting> = [
     periode: "2025",
     gebied: { niveau: "regio" },
     waarde: 105,
-    bron: "programma-administratie",
+    bron: "activiteitenregister",
     toelichting:
       "Actiedag #EchtNietVandaag op 10 september 2025; alle gemeenten en politiebasisteams deden mee.",
     vastgelegdOp: VASTGELEGD_OP,

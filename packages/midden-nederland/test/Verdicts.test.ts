@@ -2,7 +2,7 @@
  * The verdicts Jaarplan 2026 (bijlage 2, Terugblik 2025) reaches, reached again by the progress rules on
  * the bundled data, judged on 31 December 2025.
  */
-import { type Periode, Progress, Rollup } from "@dvcc/core"
+import { type Periode, Progress, Rollup, Status } from "@dvcc/core"
 import { assert, describe, it } from "@effect/vitest"
 import { dataset } from "../src/index.ts"
 
@@ -81,6 +81,44 @@ describe("Terugblik 2025 on 31 December 2025", () => {
   })
 })
 
+describe("the roll-up of 2025 on 31 December 2025 says how much is measured", () => {
+  const programma = Status.ofYear(dataset, 2025, "2025-12-31" as Periode.Datum).programma
+  const baat = (id: string) => {
+    const found = programma.doelen.flatMap((d) => d.baten).find((b) => b.baat === id)
+    if (found === undefined) throw new Error(`no ${id}`)
+    return found
+  }
+
+  it("Doel 3 is not behaald on one of its three KPIs: the cyberoefendriehoek count was due and is missing", () => {
+    const doel3 = baat("baat-3")
+    assert.notInclude(["behaald", "op-koers"], doel3.status)
+    assert.strictEqual(doel3.gemeten, 1)
+    assert.strictEqual(doel3.totaal, 3)
+    assert.include(doel3.uitleg, "1 van 3 gemeten")
+    assert.include(doel3.drijvers, "cyberoefendriehoek-deelname")
+  })
+
+  it("Doel 5 is op koers, not behaald, while two of its KPIs are still to come", () => {
+    const doel5 = baat("baat-5")
+    assert.strictEqual(doel5.status, "op-koers")
+    assert.include(doel5.uitleg, "3 van 5 gemeten")
+  })
+
+  it("the programme counts its measured KPIs and is not carried by a few", () => {
+    assert.notInclude(["behaald", "op-koers"], programma.status)
+    assert.strictEqual(programma.totaal, 19)
+    assert.strictEqual(programma.gemeten, 8)
+    assert.include(programma.uitleg, "8 van 19 gemeten")
+  })
+
+  it("a year later the 2025 KPIs without data are geen-data, not volgt", () => {
+    const later = Status.ofYear(dataset, 2025, "2026-12-01" as Periode.Datum)
+    for (const id of ["huisbezoeken", "nieuwsbrieven", "ciso-bijeenkomsten", "instroom"]) {
+      assert.strictEqual(later.indicatoren.find((p) => p.indicator === id)?.status, "geen-data", id)
+    }
+  })
+})
+
 describe("every indicator of 2025 and 2026", () => {
   it("gets a status and a Dutch explanation, and rolls up to a programme status naming its drivers", () => {
     for (const jaar of [2025, 2026]) {
@@ -95,5 +133,24 @@ describe("every indicator of 2025 and 2026", () => {
       assert.strictEqual(rollup.doelen.flatMap((d) => d.baten).length, 5)
       assert.isAbove(rollup.drijvers.length, 0)
     }
+  })
+})
+
+describe("KPIs counted from the activity register", () => {
+  it("three kennisbijeenkomsten in January 2026 put the 2026 KPI op koers, naming them", () => {
+    const activiteiten = ["2026-01-08", "2026-01-15", "2026-01-29"].map((datum, i) => ({
+      id: `kb-${i + 1}`,
+      datum: datum as Periode.Datum,
+      gemeente: null,
+      soort: "kennisbijeenkomst" as const,
+      omschrijving: `Leerlijn sessie ${i + 1}`
+    }))
+    const before = Status.ofYear(dataset, 2026, "2026-02-10" as Periode.Datum)
+    const after = Status.ofYear({ ...dataset, activiteiten }, 2026, "2026-02-10" as Periode.Datum)
+    const kpi = (s: Status.YearStatus) => s.indicatoren.find((p) => p.indicator === "kennisbijeenkomsten")
+    assert.strictEqual(kpi(before)?.status, "volgt")
+    assert.strictEqual(kpi(after)?.status, "op-koers")
+    for (const a of activiteiten) assert.include(kpi(after)?.uitleg ?? "", a.omschrijving)
+    assert.deepStrictEqual(kpi(after)?.activiteiten, ["kb-1", "kb-2", "kb-3"])
   })
 })

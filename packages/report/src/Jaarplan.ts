@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import type { Dataset, Din } from "@dvcc/core"
-import { Bron, Jaarplan as CoreJaarplan, Periode, Progress, Rollup } from "@dvcc/core"
+import { Bron, Jaarplan as CoreJaarplan, Periode, Progress, Rollup, Status } from "@dvcc/core"
 import { alinea, document, esc, kop2, kop3, lijst, tabel } from "./internal/Html.ts"
 
 /**
@@ -42,10 +42,19 @@ const ul = (items: ReadonlyArray<string>): ReadonlyArray<Blok> =>
 
 const baatNaam = (program: Din.Program, baat: Din.BaatId): string => {
   const b = program.baten.find((x) => x.id === baat)
-  return b === undefined ? baat : `Doel ${b.nummer}: ${b.naam}`
+  return b === undefined ? baat : Rollup.baatTitel(b)
 }
 
 const statusLabel = (status: Progress.Status): string => Progress.statusLabel[status]
+
+/**
+ * The title of a look-back, naming the date it judges on: "Terugblik 2025 — peildatum 2 december 2026".
+ *
+ * @since 0.2.0
+ * @category formatting
+ */
+export const terugblikTitel = (jaar: number, peildatum: Periode.Datum): string =>
+  `Terugblik ${jaar} — peildatum ${Periode.datumLabel(peildatum)}`
 
 /** The look-back on `jaar`: per doel (baat) its monitoring agreements with result, status and explanation. */
 const terugblikBlokken = (
@@ -55,14 +64,15 @@ const terugblikBlokken = (
   niveau: 1 | 2
 ): ReadonlyArray<Blok> => {
   const indicatoren = dataset.indicatoren.filter((i) => i.jaar === jaar)
-  const voortgang = Progress.evaluateAll(indicatoren, dataset.metingen, { peildatum, regio: dataset.regio })
-  const programma = Rollup.rollUp(dataset.program, jaar, peildatum, voortgang)
+  // The verdicts of `dvcc status`, from the one place every output takes them.
+  const { programma, indicatoren: voortgang } = Status.ofYear(dataset, jaar, peildatum)
   const sub = (niveau + 1) as 2 | 3
   const blokken: Array<Blok> = [
-    h(niveau, `Terugblik ${jaar}`),
+    h(niveau, terugblikTitel(jaar, peildatum)),
     p(
       `Per doel de voortgang op de monitoringsafspraken van ${jaar}, beoordeeld op ${Periode.datumLabel(peildatum)} volgens de voortgangsregels van het programma. Programma als geheel: ${programma.uitleg}.`
-    )
+    ),
+    ...programma.doelen.map((doel) => p(`${Rollup.doelTitel(doel)}: ${doel.uitleg}.`))
   ]
   for (const baat of dataset.program.baten) {
     const eigen = voortgang.filter((v) => v.baat === baat.id)

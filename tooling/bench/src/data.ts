@@ -7,8 +7,8 @@
  * gemeente × indicator, and as plain typed arrays for the plain-loop floor. Building either is setup,
  * not measured.
  */
-import type { Bron, Din, Geography, Indicator, Measurement } from "@dvcc/core"
-import { Periode } from "@dvcc/core"
+import type { Bron, Din, Geography, Measurement } from "@dvcc/core"
+import { Indicator, Periode } from "@dvcc/core"
 
 export const GEMEENTEN = 342
 export const INDICATOREN = 50
@@ -77,6 +77,11 @@ export interface FloorIndicatoren {
   readonly doelBeginMaand: Int32Array
   /** Day number of the last day of the target period (for missing data). */
   readonly doelEindeDag: Int32Array
+  /** Month index of the last month of the target period. */
+  readonly doelEindeMaand: Int32Array
+  /** The reporting rhythm in months (`Indicator.ritme`) and the lag in months (`Indicator.vertraging`). */
+  readonly ritmeMaanden: Int32Array
+  readonly vertraging: Int32Array
   readonly baat: Int8Array
 }
 
@@ -306,6 +311,9 @@ const floorIndicatoren = (
     doelMidden: new Float64Array(size),
     doelBeginMaand: new Int32Array(size),
     doelEindeDag: new Int32Array(size),
+    doelEindeMaand: new Int32Array(size),
+    ritmeMaanden: new Int32Array(size),
+    vertraging: new Int32Array(size),
     baat: new Int8Array(size)
   }
   indicatoren.forEach((indicator, i) => {
@@ -319,6 +327,9 @@ const floorIndicatoren = (
     out.doelMidden[i] = Periode.midden(regel.doel.periode)
     out.doelBeginMaand[i] = maandIndex(regel.doel.periode)
     out.doelEindeDag[i] = dayOfDatum(Periode.einde(regel.doel.periode))
+    out.doelEindeMaand[i] = maandIndex(regel.doel.periode) + Periode.aantalMaanden(regel.doel.periode) - 1
+    out.ritmeMaanden[i] = { maand: 1, kwartaal: 3, jaar: 12 }[Indicator.ritme(indicator)]
+    out.vertraging[i] = Indicator.vertraging(indicator)
     out.baat[i] = program.baten.findIndex((b) => b.id === indicator.baat)
   })
   return out

@@ -7,9 +7,14 @@
  * before the peildatum count; the latest period wins (on a tie the later recording); the expected value
  * lies on the straight path between the middles of the baseline and target periods (the target itself
  * once the target period has begun); `behaald`/`op-koers` at or ahead of it, `aandacht` within the
- * tolerance behind, `achter` further behind. Without a counting measurement: `volgt` until the target
- * period has ended, then `geen-data`. The roll-up follows `Rollup.rollUp`: a node stands where its
- * furthest-behind measured child stands.
+ * tolerance behind, `achter` further behind. An `op-koers` resting on a measurement older than the rhythm
+ * (the next figure, a rhythm plus the lag after its month or the final one the lag after the target
+ * period, is overdue) is `aandacht`. Without a counting measurement: `volgt` until the lag after the target
+ * period has passed, then `geen-data`. The roll-up follows `Rollup.combine`: `behaald` only when every
+ * child is; else the furthest-behind measured child, at best `aandacht` with an overdue child and at best
+ * `op-koers` with one still to come, and `op-koers` only with half of its indicators measured (else
+ * `volgt`); with nothing measured `geen-data` when something is overdue, else `volgt`; and per node how
+ * many indicators are measured.
  *
  * It covers what the benchmark data holds and no more: monthly measurements from the official source,
  * indicators without `verwachtOp`. Every run of every side is checked against it, status by status.
@@ -28,6 +33,29 @@ const GEEN_DATA = 4
 const VOLGT = 5
 const NONE = 255
 
+/** The last day of month index `maand` as a day number. */
+const monthEndDay = (maand: number): number => {
+  const jaar = Math.floor(maand / 12)
+  return Date.UTC(jaar, maand - jaar * 12 + 1, 1) / 86_400_000 - 1
+}
+
+/** Per indicator the day its final figure is due: the lag after the target period. */
+const dueDays = (data: FloorData): Int32Array =>
+  Int32Array.from(data.indicator.doelEindeMaand, (m, i) =>
+    monthEndDay(m + (data.indicator.vertraging[i] as number))
+  )
+
+/** An `op-koers` on a stand older than the rhythm is no evidence: `aandacht`. */
+const aged = (data: FloorData, i: number, status: number, bestMaand: number, due: Int32Array): number => {
+  if (status !== OP_KOERS) return status
+  const ind = data.indicator
+  const stand = Math.min(monthEndDay(bestMaand), data.peildag)
+  if (stand >= (ind.doelEindeDag[i] as number)) return status
+  const nextStand = monthEndDay(bestMaand + (ind.ritmeMaanden[i] as number) + (ind.vertraging[i] as number))
+  const next = Math.min(nextStand, due[i] as number)
+  return data.peildag > next ? AANDACHT : status
+}
+
 /** Roll-up slots per gemeente: the baten, then the doelen, then the programme. */
 export const rollupWidth = (data: FloorData): number => data.doelVanBaat.length + doelCount(data) + 1
 
@@ -37,11 +65,17 @@ const doelCount = (data: FloorData): number => Math.max(...data.doelVanBaat) + 1
  * Writes the status of every pair (gemeente × indicator) into `statuses` and the roll-up of every
  * gemeente into `rollup` (`rollupWidth` slots each). Reads only the typed arrays: this is the floor.
  */
-export const runFloor = (data: FloorData, statuses: Uint8Array, rollup: Uint8Array): void => {
+export const runFloor = (
+  data: FloorData,
+  statuses: Uint8Array,
+  rollup: Uint8Array,
+  gemeten: Uint16Array
+): void => {
   const { offsets, maand, waarde, vastgelegd, peildag } = data
   const indicatoren = data.indicator.basis.length
   const gemeenten = data.pairs / indicatoren
   const nodes = new Nodes(data)
+  const due = dueDays(data)
   for (let g = 0; g < gemeenten; g++) {
     for (let i = 0; i < indicatoren; i++) {
       const p = g * indicatoren + i
@@ -61,10 +95,16 @@ export const runFloor = (data: FloorData, statuses: Uint8Array, rollup: Uint8Arr
       }
       statuses[p] =
         best < 0
-          ? missing(data, i)
-          : trajectStatus(data, i, bestMaand, monthMidden(bestMaand), waarde[best] as number)
+          ? missing(data, i, due)
+          : aged(
+              data,
+              i,
+              trajectStatus(data, i, bestMaand, monthMidden(bestMaand), waarde[best] as number),
+              bestMaand,
+              due
+            )
     }
-    nodes.rollUp(statuses, g, rollup)
+    nodes.rollUp(statuses, g, rollup, gemeten)
   }
 }
 
@@ -80,11 +120,13 @@ export const runObjectLoop = (
   perPair: ReadonlyArray<ReadonlyArray<Measurement.Measurement>>,
   peildatum: string,
   statuses: Uint8Array,
-  rollup: Uint8Array
+  rollup: Uint8Array,
+  gemeten: Uint16Array
 ): void => {
   const count = indicatoren.length
   const gemeenten = data.pairs / count
   const nodes = new Nodes(data)
+  const due = dueDays(data)
   for (let g = 0; g < gemeenten; g++) {
     for (let i = 0; i < count; i++) {
       const p = g * count + i
@@ -114,10 +156,16 @@ export const runObjectLoop = (
       }
       statuses[p] =
         best === undefined
-          ? missing(data, i)
-          : trajectStatus(data, i, bestBegin, middenOf(best.periode), best.waarde)
+          ? missing(data, i, due)
+          : aged(
+              data,
+              i,
+              trajectStatus(data, i, bestBegin, middenOf(best.periode), best.waarde),
+              bestBegin,
+              due
+            )
     }
-    nodes.rollUp(statuses, g, rollup)
+    nodes.rollUp(statuses, g, rollup, gemeten)
   }
 }
 
@@ -145,9 +193,9 @@ const period = (periode: string): { readonly begin: number; readonly midden: num
 const beginOf = (periode: string): number => period(periode).begin
 const middenOf = (periode: string): number => period(periode).midden
 
-/** Without a counting measurement: `volgt` until the target period has ended, then `geen-data`. */
-const missing = (data: FloorData, i: number): number =>
-  data.peildag > (data.indicator.doelEindeDag[i] as number) ? GEEN_DATA : VOLGT
+/** Without a counting measurement: `volgt` until the lag after the target period has passed, then `geen-data`. */
+const missing = (data: FloorData, i: number, due: Int32Array): number =>
+  data.peildag > (due[i] as number) ? GEEN_DATA : VOLGT
 
 /** The `traject` verdict on the latest measurement: its first month, its middle and its value. */
 const trajectStatus = (
@@ -169,11 +217,16 @@ const trajectStatus = (
   return ahead >= -(ind.tolerantie[i] as number) ? AANDACHT : ACHTER
 }
 
-/** The roll-up of one gemeente: per node the worst measured status, whether a child had no data, any child. */
+/**
+ * The roll-up of one gemeente: per node the worst measured status, whether a child is overdue or still to
+ * come, the number of indicators under it and how many are measured.
+ */
 class Nodes {
   readonly worst: Uint8Array
-  readonly geenData: Uint8Array
-  readonly any: Uint8Array
+  readonly overdue: Uint8Array
+  readonly pending: Uint8Array
+  readonly totaal: Uint16Array
+  readonly measured: Uint16Array
   readonly baat: Int8Array
   readonly doelVanBaat: Int8Array
   readonly baten: number
@@ -188,41 +241,64 @@ class Nodes {
     this.indicatoren = data.indicator.baat.length
     const size = this.baten + this.doelen + 1
     this.worst = new Uint8Array(size)
-    this.geenData = new Uint8Array(size)
-    this.any = new Uint8Array(size)
+    this.overdue = new Uint8Array(size)
+    this.pending = new Uint8Array(size)
+    this.totaal = new Uint16Array(size)
+    this.measured = new Uint16Array(size)
   }
 
-  rollUp(statuses: Uint8Array, g: number, rollup: Uint8Array): void {
+  rollUp(statuses: Uint8Array, g: number, rollup: Uint8Array, gemeten: Uint16Array): void {
     const { baten, doelen, indicatoren } = this
     this.worst.fill(NONE)
-    this.geenData.fill(0)
-    this.any.fill(0)
-    for (let i = 0; i < indicatoren; i++)
-      this.add(this.baat[i] as number, statuses[g * indicatoren + i] as number)
+    this.overdue.fill(0)
+    this.pending.fill(0)
+    this.totaal.fill(0)
+    this.measured.fill(0)
+    for (let i = 0; i < indicatoren; i++) {
+      const s = statuses[g * indicatoren + i] as number
+      this.add(this.baat[i] as number, s, 1, s < GEEN_DATA ? 1 : 0)
+    }
     const base = g * (baten + doelen + 1)
     for (let b = 0; b < baten; b++) {
       const s = this.settle(b)
       rollup[base + b] = s
-      this.add(baten + (this.doelVanBaat[b] as number), s)
+      gemeten[base + b] = this.measured[b] as number
+      this.add(
+        baten + (this.doelVanBaat[b] as number),
+        s,
+        this.totaal[b] as number,
+        this.measured[b] as number
+      )
     }
     for (let d = 0; d < doelen; d++) {
-      const s = this.settle(baten + d)
-      rollup[base + baten + d] = s
-      this.add(baten + doelen, s)
+      const node = baten + d
+      const s = this.settle(node)
+      rollup[base + node] = s
+      gemeten[base + node] = this.measured[node] as number
+      this.add(baten + doelen, s, this.totaal[node] as number, this.measured[node] as number)
     }
     rollup[base + baten + doelen] = this.settle(baten + doelen)
+    gemeten[base + baten + doelen] = this.measured[baten + doelen] as number
   }
 
-  private add(node: number, status: number): void {
-    this.any[node] = 1
+  private add(node: number, status: number, totaal: number, measured: number): void {
+    // A child without indicators says nothing.
+    if (totaal === 0) return
+    this.totaal[node] = (this.totaal[node] as number) + totaal
+    this.measured[node] = (this.measured[node] as number) + measured
     if (status < GEEN_DATA) {
       if (status < (this.worst[node] as number)) this.worst[node] = status
-    } else if (status === GEEN_DATA) this.geenData[node] = 1
+      // A child that is op-koers (or worse) keeps a node from behaald as well; worst already says so.
+    } else if (status === GEEN_DATA) this.overdue[node] = 1
+    else this.pending[node] = 1
   }
 
   private settle(node: number): number {
     const w = this.worst[node] as number
-    if (w !== NONE) return w
-    return this.geenData[node] === 1 || this.any[node] === 0 ? GEEN_DATA : VOLGT
+    if (w === NONE) return this.overdue[node] === 1 || this.totaal[node] === 0 ? GEEN_DATA : VOLGT
+    if (this.overdue[node] === 1 && w > AANDACHT) return AANDACHT
+    const s = w === BEHAALD && this.pending[node] === 1 ? OP_KOERS : w
+    // op-koers needs half of the indicators measured
+    return s === OP_KOERS && (this.measured[node] as number) * 2 < (this.totaal[node] as number) ? VOLGT : s
   }
 }

@@ -102,12 +102,14 @@ const width = rollupWidth(data.floor)
 // The floor's verdicts once, to check every run of either side against.
 const floorStatuses = new Uint8Array(pairs)
 const floorRollup = new Uint8Array(GEMEENTEN * width)
-runFloor(data.floor, floorStatuses, floorRollup)
+const floorGemeten = new Uint16Array(GEMEENTEN * width)
+runFloor(data.floor, floorStatuses, floorRollup, floorGemeten)
 const runStatuses = new Uint8Array(pairs)
 const runRollup = new Uint8Array(GEMEENTEN * width)
-const floor = (): void => runFloor(data.floor, runStatuses, runRollup)
+const runGemeten = new Uint16Array(GEMEENTEN * width)
+const floor = (): void => runFloor(data.floor, runStatuses, runRollup, runGemeten)
 const objectLoop = (): void =>
-  runObjectLoop(data.floor, indicatoren, data.perPair, PEILDATUM, runStatuses, runRollup)
+  runObjectLoop(data.floor, indicatoren, data.perPair, PEILDATUM, runStatuses, runRollup, runGemeten)
 
 // --- agreement: every status must match ----------------------------------------------------------------
 
@@ -127,25 +129,27 @@ const check = (name: string, result: DvccResult): void => {
   })
   result.rollups.forEach((r, g) => {
     const base = g * width
-    const nodes: Array<[string, Progress.Status, number]> = [
+    const nodes: Array<[string, Progress.Status, number, number]> = [
       ...r.doelen.flatMap((d) =>
-        d.baten.map((b): [string, Progress.Status, number] => [
+        d.baten.map((b): [string, Progress.Status, number, number] => [
           b.baat,
           b.status,
+          b.gemeten,
           batenIndex.get(b.baat) ?? -1
         ])
       ),
-      ...r.doelen.map((d): [string, Progress.Status, number] => [
+      ...r.doelen.map((d): [string, Progress.Status, number, number] => [
         d.doel,
         d.status,
+        d.gemeten,
         program.baten.length + (doelenIndex.get(d.doel) ?? -1)
       ]),
-      ["programma", r.status, width - 1]
+      ["programma", r.status, r.gemeten, width - 1]
     ]
-    for (const [node, status, slot] of nodes) {
-      if (slot < 0 || code(status) !== floorRollup[base + slot]) {
+    for (const [node, status, gemeten, slot] of nodes) {
+      if (slot < 0 || code(status) !== floorRollup[base + slot] || gemeten !== floorGemeten[base + slot]) {
         problems.push(
-          `${regio.gemeenten[g]?.code} ${node}: dvcc ${status}, floor ${STATUS[floorRollup[base + slot] ?? 0]}`
+          `${regio.gemeenten[g]?.code} ${node}: dvcc ${status} (${gemeten} gemeten), floor ${STATUS[floorRollup[base + slot] ?? 0]} (${floorGemeten[base + slot]} gemeten)`
         )
       }
     }
@@ -189,10 +193,15 @@ const sample = (side: Side): number => {
     const run = side === "arrays" ? floor : objectLoop
     runStatuses.fill(0)
     runRollup.fill(0)
+    runGemeten.fill(0)
     const ms = time(() => {
       for (let r = 0; r < n; r++) run()
     })
-    if (!sameBytes(runStatuses, floorStatuses) || !sameBytes(runRollup, floorRollup)) {
+    if (
+      !sameBytes(runStatuses, floorStatuses) ||
+      !sameBytes(runRollup, floorRollup) ||
+      !runGemeten.every((x, i) => x === floorGemeten[i])
+    ) {
       console.error(
         `FAIL: ${side === "arrays" ? "the typed-array loop is not deterministic" : "the object loop and the typed-array loop disagree"}`
       )

@@ -38,7 +38,7 @@ app.get(
     Effect.gen(function* () {
       const dataset = yield* (yield* ProgramStore.ProgramStore).load
       if (params.kind === "invulbestand") {
-        const bytes = yield* Export.toBytes(Export.templateWorkbook(dataset.regio))
+        const bytes = yield* Export.toBytes(Export.templateWorkbook(dataset.regio, dataset.indicatoren))
         return { bytes, filename: "invulbestand-district.xlsx" }
       }
       const jaren = yield* jarenOf(dataset, query.jaar)

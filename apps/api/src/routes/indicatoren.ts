@@ -97,7 +97,7 @@ app.get(
       return Progress.evaluateAll(
         dataset.indicatoren.filter((i) => jaren.includes(i.jaar)),
         dataset.metingen,
-        { peildatum, regio: dataset.regio }
+        { peildatum, regio: dataset.regio, activiteiten: dataset.activiteiten }
       )
     })
   )
@@ -121,7 +121,8 @@ app.get(
       ].sort((a, b) => a.periode.localeCompare(b.periode) || a.id.localeCompare(b.id))
       const [voortgang] = Progress.evaluateAll([current.value], all, {
         peildatum: query.asOf ?? (yield* today),
-        regio: dataset.regio
+        regio: dataset.regio,
+        activiteiten: dataset.activiteiten
       })
       return {
         versie: current.versie,

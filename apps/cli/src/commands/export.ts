@@ -31,7 +31,11 @@ const template = Command.make(
   Effect.fn("export template")(function* (flags) {
     const Export = yield* excel
     const dataset = yield* loadProgram
-    const bytes = yield* Export.write(Export.templateWorkbook(dataset.regio), flags.out, flags)
+    const bytes = yield* Export.write(
+      Export.templateWorkbook(dataset.regio, dataset.indicatoren),
+      flags.out,
+      flags
+    )
     yield* written(
       `Leeg invulbestand (bladen ${Export.templateSheets.join(", ")}; keuzelijsten met de ${dataset.regio.gemeenten.length} gemeenten van regio ${dataset.regio.naam})`,
       flags.out,

@@ -241,21 +241,8 @@ const formaatVan = (file: string) => {
       : Option.none()
 }
 
-const asOf = Flag.String("as-of").pipe(
-  Flag.withDescription(
-    "Peildatum (JJJJ-MM-DD) van de terugblik; standaard 31 december van het jaar, of vandaag als dat eerder is"
-  ),
-  Flag.withSchema(Periode.Datum),
-  Flag.optional
-)
-
-const peildatumVoor = (jaarVan: number, gevraagd: Option.Option<Periode.Datum>) =>
-  Effect.gen(function* () {
-    if (Option.isSome(gevraagd)) return gevraagd.value
-    const eind = `${jaarVan}-12-31` as Periode.Datum
-    const nu = yield* Peiling.vandaag
-    return nu.localeCompare(eind) < 0 ? nu : eind
-  })
+// One default peildatum for every output that reviews a year: today, as `dvcc status` and `export kpi`.
+const asOf = Peiling.asOf
 
 const voet = (dataset: Dataset.Dataset, gemaakt: Periode.Datum): string =>
   `${dataset.program.naam}, ${dataset.program.regio}. Bron: de programmagegevens in dvcc (jaarplannen, monitoringsafspraken en metingen). Gemaakt op ${Periode.datumLabel(gemaakt)}.`
@@ -269,7 +256,7 @@ const jaarplan = Command.make(
       return yield* usage(`--out ${input.out}: gebruik een bestand dat eindigt op .html of .md.`)
     const dataset = yield* loadProgram
     const plan = yield* Peiling.jaarplan(dataset, input.jaar)
-    const peildatum = yield* peildatumVoor(input.jaar - 1, input.asOf)
+    const peildatum = yield* Peiling.peildatum(input.asOf)
     const R = yield* reportModule
     const blokken = R.Jaarplan.jaarplanBlokken(dataset, plan, peildatum)
     yield* schrijf(
@@ -312,11 +299,11 @@ const terugblik = Command.make(
       return yield* usage(
         `Geen monitoringsafspraken voor ${input.jaar}; er zijn afspraken voor ${[...new Set(dataset.indicatoren.map((i) => i.jaar))].join(" en ")}.`
       )
-    const peildatum = yield* peildatumVoor(input.jaar, input.asOf)
+    const peildatum = yield* Peiling.peildatum(input.asOf)
     const R = yield* reportModule
     const tekst = R.Jaarplan.render(
       formaat.value,
-      `Terugblik ${input.jaar}`,
+      R.Jaarplan.terugblikTitel(input.jaar, peildatum),
       R.Jaarplan.terugblik(dataset, input.jaar, peildatum),
       voet(dataset, yield* Peiling.vandaag)
     )
@@ -336,7 +323,7 @@ const terugblik = Command.make(
   Command.withExamples([
     {
       command: "dvcc report terugblik --jaar 2025",
-      description: "De terugblik op 2025 als Markdown op het scherm"
+      description: "De terugblik op 2025 zoals de gegevens er vandaag voor staan, als Markdown op het scherm"
     },
     {
       command: "dvcc report terugblik --jaar 2025 --as-of 2025-10-27 --out terugblik-2025.html",

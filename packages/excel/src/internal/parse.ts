@@ -735,7 +735,13 @@ export async function* parseWorkbook(
               periode,
               gebied: where ?? { niveau: "regio" },
               waarde,
-              bron: bron ?? "programma-administratie",
+              // Empty is the programme's own records: for a KPI counted from the register, the register.
+              bron:
+                bron ??
+                (context.dataset.indicatoren.find((i) => i.id === canonical && i.jaar === jaar)?.bron ===
+                "activiteitenregister"
+                  ? "activiteitenregister"
+                  : "programma-administratie"),
               ...(toelichting == null ? {} : { toelichting })
             }
           })

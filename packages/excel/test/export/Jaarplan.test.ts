@@ -34,7 +34,8 @@ describe("export jaarplan", () => {
         for (const c of actie.coordinatie) assert.include(text("Coördinatie"), c)
         for (const b of actie.baten) {
           const nummer = dataset.program.baten.find((x) => x.id === b)?.nummer
-          assert.include(text("Baten"), `Baat ${nummer}`)
+          // the year plans' own name for an operational goal
+          assert.include(text("Operationele doelen"), `Doel ${nummer}:`)
         }
         if (actie.voorganger !== null) {
           assert.strictEqual(text("Voorganger"), `${actie.voorganger.jaar}/${actie.voorganger.id}`)

@@ -1,4 +1,4 @@
-import { type Periode, Progress } from "@dvcc/core"
+import { Periode, Progress, Status } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import { assert, describe, it } from "@effect/vitest"
 import type ExcelJS from "exceljs"
@@ -21,13 +21,12 @@ describe("export kpi", () => {
     ] as const) {
       const workbook = await kpi(jaar, datum)
       const sheet = workbook.getWorksheet("Indicatoren") as ExcelJS.Worksheet
-      const header = headerRow(sheet, "Doel", "Baat")
+      const header = headerRow(sheet, "Strategisch doel", "Doel")
       assert.deepStrictEqual((sheet.getRow(header).values as Array<unknown>).slice(1), [...Export.kpiHeaders])
       const indicatoren = dataset.indicatoren.filter((i) => i.jaar === jaar)
-      const progress = Progress.evaluateAll(indicatoren, dataset.metingen, {
-        peildatum: datum,
-        regio: dataset.regio
-      })
+      const progress = Status.ofYear(dataset, jaar, datum).indicatoren
+      // the first line names the peildatum
+      assert.include(String(sheet.getCell(1, 1).value), `peildatum ${Periode.datumLabel(datum)}`)
       assert.strictEqual(sheet.rowCount - header, indicatoren.length)
       const column = (name: string) => Export.kpiHeaders.indexOf(name) + 1
       for (let r = header + 1; r <= sheet.rowCount; r++) {
@@ -51,7 +50,7 @@ describe("export kpi", () => {
 
   it("writes baseline, target and latest value as numbers in the indicator's unit", async () => {
     const sheet = (await kpi(2025)).getWorksheet("Indicatoren") as ExcelJS.Worksheet
-    const header = headerRow(sheet, "Doel", "Baat")
+    const header = headerRow(sheet, "Strategisch doel", "Doel")
     const row = (id: string) => {
       for (let r = header + 1; r <= sheet.rowCount; r++) {
         if (sheet.getCell(r, 3).value === id) return sheet.getRow(r)
@@ -61,9 +60,9 @@ describe("export kpi", () => {
     const kennis = row("kennisbijeenkomsten")
     assert.strictEqual(kennis.getCell(8).value, 1)
     assert.strictEqual(kennis.getCell(10).value, 1.25)
-    assert.strictEqual(kennis.getCell(12).value, "behaald")
+    assert.strictEqual(kennis.getCell(13).value, "behaald")
     assert.strictEqual(
-      kennis.getCell(13).value,
+      kennis.getCell(14).value,
       "15 kennisbijeenkomsten in 2025, gemiddeld 1,25 per maand (doel 1) — behaald"
     )
     const bereidheid = row("aangiftebereidheid")
@@ -78,11 +77,11 @@ describe("export kpi", () => {
   it("freezes the header, filters it and prints A4 landscape one page wide", async () => {
     const workbook = await kpi(2025)
     for (const sheet of workbook.worksheets) {
-      const header = headerRow(sheet, "Doel", "Baat")
+      const header = headerRow(sheet, "Strategisch doel", "Doel")
       const view = sheet.views[0] as ExcelJS.WorksheetView & { ySplit?: number }
       assert.strictEqual(view.state, "frozen", sheet.name)
       assert.strictEqual(view.ySplit, header, sheet.name)
-      assert.strictEqual(sheet.autoFilter, `A${header}:N${header}`, sheet.name)
+      assert.strictEqual(sheet.autoFilter, `A${header}:O${header}`, sheet.name)
       assert.strictEqual(sheet.pageSetup.orientation, "landscape")
       assert.strictEqual(sheet.pageSetup.paperSize, 9)
       assert.strictEqual(sheet.pageSetup.fitToPage, true)
@@ -96,16 +95,21 @@ describe("export kpi", () => {
     assert.strictEqual(workbook.worksheets.length, 1 + dataset.program.doelen.length)
     const eerste = workbook.worksheets[1] as ExcelJS.Worksheet
     const doel = dataset.program.doelen[0]
-    assert.strictEqual(eerste.getCell("A1").value, `Doel 1: ${doel?.naam}`)
-    assert.strictEqual(eerste.getCell("A4").value, "Doel")
+    assert.strictEqual(
+      eerste.getCell("A1").value,
+      `Strategisch doel: ${doel?.naam} — peildatum 31 december 2025`
+    )
+    assert.strictEqual(eerste.getCell("A4").value, "Strategisch doel")
     const status = eerste.getCell("C4")
     assert.include(Object.values(Progress.statusLabel), status.value)
     assert.isDefined(fillOf(status))
     const baten = dataset.program.baten.filter((b) => b.doel === doel?.id)
-    const header = headerRow(eerste, "Doel", "Baat")
+    // the doelen (baten) under it by the year plans' numbers
+    assert.strictEqual(eerste.getCell("A5").value, `Doel ${baten[0]?.nummer}`)
+    const header = headerRow(eerste, "Strategisch doel", "Doel")
     assert.strictEqual(header, 4 + baten.length + 2)
-    assert.strictEqual(eerste.getCell(header, 1).value, "Doel")
-    assert.strictEqual(eerste.getCell(header, 13).value, "Uitleg")
+    assert.strictEqual(eerste.getCell(header, 1).value, "Strategisch doel")
+    assert.strictEqual(eerste.getCell(header, 14).value, "Uitleg")
     const ids = new Set(
       dataset.indicatoren
         .filter((i) => i.jaar === 2025 && baten.some((b) => b.id === i.baat))

@@ -109,6 +109,6 @@ describeWithTool(libreOffice, "exports opened by LibreOffice", (soffice) => {
     const csv = readFileSync(join(folder, "csv", "kpi.csv"), "utf8")
     assert.include(csv, "KPI-dashboard jaarplan 2025")
     assert.include(csv, "15 kennisbijeenkomsten in 2025, gemiddeld 1,25 per maand (doel 1) — behaald")
-    assert.match(csv, /"kennisbijeenkomsten",.*,1.25,"2025","behaald",/)
+    assert.match(csv, /"kennisbijeenkomsten",.*,1.25,"2025","31 december 2025","behaald",/)
   })
 })

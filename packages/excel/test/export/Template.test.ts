@@ -1,10 +1,10 @@
-import { regio } from "@dvcc/midden-nederland"
+import { dataset, regio } from "@dvcc/midden-nederland"
 import { assert, describe, it } from "@effect/vitest"
 import type ExcelJS from "exceljs"
 import { Contract, Export } from "../../src/index.ts"
 import { reload } from "./fixtures.ts"
 
-const template = async () => reload(Export.templateWorkbook(regio))
+const template = async () => reload(Export.templateWorkbook(regio, dataset.indicatoren))
 
 /** The values of a list a dropdown formula such as `Lijsten!$A$2:$A$39` points at. */
 const listValues = (workbook: ExcelJS.Workbook, formula: string): Array<unknown> => {
@@ -104,6 +104,10 @@ describe("export template", () => {
       dropdown("Metingen", "Bron", 2),
       Contract.bronnen.map((l) => l.label)
     )
+    // the indicator ids of the year plans, once each, so a meting names an indicator that exists
+    const ids = dropdown("Metingen", "Indicator", 2)
+    assert.includeMembers(ids, ["kennisbijeenkomsten", "informatiebeeld-driehoek", "contentsuggesties"])
+    assert.strictEqual(new Set(ids).size, ids.length)
     // every label a dropdown offers is one the importer accepts
     for (const list of ["activiteitSoort", "doelgroep", "delict", "bron"] as const) {
       for (const l of Contract.labelLists[list])

@@ -1,7 +1,7 @@
 /**
  * The year plan's actions as a workbook: one row per action with all its fields.
  */
-import { Bron, type Din, Jaarplan, Periode } from "@dvcc/core"
+import { Bron, type Din, Jaarplan, Periode, Rollup } from "@dvcc/core"
 import type ExcelJS from "exceljs"
 import { addRow, type Column, newWorkbook, table } from "./sheet.ts"
 
@@ -10,7 +10,7 @@ const columns: ReadonlyArray<Column> = [
   { header: "Id", width: 16, wrap: true },
   { header: "Titel", width: 30, wrap: true },
   { header: "Status", width: 16, wrap: true },
-  { header: "Baten", width: 24, wrap: true },
+  { header: "Operationele doelen", width: 24, wrap: true },
   { header: "Coördinatie", width: 18, wrap: true },
   { header: "In samenwerking met", width: 22, wrap: true },
   { header: "Doel", width: 44, wrap: true },
@@ -47,7 +47,7 @@ export const jaarplanWorkbook = (program: Din.Program, plan: Jaarplan.Jaarplan):
   )
   const baatLabel = (id: string): string => {
     const baat = program.baten.find((b) => b.id === id)
-    return baat === undefined ? id : `Baat ${baat.nummer}: ${baat.naam}`
+    return baat === undefined ? id : Rollup.baatTitel(baat)
   }
   for (const actie of [...plan.acties].sort((a, b) => a.nummer - b.nummer)) {
     addRow(

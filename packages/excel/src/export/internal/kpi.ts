@@ -1,8 +1,8 @@
 /**
  * The KPI dashboard workbook: every indicator of a year plan under its doel and baat, with baseline,
- * target, latest value and the verdict of `Progress.evaluateAll` rolled up by `Rollup.rollUp`.
+ * target, latest value and the verdict of `Status.ofYear` (the one every output renders).
  */
-import { type Dataset, type Din, type Indicator, Periode, Progress, Rollup } from "@dvcc/core"
+import { type Dataset, type Din, type Indicator, Periode, Progress, Rollup, Status } from "@dvcc/core"
 import type ExcelJS from "exceljs"
 import {
   addRow,
@@ -24,8 +24,8 @@ export interface KpiInput {
 }
 
 const columns: ReadonlyArray<Column> = [
-  { header: "Doel", width: 22, wrap: true },
-  { header: "Baat", width: 24, wrap: true },
+  { header: "Strategisch doel", width: 22, wrap: true },
+  { header: "Doel", width: 24, wrap: true },
   { header: "Indicator", width: 20, wrap: true },
   { header: "Omschrijving", width: 40, wrap: true },
   { header: "Eenheid", width: 14, wrap: true },
@@ -35,6 +35,7 @@ const columns: ReadonlyArray<Column> = [
   { header: "Streefperiode", width: 14, center: true },
   { header: "Laatste waarde", width: 11 },
   { header: "Periode laatste waarde", width: 13, center: true },
+  { header: "Stand op", width: 12, center: true },
   { header: "Status", width: 11, center: true },
   { header: "Uitleg", width: 60, wrap: true },
   { header: "Signaal (andere bron)", width: 40, wrap: true }
@@ -75,7 +76,7 @@ const indicatorRow = (
     sheet,
     [
       doel?.naam ?? null,
-      baat === undefined ? indicator.baat : `Baat ${baat.nummer}: ${baat.naam}`,
+      baat === undefined ? indicator.baat : Rollup.baatTitel(baat),
       indicator.id,
       indicator.tekst,
       indicator.eenheid,
@@ -88,6 +89,7 @@ const indicatorRow = (
       progress.cijfers.gemeten === null || progress.cijfers.periode === null
         ? null
         : Periode.label(progress.cijfers.periode),
+      progress.standOp === null ? null : Periode.datumLabel(progress.standOp),
       null,
       progress.uitleg,
       progress.signaal === null
@@ -104,8 +106,9 @@ const indicatorRow = (
 
 /**
  * The KPI workbook of one year plan on `peildatum`: a sheet `Indicatoren` with one row per indicator
- * (doel, baat, baseline, target, latest value, status with fill colour and text, the explanation of
- * `dvcc status`), and one sheet per doel with the doel's and its baten's status and their indicators.
+ * (strategisch doel, doel, baseline, target, latest value, the date it stands on, status with fill colour
+ * and text, the explanation of `dvcc status`), and one sheet per strategisch doel with its status, its
+ * doelen's (baten) and their indicators. The title (first line) names the peildatum.
  *
  * @since 0.1.0
  * @category constructors
@@ -113,15 +116,12 @@ const indicatorRow = (
 export const kpiWorkbook = (input: KpiInput): ExcelJS.Workbook => {
   const { dataset, jaar, peildatum } = input
   const indicatoren = dataset.indicatoren.filter((i) => i.jaar === jaar)
-  const progress = Progress.evaluateAll(indicatoren, dataset.metingen, { peildatum, regio: dataset.regio })
-  const programma = Rollup.rollUp(dataset.program, jaar, peildatum, progress)
+  const { programma, indicatoren: progress } = Status.ofYear(dataset, jaar, peildatum)
   const byId = new Map(progress.map((p) => [p.indicator, p]))
   const program = dataset.program
-  const workbook = newWorkbook(`KPI-dashboard jaarplan ${jaar}`)
-  const subtitel = [
-    `${program.naam}, regio ${program.regio} — peildatum ${Periode.datumLabel(peildatum)}`,
-    `Programma: ${programma.uitleg}`
-  ]
+  const titel = `KPI-dashboard jaarplan ${jaar} — peildatum ${Periode.datumLabel(peildatum)}`
+  const workbook = newWorkbook(titel)
+  const subtitel = [`${program.naam}, regio ${program.regio}`, `Programma: ${programma.uitleg}`]
 
   // Indicators in the order of the programme: per doel, per baat.
   const ordered = programma.doelen.flatMap((doel) =>
@@ -130,21 +130,29 @@ export const kpiWorkbook = (input: KpiInput): ExcelJS.Workbook => {
   const rest = indicatoren.filter((i) => !ordered.includes(i))
 
   const overzicht = workbook.addWorksheet("Indicatoren", { properties: { tabColor: { argb: "FF1F4E79" } } })
-  table(overzicht, `KPI-dashboard jaarplan ${jaar}`, subtitel, columns)
+  table(overzicht, titel, subtitel, columns)
   for (const indicator of [...ordered, ...rest]) {
     const p = byId.get(indicator.id)
     if (p !== undefined) indicatorRow(overzicht, program, indicator, p)
   }
 
   programma.doelen.forEach((doel, d) => {
-    const sheet = workbook.addWorksheet(sheetName(`Doel ${d + 1} ${doel.naam}`))
-    let row = titleBlock(sheet, `Doel ${d + 1}: ${doel.naam}`, [
-      `Jaarplan ${jaar} — peildatum ${Periode.datumLabel(peildatum)}`
+    const sheet = workbook.addWorksheet(sheetName(`Strategisch doel ${d + 1} ${doel.naam}`))
+    let row = titleBlock(sheet, `${Rollup.doelTitel(doel)} — peildatum ${Periode.datumLabel(peildatum)}`, [
+      `Jaarplan ${jaar}`
     ])
     // The doel and its baten above the table, each with its status written out and coloured.
     const summary: ReadonlyArray<readonly [string, string, Progress.Status, string]> = [
-      ["Doel", doel.naam, doel.status, doel.uitleg],
-      ...doel.baten.map((baat) => ["Baat", baat.naam, baat.status, baat.uitleg] as const)
+      ["Strategisch doel", doel.naam, doel.status, doel.uitleg],
+      ...doel.baten.map(
+        (baat) =>
+          [
+            `Doel ${program.baten.find((b) => b.id === baat.baat)?.nummer ?? ""}`.trim(),
+            baat.naam,
+            baat.status,
+            baat.uitleg
+          ] as const
+      )
     ]
     for (const [soort, naam, status, uitleg] of summary) {
       sheet.getCell(row, 1).value = soort
@@ -155,7 +163,7 @@ export const kpiWorkbook = (input: KpiInput): ExcelJS.Workbook => {
       statusCell(sheet.getCell(row, 3), status, Progress.statusLabel[status])
       sheet.getCell(row, 4).value = uitleg
       sheet.getCell(row, 4).alignment = { vertical: "top", wrapText: true }
-      sheet.mergeCells(row, 4, row, 13)
+      sheet.mergeCells(row, 4, row, 14)
       // Merged cells do not grow with their text: give the row room for the explanation.
       sheet.getRow(row).height = Math.max(lineCount(naam, 24), lineCount(uitleg, 190)) * 15 + 2
       row++

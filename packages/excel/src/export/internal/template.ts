@@ -1,9 +1,10 @@
 /**
  * The empty district workbook: every sheet kind of the contract with its headers as the importer reads
- * them, an instructions sheet, dropdowns for gemeente, activity type, delict, doelgroep and bron (their
+ * them, an instructions sheet, dropdowns for gemeente, activity type, delict, doelgroep, bron and the
+ * indicator ids of the year plans (their
  * lists on a hidden sheet), and the contract's number and date formats.
  */
-import type { Geography } from "@dvcc/core"
+import type { Geography, Indicator } from "@dvcc/core"
 import type ExcelJS from "exceljs"
 import * as Contract from "../../Contract.ts"
 import { addRow, type Column, header, newWorkbook, printSetup, table } from "./sheet.ts"
@@ -22,7 +23,13 @@ interface Lijst {
   readonly values: ReadonlyArray<string>
 }
 
-const lijsten = (regio: Geography.Regio): Record<"gemeente" | "eenheid" | Contract.LabelListName, Lijst> => ({
+type LijstNaam = "gemeente" | "eenheid" | "indicator" | Contract.LabelListName
+
+const lijsten = (
+  regio: Geography.Regio,
+  indicatoren: ReadonlyArray<Pick<Indicator.Indicator, "id">>
+): Record<LijstNaam, Lijst> => ({
+  indicator: { header: "Monitoringsafspraken", values: [...new Set(indicatoren.map((i) => i.id))].sort() },
   gemeente: { header: "Gemeenten", values: regio.gemeenten.map((g) => g.naam) },
   eenheid: {
     header: "Eenheden",
@@ -45,22 +52,25 @@ const kolomLetter = (n: number): string => {
 }
 
 /** Which list a contract column takes its dropdown from, if any. */
-const lijstVan = (column: Contract.Column): keyof ReturnType<typeof lijsten> | undefined =>
-  column.type === "gemeente"
-    ? "gemeente"
-    : column.type === "eenheid"
-      ? "eenheid"
-      : column.type === "label"
-        ? column.labels
-        : undefined
+const lijstVan = (column: Contract.Column): LijstNaam | undefined =>
+  column.field === "indicator"
+    ? "indicator"
+    : column.type === "gemeente"
+      ? "gemeente"
+      : column.type === "eenheid"
+        ? "eenheid"
+        : column.type === "label"
+          ? column.labels
+          : undefined
 
 const validatie = (
   column: Contract.Column,
   formule: string | undefined
 ): ExcelJS.DataValidation | undefined => {
   if (formule !== undefined) {
-    // A gemeente or label outside the list is refused; an eenheid may also be a district or basisteam.
-    const streng = column.type !== "eenheid"
+    // A gemeente or label outside the list is refused; an eenheid may also be a district or basisteam, and
+    // an indicator id may be one a later year plan adds.
+    const streng = column.type !== "eenheid" && column.field !== "indicator"
     return {
       type: "list",
       allowBlank: !column.required,
@@ -70,7 +80,9 @@ const validatie = (
       errorTitle: column.header,
       error: streng
         ? `Kies een waarde uit de lijst (${column.header}).`
-        : `Geen gemeente of regio uit de lijst: klopt ${column.header}?`,
+        : column.field === "indicator"
+          ? "Geen indicator uit de jaarplannen: klopt de id?"
+          : `Geen gemeente of regio uit de lijst: klopt ${column.header}?`,
       showInputMessage: true,
       promptTitle: column.header,
       prompt: column.uitleg.slice(0, 255)
@@ -148,10 +160,13 @@ export const contractSheet = (workbook: ExcelJS.Workbook, sheet: Contract.Sheet)
  * @since 0.1.0
  * @category constructors
  */
-export const templateWorkbook = (regio: Geography.Regio): ExcelJS.Workbook => {
+export const templateWorkbook = (
+  regio: Geography.Regio,
+  indicatoren: ReadonlyArray<Pick<Indicator.Indicator, "id">> = []
+): ExcelJS.Workbook => {
   const workbook = newWorkbook(`Invulbestand district — regio ${regio.naam}`)
   const instructies = workbook.addWorksheet("Instructies", { properties: { tabColor: { argb: "FF1F4E79" } } })
-  const lijstData = lijsten(regio)
+  const lijstData = lijsten(regio, indicatoren)
 
   const instructieColumns: ReadonlyArray<Column> = [
     { header: "Blad", width: 16 },
@@ -216,7 +231,8 @@ export const templateWorkbook = (regio: Geography.Regio): ExcelJS.Workbook => {
     const worksheet = contractSheet(workbook, sheet)
     sheet.columns.forEach((column, c) => {
       const lijst = lijstVan(column)
-      const dv = validatie(column, lijst === undefined ? undefined : formules.get(lijst))
+      const leeg = lijst === undefined || lijstData[lijst].values.length === 0
+      const dv = validatie(column, leeg ? undefined : formules.get(lijst))
       for (let r = 2; r <= templateRows + 1; r++) {
         const cell = worksheet.getCell(r, c + 1)
         if (column.numFmt !== undefined) cell.numFmt = column.numFmt

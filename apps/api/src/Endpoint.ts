@@ -362,7 +362,8 @@ export const handle = <P extends Codec, Q extends Codec, B extends Codec, R exte
         velden: problem.velden,
         instance: c.req.path
       })
-    throw new Error(Cause.pretty(exit.cause))
+    // The failure itself goes along, so the error handler can tell a busy database from a bug.
+    throw new Error(Cause.pretty(exit.cause), { cause: Cause.squash(exit.cause) })
   }
   return [guard, handler]
 }

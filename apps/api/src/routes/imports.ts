@@ -79,7 +79,7 @@ const upload = Endpoint.make({
   }),
   upload: { field: "bestand", description: "De werkmap (.xlsx)" },
   response: Rapport,
-  problems: ["validatie", "te-groot", "verkeerd-mediatype"]
+  problems: ["validatie", "te-groot", "verkeerd-mediatype", "niet-beschikbaar"]
 })
 
 const lijst = Endpoint.make({

@@ -4,7 +4,10 @@
  * the database's write lock.
  */
 import { DatabaseSync } from "node:sqlite"
+import { Measurement } from "@dvcc/core"
+import { dataset } from "@dvcc/midden-nederland"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { Schema } from "effect"
 import { type Fixture, freshSqlite, makeFixture } from "./fixture.ts"
 import { json } from "./json.ts"
 import { registraties, upload } from "./workbooks.ts"
@@ -57,16 +60,10 @@ describe("busy", () => {
       const response = await f.request("/api/v1/metingen", {
         method: "POST",
         as: "programma",
+        // One of the bundled measurements under a new id: a write like any other.
         json: {
-          id: "m-2026-kennisbijeenkomsten-busy",
-          indicator: "kennisbijeenkomsten",
-          jaar: 2026,
-          periode: "2026-Q1",
-          gebied: { niveau: "regio" },
-          waarde: 3,
-          bron: "programma-administratie",
-          vastgelegdOp: "2026-04-02",
-          herkomst: { document: "API-test", sectie: "metingen" }
+          ...Schema.encodeSync(Measurement.Measurement)(dataset.metingen[0] as Measurement.Measurement),
+          id: "m-busy"
         }
       })
       const detail = await busy(response)

@@ -290,46 +290,34 @@ describe("Restore on SQLite", () => {
     )
   )
 
+  /** A backup of a seeded database, with `statement` run on it afterwards. */
+  const backupAfter = (statement: string) => (file: string) =>
+    Effect.gen(function* () {
+      yield* Backup.backup(yield* seededSqlite(), file)
+      const db = new DatabaseSync(file)
+      db.exec(statement)
+      db.close()
+    })
+
   it.effect("refuses a dvcc database whose records do not decode as a dataset", () =>
     refuses(
-      (file) =>
-        Effect.gen(function* () {
-          const location = yield* seededSqlite()
-          yield* Backup.backup(location, file)
-          const db = new DatabaseSync(file)
-          db.exec(`UPDATE gemeenten SET data = '{"code":"GM9999"}'`)
-          db.close()
-        }),
+      backupAfter(`UPDATE gemeenten SET data = '{"code":"GM9999"}'`),
       "de inhoud is geen geldige dvcc-data"
     )
   )
 
   it.effect("refuses a backup with a corrupt audit entry, naming the table and the row", () =>
     refuses(
-      (file) =>
-        Effect.gen(function* () {
-          const location = yield* seededSqlite()
-          yield* Backup.backup(location, file)
-          const db = new DatabaseSync(file)
-          db.exec("UPDATE audit SET after = '{kapot' WHERE id = 2")
-          db.close()
-        }),
+      backupAfter("UPDATE audit SET after = '{kapot' WHERE id = 2"),
       "tabel audit, rij 2: kolom after is geen geldige JSON"
     )
   )
 
   it.effect("refuses a backup with a corrupt registration in Dutch, naming the table and the row", () =>
     refuses(
-      (file) =>
-        Effect.gen(function* () {
-          const location = yield* seededSqlite()
-          yield* Backup.backup(location, file)
-          const db = new DatabaseSync(file)
-          db.exec(
-            `UPDATE registraties SET data = '{"periode":' WHERE rowid = (SELECT MIN(rowid) FROM registraties)`
-          )
-          db.close()
-        }),
+      backupAfter(
+        `UPDATE registraties SET data = '{"periode":' WHERE rowid = (SELECT MIN(rowid) FROM registraties)`
+      ),
       'tabel registraties, rij 2024 / {"niveau":"regio"} / aan-en-verkoopfraude: kolom data is geen geldige JSON'
     )
   )

@@ -8,8 +8,8 @@ import type { Console } from "effect"
 // Escape sequences whole (CSI `ESC [ … letter` or U+009B,  OSC `ESC ] … BEL or ESC \`, and two-character ones),
 // then any other C0 control but tab and newline, DEL, and the C1 controls (U+0080–U+009F, among them the
 // one-character CSI U+009B).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const escapeSequence =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /\u009b[0-?]*[ -/]*[@-~]|\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g

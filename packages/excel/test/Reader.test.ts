@@ -179,7 +179,7 @@ describe("the streaming reader reads what exceljs loads whole", () => {
     const main =
       'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
     const part = (name: string, xml: string) => ({ name, data: Buffer.from(`<?xml version="1.0"?>${xml}`) })
-    const escape = (text: string) =>
+    const xmlText = (text: string) =>
       text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
     /** A workbook with a sheet per name, each holding its texts; `&#n;` written as is. */
     const workbookOf = (
@@ -200,12 +200,12 @@ describe("the streaming reader reads what exceljs loads whole", () => {
         ),
         part(
           "xl/workbook.xml",
-          `<workbook ${main}><sheets>${sheets.map((s, i) => `<sheet name="${escape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`
+          `<workbook ${main}><sheets>${sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`
         ),
         ...sheets.map((s, i) =>
           part(
             `xl/worksheets/sheet${i + 1}.xml`,
-            `<worksheet ${main}><sheetData>${s.texts.map((t, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="inlineStr"><is><t>${t.startsWith("&#") ? t : escape(t)}</t></is></c></row>`).join("")}</sheetData></worksheet>`
+            `<worksheet ${main}><sheetData>${s.texts.map((t, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="inlineStr"><is><t>${t.startsWith("&#") ? t : xmlText(t)}</t></is></c></row>`).join("")}</sheetData></worksheet>`
           )
         )
       ])

@@ -73,8 +73,13 @@ const legal = (xml: string, name: string): string => {
   return xml
 }
 
-/** XML text with its entities (`&amp;`, `&#233;`, `&#xE9;`) and OOXML's `_x000D_` escapes resolved. */
-export const unescapeXml = (text: string): string => {
+/**
+ * XML text with its line ends normalized as an XML parser does (a raw `\r\n` or `\r` is `\n`; `&#13;`
+ * stays a carriage return), its entities (`&amp;`, `&#233;`, `&#xE9;`) and OOXML's `_x000D_` escapes
+ * resolved.
+ */
+export const unescapeXml = (raw: string): string => {
+  const text = raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n")
   const plain =
     text.indexOf("&") < 0
       ? text

@@ -251,6 +251,9 @@ describe("the streaming reader reads what exceljs loads whole", () => {
         ])
       ).read
     )
+    // A raw carriage return is a line end to an XML parser.
+    const lineEnds = workbookOf([{ name: "Blad", texts: ["a\rb", "c\r\nd"] }])
+    assert.deepStrictEqual(await verdict(lineEnds, true), await verdict(lineEnds, false))
   })
 
   it("refuses a sheet that inflates past what the zip declares", async () => {

@@ -356,13 +356,18 @@ export const handle = <P extends Codec, Q extends Codec, B extends Codec, R exte
     }
     const failure = exit.cause.reasons.find(Cause.isFailReason)
     const problem = failure === undefined ? undefined : toProblem(failure.error)
-    if (problem !== undefined)
-      return Problem.respond(problem.kind, problem.detail, {
+    if (problem !== undefined) {
+      const response = Problem.respond(problem.kind, problem.detail, {
         requestId,
         velden: problem.velden,
         instance: c.req.path
       })
-    throw new Error(Cause.pretty(exit.cause))
+      // Busy now, not broken: every 503 says when to try again.
+      if (response.status === 503) response.headers.set("retry-after", "5")
+      return response
+    }
+    // The failure itself goes along, so the error handler can tell a busy database from a bug.
+    throw new Error(Cause.pretty(exit.cause), { cause: Cause.squash(exit.cause) })
   }
   return [guard, handler]
 }

@@ -1,7 +1,7 @@
 /**
  * The programme as the handlers read it, kept in memory between requests for as long as the database has
- * not changed. Every change to the database is audited in the same transaction, so the highest audit id
- * says whether anything changed: one small query per read instead of reading and decoding every table.
+ * not changed. Every change to the database is audited in the same transaction, which raises the
+ * database's version (`current`): one small query per read instead of reading and decoding every table.
  * The cache is a copy, not a source of truth: each `serve` process checks the database itself, so several
  * processes on one PostgreSQL database stay interchangeable.
  *
@@ -12,9 +12,10 @@ import { Effect, Layer } from "effect"
 import { SqlClient } from "effect/sql"
 
 /**
- * The version of the whole database: the highest audit id. The audit id only grows (entries are never
- * deleted) and every change is audited in its own transaction, so a read of this after a change has been
- * committed sees a different value; its maximum is an index lookup. Everything kept in memory between
+ * The version of the whole database: a counter that every transaction that writes (every change is
+ * audited) raises once, as it commits (store migration `5_version`). It never goes back and no commit can
+ * slip past it, also when two PostgreSQL transactions commit in another order than they started, so a
+ * read of it after a change has been committed sees a different value. Everything kept in memory between
  * requests (the programme, reports, encoded responses, verified tokens) is kept under this value.
  *
  * @since 0.1.0
@@ -22,8 +23,8 @@ import { SqlClient } from "effect/sql"
  */
 export const current = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
-  const rows = yield* sql<{ readonly id: number | string | null }>`SELECT MAX(id) AS id FROM audit`
-  return String(rows[0]?.id ?? 0)
+  const rows = yield* sql<{ readonly n: number | string | null }>`SELECT n FROM db_version WHERE id = 1`
+  return String(rows[0]?.n ?? 0)
 }).pipe(
   Effect.mapError(
     (cause) => new ProgramStore.StoreError({ message: "De database kon niet worden gelezen", cause })

@@ -3,9 +3,10 @@
  */
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"
-import { Cause, Effect, Exit, Layer, Runtime } from "effect"
+import { Cause, Console, Effect, Exit, Layer, Runtime } from "effect"
 import { Command } from "effect/cli"
 import { dvcc, presenter, version } from "./Cli.ts"
+import { printable, printableConsole } from "./Terminal.ts"
 
 const setExitCode = (code: number) =>
   Effect.sync(() => {
@@ -33,11 +34,13 @@ Command.run(dvcc, { version }).pipe(
     Effect.sync(() => {
       const error = Cause.squash(cause)
       const message = error instanceof Error ? error.message : String(error)
-      process.stderr.write(`dvcc: ${message}\n`)
-      if (verbose) process.stderr.write(`${Cause.pretty(cause)}\n`)
+      process.stderr.write(`dvcc: ${printable(message)}\n`)
+      if (verbose) process.stderr.write(`${printable(Cause.pretty(cause))}\n`)
     }).pipe(Effect.andThen(setExitCode(1)))
   ),
   Effect.provide(Layer.mergeAll(NodeServices.layer, presenter)),
+  // Every line the commands print goes through `printable` (Terminal.ts).
+  Effect.provideService(Console.Console, printableConsole(globalThis.console)),
   NodeRuntime.runMain({
     disableErrorReporting: true,
     teardown: (exit, onExit) =>

@@ -1,6 +1,6 @@
 /**
- * The programme's data for the commands: from the database, which the first use creates and fills with
- * the bundled Midden-Nederland data.
+ * The programme's data for the commands: from the database, which `dvcc init` (or, for the default
+ * database, the first use) creates and fills with the bundled Midden-Nederland data.
  */
 import { Database, ProgramStore } from "@dvcc/store"
 import { Effect } from "effect"
@@ -19,11 +19,17 @@ export const seedBundled = Effect.gen(function* () {
   return yield* store.seed(dataset, cli)
 })
 
-/** Runs `body` against the store of the database the flags and environment name. */
-export const withStore = <A, E, R>(body: Effect.Effect<A, E, R>) =>
+/**
+ * Runs `body` against the store of the database the flags and environment name; a named database must
+ * exist unless `mayNotExist` (`dvcc init`).
+ */
+export const withStore = <A, E, R>(
+  body: Effect.Effect<A, E, R>,
+  options: { readonly mayNotExist?: boolean } = {}
+) =>
   Effect.gen(function* () {
     const { db } = yield* root
-    const location = yield* databaseLocation(db)
+    const location = yield* databaseLocation(db, options)
     return yield* body.pipe(Effect.provide(Database.layer(location)))
   })
 

@@ -44,11 +44,11 @@ describe("dvcc", () => {
   it("reports a failure in one line, and its details only with --verbose", async () => {
     // A database in a folder that cannot be made: /proc refuses new folders.
     const database = join("/proc", "dvcc-test", "dvcc.sqlite")
-    const plain = await dvcc("status", "--db", database)
+    const plain = await dvcc("init", "--db", database)
     assert.strictEqual(plain.code, 1)
     assert.match(plain.stderr, /^dvcc: De map voor database .* kon niet worden aangemaakt/)
     assert.notMatch(plain.stderr, /\n\s+at /)
-    const verbose = await dvcc("status", "--db", database, "--verbose")
+    const verbose = await dvcc("init", "--db", database, "--verbose")
     assert.strictEqual(verbose.code, 1)
     assert.match(verbose.stderr, /\n\s+at /)
   })

@@ -106,6 +106,7 @@ const dashboard = async (token: string | undefined, ...args: Array<string>) => {
 describe("dvcc dashboard --api", () => {
   it("prints the Voortgang snapshot read through dvcc serve, with the API in the header", async () => {
     const db = join(folder(), "dvcc.sqlite")
+    assert.strictEqual((await dvcc("init", "--db", db)).code, 0)
     const made = await dvcc("--db", db, "token", "create", "--role", "programma", "--name", "dashboard")
     const token = made.stdout.trim().split("\n").at(-1) ?? ""
     const scoped = await dvcc(

@@ -62,7 +62,9 @@ describeWithTool(tmux, "dvcc dashboard in a terminal (tmux)", (program) => {
       script,
       [
         "#!/bin/sh",
-        `DVCC_DB='${join(dir, "dvcc.sqlite")}' NO_COLOR=1 TERM=xterm-256color '${process.execPath}' '${bin}' dashboard --as-of 2025-12-31`,
+        `export DVCC_DB='${join(dir, "dvcc.sqlite")}' NO_COLOR=1 TERM=xterm-256color`,
+        `'${process.execPath}' '${bin}' init > /dev/null`,
+        `'${process.execPath}' '${bin}' dashboard --as-of 2025-12-31`,
         'echo "DVCC-EXIT=$?"',
         "stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | sed 's/^/TTY-/'",
         "echo TTY-CHECKED",

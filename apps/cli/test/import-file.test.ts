@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url"
 import { Contract, Voorbeeld } from "@dvcc/excel"
 import { dataset } from "@dvcc/midden-nederland"
 import { assert, describe, it } from "vitest"
-import { dvcc, folder } from "./dvcc.ts"
+import { dvcc, folder, initialised } from "./dvcc.ts"
 
 const example = fileURLToPath(new URL("../../../examples/voorbeeld-district.xlsx", import.meta.url))
 
@@ -17,7 +17,7 @@ const registraties = async (rows: Voorbeeld.Rows): Promise<string> => {
 
 describe("dvcc import FILE", () => {
   it("imports the example workbook, and importing it again changes nothing", async () => {
-    const db = join(folder(), "dvcc.sqlite")
+    const db = await initialised()
     const file = join(folder(), "voorbeeld-district.xlsx")
     writeFileSync(file, await Voorbeeld.workbook(dataset.regio))
 
@@ -67,7 +67,7 @@ describe("dvcc import FILE", () => {
   }, 300_000)
 
   it("refuses a file with problems (exit 1), or writes the valid rows with --accept-valid", async () => {
-    const db = join(folder(), "dvcc.sqlite")
+    const db = await initialised()
     const file = await registraties([
       { periode: "2025-Q1", gebied: "Utrecht", delict: "phishing", aangiften: 4 },
       { periode: "2025-Q1", gebied: "Amsterdam", delict: "phishing", aangiften: 4 },
@@ -109,9 +109,10 @@ describe("dvcc import FILE", () => {
 
   it("refuses what is not an xlsx with exit 2, a Dutch message and no stack trace", async () => {
     const dir = folder()
+    const db = await initialised(join(dir, "dvcc.sqlite"))
     const csv = join(dir, "cijfers.xlsx")
     writeFileSync(csv, "Periode;Gemeente;Delict\n2025;Utrecht;phishing\n")
-    const result = await dvcc("import", csv, "--db", join(dir, "dvcc.sqlite"))
+    const result = await dvcc("import", csv, "--db", db)
     assert.strictEqual(result.code, 2)
     assert.strictEqual(
       result.stderr.trim(),
@@ -119,15 +120,15 @@ describe("dvcc import FILE", () => {
     )
     assert.notInclude(result.stderr, "    at ")
 
-    const missing = await dvcc("import", join(dir, "weg.xlsx"), "--db", join(dir, "dvcc.sqlite"))
+    const missing = await dvcc("import", join(dir, "weg.xlsx"), "--db", db)
     assert.strictEqual(missing.code, 2)
     assert.include(missing.stderr, "bestaat niet")
 
-    const big = await dvcc("import", example, "--db", join(dir, "dvcc.sqlite"), "--max-mb", "0")
+    const big = await dvcc("import", example, "--db", db, "--max-mb", "0")
     assert.strictEqual(big.code, 2)
     assert.include(big.stderr, "de grens is 0,0 MB")
 
-    const usage = await dvcc("import", "--db", join(dir, "dvcc.sqlite"))
+    const usage = await dvcc("import", "--db", db)
     assert.strictEqual(usage.code, 2)
   }, 300_000)
 })

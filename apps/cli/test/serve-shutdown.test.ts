@@ -7,10 +7,9 @@ import { spawn } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { request } from "node:http"
 import { connect } from "node:net"
-import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { assert, describe, it } from "@effect/vitest"
-import { dvcc, folder } from "./dvcc.ts"
+import { dvcc, initialised } from "./dvcc.ts"
 
 const bin = fileURLToPath(new URL("../src/bin.ts", import.meta.url))
 const workbook = readFileSync(
@@ -43,7 +42,7 @@ const multipart = (bytes: Buffer) => {
 
 describe("dvcc serve on SIGTERM", () => {
   it("finishes the request in flight with 200, refuses new connections and exits 0", async () => {
-    const db = join(folder(), "dvcc.sqlite")
+    const db = await initialised()
     // The example holds a Gebieden sheet: only a beheerder imports it.
     const created = await dvcc("--db", db, "token", "create", "--role", "beheerder", "--name", "test")
     assert.strictEqual(created.code, 0, created.stderr)

@@ -1,15 +1,14 @@
 import { spawn } from "node:child_process"
-import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { assert, describe, it } from "@effect/vitest"
-import { dvcc, folder, listening } from "./dvcc.ts"
+import { dvcc, initialised, listening } from "./dvcc.ts"
 
 const bin = fileURLToPath(new URL("../src/bin.ts", import.meta.url))
 const { DATABASE_URL: _postgres, ...environment } = process.env
 
 describe("dvcc serve", () => {
   it("serves the API: a token made with dvcc token reads the progress; SIGTERM stops it cleanly", async () => {
-    const db = join(folder(), "dvcc.sqlite")
+    const db = await initialised()
     const created = await dvcc("--db", db, "token", "create", "--role", "programma", "--name", "test")
     const token = created.stdout.trim().split("\n").at(-1) ?? ""
     const child = spawn(process.execPath, [bin, "--db", db, "serve", "--port", "0"], {

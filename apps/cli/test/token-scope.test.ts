@@ -1,10 +1,9 @@
-import { join } from "node:path"
 import { assert, describe, it } from "@effect/vitest"
-import { dvcc, folder } from "./dvcc.ts"
+import { dvcc, initialised } from "./dvcc.ts"
 
 describe("dvcc token create with a scope", () => {
   it("refuses a scope the region does not know, naming the known ones, and accepts a known one", async () => {
-    const db = join(folder(), "dvcc.sqlite")
+    const db = await initialised()
     const create = (...args: Array<string>) => dvcc("--db", db, "token", "create", ...args, "--name", "test")
 
     const utrecht = await create("--role", "gemeente", "--scope", "GM0344")

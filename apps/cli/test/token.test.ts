@@ -1,10 +1,9 @@
-import { join } from "node:path"
 import { assert, describe, it } from "@effect/vitest"
-import { dvcc, folder } from "./dvcc.ts"
+import { dvcc, initialised } from "./dvcc.ts"
 
 describe("dvcc token", () => {
   it("creates a token printed once, lists it without the token and revokes it", async () => {
-    const db = join(folder(), "dvcc.sqlite")
+    const db = await initialised()
     const created = await dvcc(
       "--db",
       db,
@@ -37,7 +36,7 @@ describe("dvcc token", () => {
   }, 180_000)
 
   it("refuses a gemeente token without scope, an unknown role and an unknown id with a Dutch message", async () => {
-    const db = join(folder(), "dvcc.sqlite")
+    const db = await initialised()
     const noScope = await dvcc("--db", db, "token", "create", "--role", "gemeente", "--name", "x")
     assert.strictEqual(noScope.code, 2)
     assert.include(noScope.stderr, "heeft een scope nodig")

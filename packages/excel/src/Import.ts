@@ -19,7 +19,7 @@ import { Activities, Gebieden, Measurements, ProgramStore, Registrations } from 
 import { DateTime, Effect, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import type { SheetKind } from "./Contract.ts"
-import { checkWorkbook, defaultLimits, type Limits, tooLarge } from "./internal/fileCheck.ts"
+import { checkWorkbook, defaultLimits, LimitExceeded, type Limits, tooLarge } from "./internal/fileCheck.ts"
 import { type Batch, type ParseResult, type Problem, parseWorkbook, type Warning } from "./internal/parse.ts"
 import { inWorker } from "./internal/parseWorker.ts"
 import { rejectedWorkbook } from "./internal/rejected.ts"
@@ -47,7 +47,7 @@ export interface Options {
   readonly acceptValid?: boolean | undefined
   /** With `acceptValid`: where to write the rejected rows (for a path input: `<file>.afgekeurd.xlsx`). */
   readonly rejectedFile?: string | undefined
-  /** Size limits; the file limit defaults to 50 MB. */
+  /** Size limits (file, unpacked, rows, cells, text; docs/workbooks.md); the file limit defaults to 50 MB. */
   readonly limits?: Partial<Limits> | undefined
   /** At most this many problems are listed (all are counted); default 1,000. */
   readonly maxProblems?: number | undefined
@@ -249,7 +249,8 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
     keepRejected: acceptValid,
     batchSize: options.batchSize ?? batchSize,
     scope: options.scope,
-    writes: options.writes
+    writes: options.writes,
+    limits
   }
   // Reading streams with little garbage, so by default it shares the thread with writing: a worker thread
   // would overlap the two, at the cost of a second heap and a copy of every batch (see docs/performance.md).
@@ -260,11 +261,13 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
   const next = Effect.tryPromise({
     try: () => source.next(),
     catch: (cause) =>
-      new UnreadableWorkbook({
-        file: name,
-        code: "beschadigd",
-        reason: `de werkmap is beschadigd of onleesbaar (${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}). Open het bestand in Excel of LibreOffice en sla het opnieuw op als Excel-werkmap (.xlsx).`
-      })
+      cause instanceof LimitExceeded
+        ? new UnreadableWorkbook({ file: name, code: cause.code, reason: cause.message })
+        : new UnreadableWorkbook({
+            file: name,
+            code: "beschadigd",
+            reason: `de werkmap is beschadigd of onleesbaar (${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}). Open het bestand in Excel of LibreOffice en sla het opnieuw op als Excel-werkmap (.xlsx).`
+          })
   })
   const counts = new Map<string, { accepted: number; unchanged: number }>()
   const valid = new Map<string, number>()

@@ -175,6 +175,87 @@ describe("the streaming reader reads what exceljs loads whole", () => {
     ])
   })
 
+  it("refuses the same files: duplicate sheet names and characters XML does not allow (property)", async () => {
+    const main =
+      'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    const part = (name: string, xml: string) => ({ name, data: Buffer.from(`<?xml version="1.0"?>${xml}`) })
+    const xmlText = (text: string) =>
+      text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+    /** A workbook with a sheet per name, each holding its texts; `&#n;` written as is. */
+    const workbookOf = (
+      sheets: ReadonlyArray<{ readonly name: string; readonly texts: ReadonlyArray<string> }>
+    ) =>
+      zip([
+        part(
+          "[Content_Types].xml",
+          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'
+        ),
+        part(
+          "_rels/.rels",
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ),
+        part(
+          "xl/_rels/workbook.xml.rels",
+          `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("")}</Relationships>`
+        ),
+        part(
+          "xl/workbook.xml",
+          `<workbook ${main}><sheets>${sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`
+        ),
+        ...sheets.map((s, i) =>
+          part(
+            `xl/worksheets/sheet${i + 1}.xml`,
+            `<worksheet ${main}><sheetData>${s.texts.map((t, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="inlineStr"><is><t>${t.startsWith("&#") ? t : xmlText(t)}</t></is></c></row>`).join("")}</sheetData></worksheet>`
+          )
+        )
+      ])
+    const verdict = async (bytes: Buffer, stream: boolean) => {
+      try {
+        return { read: await rowsOf(bytes, stream) }
+      } catch {
+        return { refused: true }
+      }
+    }
+    const text = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 4 }),
+      fc.constantFrom("&#1;", "&#9;", "&#x1F;", "&#65;")
+    )
+    const sheet = fc.record({
+      name: fc.constantFrom("Blad", "blad", "BLAD", "Activiteiten", "Bl\u0001ad", "Metingen"),
+      texts: fc.array(text, { minLength: 1, maxLength: 3 })
+    })
+    await fc.assert(
+      fc.asyncProperty(fc.array(sheet, { minLength: 1, maxLength: 3 }), async (sheets) => {
+        const bytes = workbookOf(sheets)
+        assert.deepStrictEqual(await verdict(bytes, true), await verdict(bytes, false))
+      }),
+      { numRuns: 150 }
+    )
+    // The cases themselves, so that a refusal of everything cannot pass.
+    const names = async (sheets: Parameters<typeof workbookOf>[0]) => verdict(workbookOf(sheets), true)
+    assert.deepStrictEqual(
+      await names([
+        { name: "Blad", texts: ["a"] },
+        { name: "BLAD", texts: ["b"] }
+      ]),
+      { refused: true }
+    )
+    assert.deepStrictEqual(await names([{ name: "Blad", texts: ["a\u0001"] }]), { refused: true })
+    assert.deepStrictEqual(await names([{ name: "Blad", texts: ["&#1;"] }]), { refused: true })
+    assert.isDefined(
+      (
+        await names([
+          { name: "Blad", texts: ["a\tb"] },
+          { name: "Blad2", texts: ["&#65;"] }
+        ])
+      ).read
+    )
+    // A raw carriage return is a line end to an XML parser.
+    const lineEnds = workbookOf([{ name: "Blad", texts: ["a\rb", "c\r\nd"] }])
+    assert.deepStrictEqual(await verdict(lineEnds, true), await verdict(lineEnds, false))
+  })
+
   it("refuses a sheet that inflates past what the zip declares", async () => {
     const wb = new ExcelJS.Workbook()
     wb.addWorksheet("Blad").addRow(["x".repeat(2000)])

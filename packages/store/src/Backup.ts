@@ -5,7 +5,9 @@
  * journal so that it is one self-contained file, and is counted before it gets its name. A restore copies
  * the backup next to the target, checks that copy (integrity, schema version, that it reads as a dataset
  * through the store) and only then renames it over the target, so a refused or failed restore leaves the
- * target as it was.
+ * target as it was. Every row of the backup must read back (its JSON columns parse, its records decode;
+ * a refusal names the table and the row), a token revoked in the database being replaced stays revoked
+ * (an older backup knew it as valid), and the database's version moves past both.
  *
  * PostgreSQL: `pg_dump --format=custom` from a snapshot that the record counts share, and `pg_restore
  * --clean --if-exists --single-transaction` after `pg_restore --list` has accepted the archive.
@@ -279,6 +281,11 @@ const restoreSqlite = Effect.fnUntraced(function* (source: string, target: strin
     catch: (cause) => toStoreError(cause, `Backupbestand ${source} kon niet worden gekopieerd naar ${temp}`)
   })
   yield* checkSqlite(source, temp)
+  const unreadable = yield* unreadableRow.pipe(
+    Effect.provide(SqliteClient.layer({ filename: temp, readonly: true })),
+    Effect.mapError((cause) => damaged(source, cause))
+  )
+  if (unreadable !== undefined) return yield* new InvalidBackup({ file: source, reason: unreadable })
   yield* Effect.gen(function* () {
     const store = yield* ProgramStore
     yield* store.load
@@ -291,6 +298,17 @@ const restoreSqlite = Effect.fnUntraced(function* (source: string, target: strin
           reason: `de inhoud is geen geldige dvcc-data (${error.message})`
         })
     )
+  )
+  const before =
+    existsSync(target) && statSync(target).size > 0
+      ? yield* revocationsOf.pipe(
+          Effect.provide(SqliteClient.layer({ filename: target, readonly: true })),
+          Effect.orElseSucceed(() => ({ revoked: [], version: 0 }))
+        )
+      : { revoked: [], version: 0 }
+  yield* keepRevocations(before).pipe(
+    Effect.provide(SqliteClient.layer({ filename: temp })),
+    Effect.mapError((cause) => toStoreError(cause, `Backupbestand ${source} kon niet worden voorbereid`))
   )
   const contents = yield* sealSqlite(temp).pipe(
     Effect.mapError((cause) => toStoreError(cause, `Backupbestand ${source} kon niet worden voorbereid`))
@@ -468,6 +486,10 @@ const restorePostgres = Effect.fnUntraced(function* (
     const total = records.tables.reduce((sum, t) => sum + t.records, 0)
     if (total > 0) return yield* new DatabaseNotEmpty({ database, records: total })
   }
+  const before = yield* revocationsOf.pipe(
+    Effect.provide(Database.client(location)),
+    Effect.orElseSucceed(() => ({ revoked: [], version: 0 }))
+  )
   // One transaction: when anything fails, the database stays as it was.
   yield* run(
     pgRestore,
@@ -486,9 +508,16 @@ const restorePostgres = Effect.fnUntraced(function* (
       (error) => new StoreError({ message: `${error.message}. De database is niet gewijzigd.` })
     )
   )
+  // The archive is checked once it is in: what it brought back must read, revocations since stay.
   const contents = yield* Effect.gen(function* () {
     const store = yield* ProgramStore
     yield* store.load
+    yield* keepRevocations(before)
+    const unreadable = yield* unreadableRow
+    if (unreadable !== undefined)
+      return yield* new StoreError({
+        message: `${unreadable}: de teruggezette data is niet bruikbaar; zet een andere backup terug`
+      })
     return yield* inspect
   }).pipe(
     Effect.provide(Database.layer(location)),
@@ -612,6 +641,110 @@ const hide = (text: string, secret: string | undefined): string =>
   secret === undefined || secret === "" ? text : text.replaceAll(secret, "***")
 
 // Both
+
+/** The key columns that name a row in messages, and the columns that hold JSON, per table. */
+const rowChecks: ReadonlyArray<{
+  readonly table: string
+  readonly key: ReadonlyArray<string>
+  readonly json: ReadonlyArray<string>
+}> = [
+  { table: "programma", key: ["id"], json: ["data"] },
+  { table: "regio", key: ["id"], json: ["data"] },
+  { table: "gemeenten", key: ["code"], json: ["data"] },
+  { table: "jaarplannen", key: ["jaar"], json: ["data"] },
+  { table: "acties", key: ["jaar", "id"], json: ["data"] },
+  { table: "indicatoren", key: ["jaar", "id"], json: ["data"] },
+  { table: "metingen", key: ["id"], json: ["data"] },
+  { table: "registraties", key: ["periode", "gebied", "delict"], json: ["data"] },
+  { table: "reeksbreuken", key: ["vanaf", "reden"], json: ["data"] },
+  { table: "activiteiten", key: ["id"], json: ["data"] },
+  { table: "import_changes", key: ["import_id", "entity", "entity_key"], json: ["before", "after"] },
+  { table: "audit", key: ["id"], json: ["before", "after"] }
+]
+
+const isJson = (text: unknown): boolean => {
+  if (text === null) return true
+  if (typeof text !== "string") return false
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The first row of a database that does not read back, as "tabel audit, rij 12: kolom after is geen
+ * geldige JSON", or `undefined`: every JSON column of every table parses and every audit entry has its
+ * date. `store.load` decodes the programme's records after this; what it does not read (the audit log,
+ * the imports' changes) is checked here, so a restore never brings back a row that breaks later.
+ */
+const unreadableRow = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  for (const check of rowChecks) {
+    const rows = yield* sql.unsafe<Record<string, unknown>>(
+      `SELECT ${[...check.key, ...check.json, ...(check.table === "audit" ? ["at"] : [])].join(", ")} FROM ${check.table}`
+    )
+    for (const row of rows) {
+      const name = () => `tabel ${check.table}, rij ${check.key.map((k) => String(row[k])).join(" / ")}`
+      for (const column of check.json) {
+        if (check.table !== "audit" && column === "after" && row[column] === null)
+          return `${name()}: kolom ${column} is leeg`
+        if (!isJson(row[column])) return `${name()}: kolom ${column} is geen geldige JSON`
+      }
+      if (check.table === "audit" && Number.isNaN(Date.parse(String(row.at))))
+        return `${name()}: kolom at is geen datum (${String(row.at)})`
+    }
+  }
+  return undefined
+})
+
+/** The tokens revoked in a database (none when it has no tokens yet) and its version, before a restore. */
+const revocationsOf = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const revoked = yield* sql<{
+    readonly id: string
+    readonly revoked_at: string
+  }>`SELECT id, revoked_at FROM tokens WHERE revoked_at IS NOT NULL`.pipe(Effect.orElseSucceed(() => []))
+  const version = yield* sql<{ readonly n: number | string }>`SELECT n FROM db_version`.pipe(
+    Effect.map((rows) => Number(rows[0]?.n ?? 0)),
+    Effect.orElseSucceed(() => 0)
+  )
+  return { revoked, version }
+})
+
+/**
+ * After a restore: a token revoked in the database that was replaced stays revoked (an older backup
+ * knew it as valid), audited; and the version moves past both databases' versions, so no process keeps
+ * what it had in memory under a version the restored database had before.
+ */
+const keepRevocations = (before: Effect.Success<typeof revocationsOf>) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.withTransaction(
+      Effect.gen(function* () {
+        for (const token of before.revoked) {
+          const changed = yield* sql<{
+            readonly id: string
+          }>`UPDATE tokens SET revoked_at = ${token.revoked_at} WHERE id = ${token.id} AND revoked_at IS NULL RETURNING id`
+          if (changed.length === 0) continue
+          yield* sql`INSERT INTO audit ${sql.insert({
+            at: new Date().toISOString(),
+            actor: "restore",
+            entity: "tokens",
+            entity_key: token.id,
+            action: "update",
+            before: null,
+            after: JSON.stringify({ revokedAt: token.revoked_at }),
+            source: "restore: ingetrokken in de vervangen database"
+          })}`
+        }
+        const [row] = yield* sql<{ readonly n: number | string }>`SELECT n FROM db_version`
+        const next = Math.max(Number(row?.n ?? 0), before.version) + 1
+        yield* sql`UPDATE db_version SET n = ${next} WHERE id = 1`
+      })
+    )
+  })
 
 /** The schema version (`undefined` without `dvcc_migrations`) and the records per programme table. */
 const inspect = Effect.gen(function* () {

@@ -158,6 +158,42 @@ const migrations = {
       revoked_at TEXT,
       CHECK ((rol IN ('district', 'gemeente')) = (scope IS NOT NULL))
     )`)
+  }),
+  /**
+   * The database's version: a counter that every transaction writing to `audit` raises once, so that what
+   * a process keeps in memory (verified tokens, the programme) can be checked with one read. `MAX(audit.id)`
+   * was not enough on PostgreSQL: ids are taken when rows are inserted, so a transaction that took a lower
+   * id and committed after one with a higher id (a revocation) left the maximum unchanged. Raised by a
+   * trigger, so every write that is audited raises it, whatever module writes it. On PostgreSQL the trigger
+   * is deferred to the commit: two writers wait for each other only while they commit, not while a long
+   * import runs, and the counter rises in the order the transactions commit. SQLite has one writer at a time.
+   */
+  "5_version": Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.unsafe(`CREATE TABLE db_version (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      n BIGINT NOT NULL
+    )`)
+    yield* sql.unsafe("INSERT INTO db_version (id, n) SELECT 1, COALESCE(MAX(id), 0) FROM audit")
+    yield* sql.onDialectOrElse({
+      pg: () =>
+        Effect.gen(function* () {
+          yield* sql.unsafe(`CREATE FUNCTION dvcc_raise_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('dvcc.version_raised', true) IS DISTINCT FROM 'ja' THEN
+    PERFORM set_config('dvcc.version_raised', 'ja', true);
+    UPDATE db_version SET n = n + 1 WHERE id = 1;
+  END IF;
+  RETURN NULL;
+END
+$$`)
+          yield* sql.unsafe(`CREATE CONSTRAINT TRIGGER audit_raises_version AFTER INSERT ON audit
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION dvcc_raise_version()`)
+        }),
+      orElse: () =>
+        sql.unsafe(`CREATE TRIGGER audit_raises_version AFTER INSERT ON audit
+  BEGIN UPDATE db_version SET n = n + 1 WHERE id = 1; END`)
+    })
   })
 } satisfies Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>>
 

@@ -11,12 +11,13 @@ import { Measurement } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import { describePostgres } from "@dvcc/testing-postgres"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Fiber, Schema } from "effect"
-import type { SqlClient } from "effect/sql"
-import { Backup, Database, Migrations, ProgramStore } from "../src/index.ts"
+import { Effect, Fiber, Layer, Option, Schema } from "effect"
+import { SqlClient } from "effect/sql"
+import { Backup, Database, Migrations, ProgramStore, Tokens } from "../src/index.ts"
 import { canonical, freshPostgres } from "./databases.ts"
 
 const cli = { actor: "test", source: "cli" }
+const SqlClientTag = SqlClient.SqlClient
 
 const folder = () => mkdtempSync(join(tmpdir(), "dvcc-backup-"))
 
@@ -289,18 +290,62 @@ describe("Restore on SQLite", () => {
     )
   )
 
+  /** A backup of a seeded database, with `statement` run on it afterwards. */
+  const backupAfter = (statement: string) => (file: string) =>
+    Effect.gen(function* () {
+      yield* Backup.backup(yield* seededSqlite(), file)
+      const db = new DatabaseSync(file)
+      db.exec(statement)
+      db.close()
+    })
+
   it.effect("refuses a dvcc database whose records do not decode as a dataset", () =>
     refuses(
-      (file) =>
-        Effect.gen(function* () {
-          const location = yield* seededSqlite()
-          yield* Backup.backup(location, file)
-          const db = new DatabaseSync(file)
-          db.exec(`UPDATE gemeenten SET data = '{"code":"GM9999"}'`)
-          db.close()
-        }),
+      backupAfter(`UPDATE gemeenten SET data = '{"code":"GM9999"}'`),
       "de inhoud is geen geldige dvcc-data"
     )
+  )
+
+  it.effect("refuses a backup with a corrupt audit entry, naming the table and the row", () =>
+    refuses(
+      backupAfter("UPDATE audit SET after = '{kapot' WHERE id = 2"),
+      "tabel audit, rij 2: kolom after is geen geldige JSON"
+    )
+  )
+
+  it.effect("refuses a backup with a corrupt registration in Dutch, naming the table and the row", () =>
+    refuses(
+      backupAfter(
+        `UPDATE registraties SET data = '{"periode":' WHERE rowid = (SELECT MIN(rowid) FROM registraties)`
+      ),
+      'tabel registraties, rij 2024 / {"niveau":"regio"} / aan-en-verkoopfraude: kolom data is geen geldige JSON'
+    )
+  )
+
+  it.effect("keeps a token revoked since the backup revoked, and the version moves on", () =>
+    Effect.gen(function* () {
+      const target = yield* seededSqlite()
+      const created = yield* Tokens.Tokens.pipe(
+        Effect.flatMap((t) => t.create({ naam: "later-ingetrokken", rol: "programma", scope: null }, "test")),
+        Effect.provide(Tokens.Tokens.layer.pipe(Layer.provideMerge(Database.layer(target))))
+      )
+      const file = join(folder(), "backup.sqlite")
+      yield* Backup.backup(target, file)
+      const withTokens = <A, E>(
+        body: (t: Tokens.Tokens["Service"], sql: SqlClient.SqlClient) => Effect.Effect<A, E>
+      ) =>
+        Effect.gen(function* () {
+          return yield* body(yield* Tokens.Tokens, yield* SqlClientTag)
+        }).pipe(Effect.provide(Tokens.Tokens.layer.pipe(Layer.provideMerge(Database.layer(target)))))
+      const version = (sql: SqlClient.SqlClient) =>
+        Effect.map(sql<{ readonly n: number }>`SELECT n FROM db_version`, (rows) => Number(rows[0]?.n))
+      yield* withTokens((t) => t.revoke(created.info.id, "test"))
+      const before = yield* withTokens((_, sql) => version(sql))
+      yield* Backup.restore(target, file, { force: true })
+      const principal = yield* withTokens((t) => t.verify(created.token))
+      assert.isTrue(Option.isNone(principal), "the revoked token works again after the restore")
+      assert.isAbove(yield* withTokens((_, sql) => version(sql)), before)
+    })
   )
 
   it.effect("refuses a file that does not exist", () =>
@@ -342,6 +387,27 @@ describePostgres("Backup and restore on PostgreSQL", () => {
       const forced = yield* Backup.restore(target, out, { force: true })
       assert.deepStrictEqual(forced.tables, report.tables)
       assert.deepStrictEqual(canonical(yield* load(target)), canonical(yield* load(source)))
+    })
+  )
+
+  it.effect("keeps a token revoked since the backup revoked", () =>
+    Effect.gen(function* () {
+      const target = yield* fresh()
+      yield* seed(target)
+      const tokens = Tokens.Tokens.layer.pipe(Layer.provideMerge(Database.layer(target)))
+      const created = yield* Effect.flatMap(Tokens.Tokens, (t) =>
+        t.create({ naam: "later-ingetrokken", rol: "programma", scope: null }, "test")
+      ).pipe(Effect.provide(tokens))
+      const out = join(folder(), "dvcc.dump")
+      yield* Backup.backup(target, out)
+      yield* Effect.flatMap(Tokens.Tokens, (t) => t.revoke(created.info.id, "test")).pipe(
+        Effect.provide(tokens)
+      )
+      yield* Backup.restore(target, out, { force: true })
+      const principal = yield* Effect.flatMap(Tokens.Tokens, (t) => t.verify(created.token)).pipe(
+        Effect.provide(tokens)
+      )
+      assert.isTrue(Option.isNone(principal), "the revoked token works again after the restore")
     })
   )
 

@@ -14,6 +14,7 @@ import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
 import type { Env } from "../Env.ts"
+import { concurrencyLimit } from "../middleware/limits/index.ts"
 import * as Problem from "../Problem.ts"
 import { storeScope } from "./Scope.ts"
 
@@ -80,7 +81,7 @@ const upload = Endpoint.make({
   }),
   upload: { field: "bestand", description: "De werkmap (.xlsx)" },
   response: Rapport,
-  problems: ["validatie", "te-groot", "verkeerd-mediatype"]
+  problems: ["validatie", "te-groot", "verkeerd-mediatype", "niet-beschikbaar"]
 })
 
 const lijst = Endpoint.make({
@@ -146,8 +147,15 @@ const undoable = (
 
 export const app = new Hono<Env>()
 
+/**
+ * Imports at once in this process. An import's memory is bounded by the workbook limits (the worst one that
+ * passes them peaks under 400 MB with the process, docs/performance.md); two at once fit a 1 GB heap.
+ */
+const importSlots = concurrencyLimit({ max: 2, what: "imports", retryAfterSeconds: 10 })
+
 app.post(
   upload.path,
+  importSlots,
   ...Endpoint.handle(upload, ({ query, file, principal }) =>
     Effect.gen(function* () {
       if (file === undefined) return yield* Problem.make("validatie", "Er is geen bestand meegestuurd.")

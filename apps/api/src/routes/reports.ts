@@ -6,12 +6,13 @@
  * and `programma` get the internal version with every figure.
  *
  * `@dvcc/report` (vega, playwright) is loaded on the first report request, not when the API starts, and
- * Chromium is launched only for a PDF.
+ * Chromium is launched only for a PDF: one browser for the process, kept for the next, printing two PDFs
+ * at once with eight waiting (`Pdf.defaultPool`); past that a 503 with `Retry-After`.
  */
 import { Access, type Geography, Periode, Suppression } from "@dvcc/core"
 import type { Informatiebeeld } from "@dvcc/report"
 import { Imports, ProgramStore } from "@dvcc/store"
-import { Effect, Schema } from "effect"
+import { Effect, type Layer, ManagedRuntime, Schema } from "effect"
 import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
 import type { Env } from "../Env.ts"
@@ -34,11 +35,22 @@ const informatiebeeld = Endpoint.make({
   query: Schema.Struct({ periode: Periode.Periode, format: Schema.optionalKey(Formaat) }),
   download: { contentTypes: [html, pdf] },
   response: Endpoint.Download,
-  problems: ["niet-gevonden", "validatie"]
+  problems: ["niet-gevonden", "validatie", "niet-beschikbaar"]
 })
 
 // Loaded on the first report: vega and playwright are too heavy for every start of the API.
 const reportModule = Effect.promise(() => import("@dvcc/report"))
+
+/**
+ * The process's one printer, started on the first PDF and kept: a browser per request cost a Chromium
+ * start each time (8 requests at once were 49 processes).
+ */
+let printer: ManagedRuntime.ManagedRuntime<import("@dvcc/report").Pdf.Printer, never> | undefined
+const sharedPrinter = Effect.gen(function* () {
+  const R = yield* reportModule
+  printer ??= ManagedRuntime.make(R.Pdf.Printer.layer() as Layer.Layer<import("@dvcc/report").Pdf.Printer>)
+  return yield* printer.contextEffect
+})
 
 /** The gemeente a path names (CBS code or name, any case), or a 404. */
 const gemeenteVan = (regio: Geography.Regio, naam: string) => {
@@ -88,8 +100,13 @@ const [guard, handler] = Endpoint.handle(informatiebeeld, ({ params, query, prin
     const bytes = yield* Effect.gen(function* () {
       return yield* (yield* R.Pdf.Printer).pdf(rapport)
     }).pipe(
-      Effect.provide(R.Pdf.Printer.layer()),
-      Effect.mapError((e) => Problem.make("niet-beschikbaar", `De PDF kon niet worden gemaakt: ${e.message}`))
+      Effect.provideContext(yield* sharedPrinter),
+      Effect.mapError((e) =>
+        Problem.make(
+          "niet-beschikbaar",
+          e._tag === "PdfBusy" ? e.message : `De PDF kon niet worden gemaakt: ${e.message}`
+        )
+      )
     )
     return { bytes, filename, contentType: pdf }
   })

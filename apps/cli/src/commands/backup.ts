@@ -45,7 +45,7 @@ export const backup = Command.make(
   { out, force },
   Effect.fn("backup")(function* (flags) {
     const { db } = yield* root
-    const location = yield* databaseLocation(db)
+    const location = yield* databaseLocation(db, { mayNotExist: true })
     const report = yield* Backup.backup(location, flags.out, { force: flags.force })
     yield* Console.log(
       [

@@ -3,6 +3,7 @@ import { Activities, Gebieden, Imports, Measurements, Registrations } from "@dvc
 import { Console, Effect, Layer, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { loadProgram, withStore } from "../ProgramData.ts"
+import { printable } from "../Terminal.ts"
 
 const number = new Intl.NumberFormat("nl-NL")
 
@@ -184,7 +185,7 @@ const progress = (): ((rows: number, sheet: string) => void) | undefined => {
   const start = performance.now()
   return (rows, sheet) => {
     if (performance.now() - start < 2000) return
-    process.stderr.write(`\r${number.format(rows)} rijen gelezen (blad ${sheet})…`)
+    process.stderr.write(`\r${number.format(rows)} rijen gelezen (blad ${printable(sheet)})…`)
   }
 }
 

@@ -10,8 +10,8 @@ export const init = Command.make(
   {},
   Effect.fn("init")(function* () {
     const { db } = yield* root
-    const location = yield* databaseLocation(db)
-    const report = yield* withStore(seedBundled)
+    const location = yield* databaseLocation(db, { mayNotExist: true })
+    const report = yield* withStore(seedBundled, { mayNotExist: true })
     const changed = report.inserted + report.updated
     yield* Console.log(
       changed === 0

@@ -19,7 +19,7 @@ export const restore = Command.make(
   { file, force },
   Effect.fn("restore")(function* (input) {
     const { db } = yield* root
-    const location = yield* databaseLocation(db)
+    const location = yield* databaseLocation(db, { mayNotExist: true })
     const report = yield* Backup.restore(location, input.file, { force: input.force })
     yield* Console.log(
       [

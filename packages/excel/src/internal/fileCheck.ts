@@ -6,20 +6,58 @@
  */
 import { inflateRawSync, constants as zlibConstants } from "node:zlib"
 
-/** Limits a workbook must stay within. */
+/**
+ * Limits a workbook must stay within: what an upload may cost is bounded before anything is inflated (the
+ * sizes its zip declares) and while it is read (rows, cells, text), so that the worst workbook that passes
+ * costs no more than the benchmark's 200,000-row file (docs/performance.md). The numbers are in
+ * docs/workbooks.md.
+ */
 export interface Limits {
   /** Largest file accepted, in bytes. */
   readonly maxBytes: number
   /** Largest total of the zip's uncompressed entries, in bytes. */
   readonly maxUncompressedBytes: number
-  /** Largest ratio uncompressed / compressed of one entry over 16 MB. */
+  /** Largest ratio uncompressed / compressed of any entry over `ratioFloorBytes`. */
   readonly maxRatio: number
+  /** Largest uncompressed shared-strings part, in bytes: it is held in memory whole. */
+  readonly maxSharedStringsBytes: number
+  /** Largest uncompressed total of a workbook loaded whole by exceljs; above it the file streams. */
+  readonly maxWholeLoadBytes: number
+  /** Most data rows (below the header rows) of all sheets together. */
+  readonly maxRows: number
+  /** Most cells with a value of all sheets together. */
+  readonly maxCells: number
+  /** Longest text of one free-text field (Omschrijving, Toelichting, …), in characters. */
+  readonly maxTextLength: number
+  /** Most characters of free text of all rows together. */
+  readonly maxTotalText: number
 }
 
 export const defaultLimits: Limits = {
   maxBytes: 50 * 1024 * 1024,
-  maxUncompressedBytes: 1024 * 1024 * 1024,
-  maxRatio: 200
+  maxUncompressedBytes: 100 * 1024 * 1024,
+  maxRatio: 100,
+  maxSharedStringsBytes: 32 * 1024 * 1024,
+  maxWholeLoadBytes: 4 * 1024 * 1024,
+  maxRows: 200_000,
+  maxCells: 1_500_000,
+  maxTextLength: 1_000,
+  maxTotalText: 10_000_000
+}
+
+/** Entries this small are bounded by their size: a ratio says nothing about a styles part of 2 KB. */
+const ratioFloorBytes = 1024 * 1024
+
+/** Excel's own limit on the text of one cell. */
+export const maxCellText = 32_767
+
+/** A limit the workbook passed while it was read (rows, cells, text): the whole workbook is refused. */
+export class LimitExceeded extends Error {
+  readonly code: string
+  constructor(code: string, message: string) {
+    super(message)
+    this.code = code
+  }
 }
 
 /** Excel's own limits. */
@@ -130,12 +168,19 @@ export const checkWorkbook = (bytes: Buffer, limits: Limits = defaultLimits): Re
     const ratio = entry.uncompressed / Math.max(1, entry.compressed)
     if (
       entry.uncompressed === 0xffffffff ||
-      (entry.uncompressed > 16 * 1024 * 1024 && ratio > limits.maxRatio)
+      (entry.uncompressed > ratioFloorBytes && ratio > limits.maxRatio)
     ) {
       return zipBomb(entry.name)
     }
+    if (entry.name === "xl/sharedStrings.xml" && entry.uncompressed > limits.maxSharedStringsBytes)
+      return zipBomb(`${entry.name}, ${megabytes(entry.uncompressed)} MB tekst`)
   }
-  if (total > limits.maxUncompressedBytes) return zipBomb(`${entries.length} onderdelen`)
+  if (total > limits.maxUncompressedBytes) {
+    return {
+      code: "te-groot",
+      message: `Het bestand pakt uit tot ${megabytes(total)} MB; de grens is ${megabytes(limits.maxUncompressedBytes)} MB. Het is geweigerd zonder het uit te pakken: splits de gegevens over meer werkmappen.`
+    }
+  }
   for (const entry of entries) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue
     const claim = sheetClaim(bytes, entry)
@@ -143,6 +188,10 @@ export const checkWorkbook = (bytes: Buffer, limits: Limits = defaultLimits): Re
   }
   return undefined
 }
+
+/** The total the zip's entries declare uncompressed, in bytes (checked against the limits before). */
+export const uncompressedSize = (bytes: Buffer): number =>
+  (centralDirectory(bytes) ?? []).reduce((n, e) => n + e.uncompressed, 0)
 
 /** The refusal of a file of `size` bytes over the limit. */
 export const tooLarge = (size: number, limits: Limits): Refusal => ({

@@ -35,7 +35,7 @@ import {
   readPeriode,
   readText
 } from "../Values.ts"
-import { columnLetters } from "./fileCheck.ts"
+import { columnLetters, defaultLimits, LimitExceeded, type Limits } from "./fileCheck.ts"
 import { type Row, readSheets } from "./reader.ts"
 
 export interface Problem {
@@ -148,6 +148,8 @@ export interface ParseOptions {
   readonly scope?: Access.Visibility | undefined
   /** The kinds of sheet this import may write; every row of another kind is a `geen-recht` problem. */
   readonly writes?: ReadonlyArray<SheetKind> | undefined
+  /** Rows, cells and text (see `Limits`); default `defaultLimits`. */
+  readonly limits?: Limits | undefined
 }
 
 /** The herkomst of every imported registration: not the file, so the same rows from another file are unchanged. */
@@ -281,6 +283,9 @@ export async function* parseWorkbook(
     spellings: [id]
   }))
   let totalRows = 0
+  const limits = options.limits ?? defaultLimits
+  let dataRows = 0
+  let totalText = 0
   const scope = options.scope?.kind === "gemeenten" ? new Set<string>(options.scope.gemeenten) : undefined
   const scopeNames = listOfNames(
     [...(scope ?? [])].map((code) => regio.gemeenten.find((g) => g.code === code)?.naam ?? code)
@@ -306,7 +311,7 @@ export async function* parseWorkbook(
     return found
   }
 
-  for await (const { name, hidden, rows } of readSheets(bytes, { stream: options.stream })) {
+  for await (const { name, hidden, rows } of readSheets(bytes, { stream: options.stream, limits })) {
     const ref = sheetRef(name)
     const sheetIndex = sheetRefs.push(ref) - 1
     // Explanations (the template's Instructies) and hidden sheets (its dropdown lists) hold no data: skipped
@@ -434,6 +439,12 @@ export async function* parseWorkbook(
         return
       }
       result.rows++
+      if (++dataRows > limits.maxRows) {
+        throw new LimitExceeded(
+          "te-veel-rijen",
+          `De werkmap heeft meer dan ${limits.maxRows.toLocaleString("nl-NL")} rijen (bij blad ${name}, rij ${row.number}); splits de gegevens over meer werkmappen.`
+        )
+      }
       let reasons: Array<string> | undefined
       const problem = (
         mapping: Mapping | undefined,
@@ -545,7 +556,30 @@ export async function* parseWorkbook(
           if (found !== undefined) return { _tag: "ok", value: found }
           return { _tag: "ok", value: unknownGemeente(field, cell) }
         })
-      const text = (field: string) => read(field, readText)
+      /** Free text, at most `maxTextLength` characters: longer text is a problem of its cell, not stored. */
+      const text = (field: string) => {
+        const value = read(field, readText)
+        if (value == null) return value
+        if (value.length > limits.maxTextLength) {
+          const mapping = byField.get(field) as Mapping
+          problem(
+            mapping,
+            { _tag: "text", value: `${value.slice(0, 50)}…` },
+            "te-lang",
+            `tekst van hoogstens ${limits.maxTextLength.toLocaleString("nl-NL")} tekens`,
+            `de tekst is ${value.length.toLocaleString("nl-NL")} tekens lang; de grens is ${limits.maxTextLength.toLocaleString("nl-NL")}. Kort hem in.`
+          )
+          return null
+        }
+        totalText += value.length
+        if (totalText > limits.maxTotalText) {
+          throw new LimitExceeded(
+            "te-veel-tekst",
+            `De werkmap heeft samen meer dan ${limits.maxTotalText.toLocaleString("nl-NL")} tekens vrije tekst (bij blad ${name}, rij ${row.number}); splits de gegevens over meer werkmappen.`
+          )
+        }
+        return value
+      }
       /** With a scope of gemeenten: a problem when the row is about another gemeente or an aggregate. */
       const inScope = (field: string, where: Geography.Gebied): boolean => {
         if (scope === undefined) return true

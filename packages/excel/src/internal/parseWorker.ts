@@ -7,6 +7,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads"
 import type { Dataset } from "@dvcc/core"
+import { LimitExceeded } from "./fileCheck.ts"
 import { type Batch, type ParseOptions, type ParseResult, parseWorkbook } from "./parse.ts"
 
 interface Start {
@@ -18,7 +19,7 @@ interface Start {
 type Message =
   | { readonly type: "step"; readonly step: IteratorResult<Batch, ParseResult> }
   | { readonly type: "progress"; readonly rows: number; readonly sheet: string }
-  | { readonly type: "error"; readonly message: string }
+  | { readonly type: "error"; readonly message: string; readonly limit?: string | undefined }
 
 if (
   !isMainThread &&
@@ -44,7 +45,8 @@ if (
       (error: unknown) =>
         port.postMessage({
           type: "error",
-          message: error instanceof Error ? error.message : String(error)
+          message: error instanceof Error ? error.message : String(error),
+          limit: error instanceof LimitExceeded ? error.code : undefined
         } satisfies Message)
     )
   })
@@ -78,7 +80,12 @@ export const inWorker = (
   }
   worker.on("message", (message: Message) => {
     if (message.type === "progress") onProgress?.(message.rows, message.sheet)
-    else if (message.type === "error") fail(new Error(message.message))
+    else if (message.type === "error")
+      fail(
+        message.limit === undefined
+          ? new Error(message.message)
+          : new LimitExceeded(message.limit, message.message)
+      )
     else waiting.shift()?.resolve(message.step)
   })
   worker.on("error", fail)

@@ -4,7 +4,14 @@
  */
 import ExcelJS from "exceljs"
 import type { Cell } from "../Values.ts"
-import { maxColumns } from "./fileCheck.ts"
+import {
+  defaultLimits,
+  LimitExceeded,
+  type Limits,
+  maxCellText,
+  maxColumns,
+  uncompressedSize
+} from "./fileCheck.ts"
 import { readXlsx } from "./xlsxStream.ts"
 
 export interface Row {
@@ -86,12 +93,47 @@ const toRow = (row: ExcelRow, date1904: boolean): Row => {
 /** Files up to this size are loaded whole, so merged cells are resolved. */
 export const loadWholeBelow = 1024 * 1024
 
-/** The sheets of the workbook, in order. */
+/**
+ * The sheets of the workbook, in order, from either reader, held to the same limits: at most
+ * `limits.maxCells` cells with a value in all sheets together, and no cell with more text than Excel allows.
+ * A workbook is loaded whole only when it is small unpacked too (exceljs keeps about 40 bytes per byte of
+ * sheet XML): a small file that unpacks to more streams.
+ */
 export async function* readSheets(
   bytes: Buffer,
-  options: { readonly stream?: boolean | undefined } = {}
+  options: { readonly stream?: boolean | undefined; readonly limits?: Limits | undefined } = {}
 ): AsyncGenerator<SheetRows> {
-  const stream = options.stream ?? bytes.length > loadWholeBelow
+  const limits = options.limits ?? defaultLimits
+  const stream =
+    options.stream ?? (bytes.length > loadWholeBelow || uncompressedSize(bytes) > limits.maxWholeLoadBytes)
+  let cells = 0
+  const counted = (rows: AsyncIterable<Row>, sheet: string): AsyncIterable<Row> => ({
+    async *[Symbol.asyncIterator]() {
+      for await (const row of rows) {
+        for (const cell of row.cells) {
+          if (cell._tag === "empty") continue
+          cells++
+          if (cell._tag === "text" && cell.value.length > maxCellText) {
+            throw new LimitExceeded(
+              "te-lange-cel",
+              `Blad ${sheet}, rij ${row.number}: een cel bevat ${cell.value.length} tekens, meer dan Excel in een cel toestaat (${maxCellText}).`
+            )
+          }
+        }
+        if (cells > limits.maxCells) {
+          throw new LimitExceeded(
+            "te-veel-cellen",
+            `De werkmap heeft meer dan ${limits.maxCells.toLocaleString("nl-NL")} gevulde cellen (bij blad ${sheet}, rij ${row.number}); splits de gegevens over meer werkmappen.`
+          )
+        }
+        yield row
+      }
+    }
+  })
+  for await (const sheet of read(bytes, stream)) yield { ...sheet, rows: counted(sheet.rows, sheet.name) }
+}
+
+async function* read(bytes: Buffer, stream: boolean): AsyncGenerator<SheetRows> {
   if (!stream) {
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)

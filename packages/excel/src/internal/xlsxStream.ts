@@ -53,15 +53,42 @@ const builtinFormats: Record<number, string> = {
 
 const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }
 
-/** XML text with its entities (`&amp;`, `&#233;`, `&#xE9;`) and OOXML's `_x000D_` escapes resolved. */
-export const unescapeXml = (text: string): string => {
+/**
+ * Characters XML 1.0 does not allow, raw or as a reference (`&#1;`): exceljs's parser refuses a workbook
+ * that has them, so this reader refuses it too (two readers, one verdict).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const illegalXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/
+const isXmlChar = (code: number): boolean =>
+  code === 0x9 ||
+  code === 0xa ||
+  code === 0xd ||
+  (code >= 0x20 && code <= 0xd7ff) ||
+  (code >= 0xe000 && code <= 0xfffd) ||
+  (code >= 0x10000 && code <= 0x10ffff)
+
+/** `xml` of part `name`, refused when it holds a character XML does not allow. */
+const legal = (xml: string, name: string): string => {
+  if (illegalXml.test(xml)) throw new XlsxError(`onderdeel ${name} bevat een teken dat XML niet toestaat`)
+  return xml
+}
+
+/**
+ * XML text with its line ends normalized as an XML parser does (a raw `\r\n` or `\r` is `\n`; `&#13;`
+ * stays a carriage return), its entities (`&amp;`, `&#233;`, `&#xE9;`) and OOXML's `_x000D_` escapes
+ * resolved.
+ */
+export const unescapeXml = (raw: string): string => {
+  const text = raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n")
   const plain =
     text.indexOf("&") < 0
       ? text
       : text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, name: string) => {
           if (!name.startsWith("#")) return entities[name] ?? whole
           const code = name.startsWith("#x") ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
-          return code <= 0x10ffff ? String.fromCodePoint(code) : whole
+          if (!isXmlChar(code))
+            throw new XlsxError(`de verwijzing ${whole} is een teken dat XML niet toestaat`)
+          return String.fromCodePoint(code)
         })
   return plain.indexOf("_x") < 0
     ? plain
@@ -129,9 +156,12 @@ export class XlsxFile {
     const entry = this.#entries.get(name)
     if (entry === undefined) return undefined
     const data = this.#data(entry)
-    if (entry.method === 0) return data.toString("utf8")
+    if (entry.method === 0) return legal(data.toString("utf8"), name)
     if (entry.method !== 8) throw new XlsxError(`onderdeel ${name} is op een onbekende manier ingepakt`)
-    return inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressed, 1) }).toString("utf8")
+    return legal(
+      inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressed, 1) }).toString("utf8"),
+      name
+    )
   }
 
   /** A large part as text chunks, inflated as they are read. */
@@ -142,7 +172,7 @@ export class XlsxFile {
     const decoder = new StringDecoder("utf8")
     if (entry.method === 0) {
       for (let at = 0; at < data.length; at += 256 * 1024)
-        yield decoder.write(data.subarray(at, at + 256 * 1024))
+        yield legal(decoder.write(data.subarray(at, at + 256 * 1024)), name)
       return
     }
     if (entry.method !== 8) throw new XlsxError(`onderdeel ${name} is op een onbekende manier ingepakt`)
@@ -155,9 +185,9 @@ export class XlsxFile {
         inflate.destroy()
         throw new XlsxError(`onderdeel ${name} pakt uit tot meer dan het zip-archief opgeeft`)
       }
-      yield decoder.write(chunk)
+      yield legal(decoder.write(chunk), name)
     }
-    yield decoder.end()
+    yield legal(decoder.end(), name)
   }
 
   /** The worksheets in workbook order, with the part that holds each. */
@@ -174,9 +204,14 @@ export class XlsxFile {
       targets.set(id, path.startsWith("/") ? path.slice(1) : `xl/${path.replace(/^\.\//, "")}`)
     }
     const sheets: Array<{ name: string; hidden: boolean; part: string }> = []
+    const names = new Set<string>()
     for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
       const attributes = m[1] ?? ""
       const name = unescapeXml(attribute(attributes, "name") ?? "")
+      // Excel compares sheet names without case; exceljs refuses a workbook with two of one name.
+      const key = name.toLowerCase()
+      if (names.has(key)) throw new XlsxError(`twee werkbladen heten ${name}`)
+      names.add(key)
       const id = /\s(?:\w+:)?id="([^"]*)"/.exec(attributes)?.[1]
       // A workbook without relationships: the conventional part name.
       const part =

@@ -144,3 +144,49 @@ export const rateLimit = (options: RateLimitOptions = {}) => {
     await next()
   })
 }
+
+/**
+ * The 503 of a server that is busy now but not broken: a Dutch problem+json with `Retry-After`, so a client
+ * (or a person) tries again later instead of taking it as a failure.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const busy = (detail: string, retryAfterSeconds: number, requestId?: string | undefined): Response => {
+  const response = Problem.respond("niet-beschikbaar", detail, { requestId })
+  response.headers.set("retry-after", String(retryAfterSeconds))
+  return response
+}
+
+/**
+ * At most `max` requests at once through this middleware in this process; the next is answered with a
+ * 503 and `Retry-After` before its body is read. For work whose memory is large per request (an import),
+ * so that many at once cannot exhaust the process's heap.
+ *
+ * @since 0.1.0
+ * @category middleware
+ */
+export const concurrencyLimit = (options: {
+  readonly max: number
+  /** What is limited, in the Dutch message: "imports". */
+  readonly what: string
+  readonly retryAfterSeconds?: number
+}) => {
+  const retryAfter = options.retryAfterSeconds ?? 10
+  let running = 0
+  return createMiddleware<Env>(async (c, next) => {
+    if (running >= options.max) {
+      return busy(
+        `Deze server verwerkt al ${options.max} ${options.what} tegelijk; probeer het over ${retryAfter} s opnieuw.`,
+        retryAfter,
+        c.get("requestId")
+      )
+    }
+    running++
+    try {
+      await next()
+    } finally {
+      running--
+    }
+  })
+}

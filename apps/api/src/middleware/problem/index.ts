@@ -1,13 +1,36 @@
 /**
- * The app's last word on errors: an unknown route is a 404 problem, a failure nobody foresaw a 500
- * problem with only the request id (the cause goes to the log, never to the client).
+ * The app's last word on errors: an unknown route is a 404 problem, a busy database a 503 with
+ * `Retry-After`, a failure nobody foresaw a 500 problem with only the request id (the cause goes to the
+ * log, never to the client).
  *
  * @since 0.1.0
  */
+import { SqlError } from "effect/sql"
 import type { ErrorHandler, NotFoundHandler } from "hono"
 import { HTTPException } from "hono/http-exception"
 import type { Env } from "../../Env.ts"
 import * as Problem from "../../Problem.ts"
+import { busy } from "../limits/index.ts"
+
+const busyReasons = new Set(["LockTimeoutError", "DeadlockError", "SerializationError"])
+
+/**
+ * Whether `error`, or what caused it, is a database that was busy (a lock held past the busy timeout by
+ * another process, such as a long `dvcc import`, a deadlock or a serialization conflict): a reason to try
+ * again, not a bug.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isBusyDatabase = (error: unknown): boolean => {
+  let at: unknown = error
+  for (let depth = 0; depth < 8 && typeof at === "object" && at !== null; depth++) {
+    if (SqlError.isSqlError(at)) return busyReasons.has(at.reason._tag)
+    if (SqlError.isSqlErrorReason(at)) return busyReasons.has(at._tag)
+    at = (at as { readonly cause?: unknown }).cause
+  }
+  return false
+}
 
 /**
  * @since 0.1.0
@@ -43,6 +66,13 @@ export const problemErrors = (
         return Problem.respond(kind ?? "ongeldig-verzoek", error.message || "Ongeldig verzoek.", {
           requestId
         })
+      }
+      if (isBusyDatabase(error)) {
+        return busy(
+          "De database is bezet (een andere schrijfopdracht, zoals een grote import, loopt nog); probeer het over 5 s opnieuw.",
+          5,
+          requestId
+        )
       }
       report(requestId, error)
       return Problem.respond(

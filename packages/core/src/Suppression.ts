@@ -21,7 +21,16 @@ import {
   type Totaal,
   type Verandering
 } from "./Informatiebeeld.ts"
-import { begin, einde, granulariteit, jaarVan, kwartalenIn, type Periode, vergelijk } from "./Periode.ts"
+import {
+  begin,
+  einde,
+  granulariteit,
+  jaarVan,
+  kwartalenIn,
+  label,
+  type Periode,
+  vergelijk
+} from "./Periode.ts"
 import { Delict, delictLabel, type Reeksbreuk, type Registration } from "./Registration.ts"
 
 /**
@@ -682,6 +691,24 @@ const ongewijzigd = (beeld: Informatiebeeld): GepubliceerdBeeld => {
 }
 
 /**
+ * Why a period is not published for the suppressed audiences, in Dutch, or `undefined` when it is: they get
+ * per year its quarters (or the year where only that is registered), so that a year beside its quarters,
+ * or a month beside its quarter, gives no hidden cell back by subtraction.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const nietGepubliceerd = (publicatie: Publicatie, periode: Periode): string | undefined => {
+  if (publicatie.gepubliceerd(periode)) return undefined
+  const inJaar = publicatie.perioden.filter((p) => jaarVan(p) === jaarVan(periode))
+  return `${label(periode)} wordt niet gepubliceerd voor de gemeenten en districten: van ${jaarVan(periode)} ${
+    inJaar.length === 0
+      ? "zijn geen registraties"
+      : `verschijnt ${inJaar.length === 1 ? "alleen" : "per kwartaal"} ${inJaar.map(label).join(", ")}`
+  }, zodat geen afgeschermd cijfer uit een som van perioden terug te rekenen is.`
+}
+
+/**
  * The rows of a picture in the order a suppressed publication shows them: the delict types in their fixed
  * order, then the totaal. An order by value would tell how a hidden cell compares with the visible ones.
  *
@@ -874,5 +901,6 @@ export const weergave = (cel: Cel, format: (waarde: number) => string): string =
  */
 export const uitleg = (drempel: number = standaardDrempel): string =>
   `Aantallen kleiner dan ${drempel} worden niet getoond maar als "< ${drempel}" weergegeven, omdat een klein aantal naar personen kan herleiden. ` +
-  `Waar zo'n aantal uit een totaal min de zichtbare delen te berekenen zou zijn, is ook het kleinste andere deel afgeschermd ("×"). ` +
-  `Van een afgeschermd aantal worden ook de schade, het cijfer per 10.000 inwoners en de verandering niet getoond.`
+  `Alle informatiebeelden, overzichten, exports en de API samen kunnen naast elkaar gelegd worden; daarom is over al die cijfers tegelijk (gemeenten, basisteams, districten en regio, alle gepubliceerde perioden, alle delicttypen en het totaal) bepaald welke andere cijfers ook afgeschermd worden ("×"), zodat geen afgeschermd aantal uit sommen of verschillen terug te rekenen is, ook niet tot een kleinere marge dan 0 tot en met ${drempel - 1}. ` +
+  `Van een afgeschermd aantal worden ook de schade, het cijfer per 10.000 inwoners, het aandeel, de verandering en de rang niet getoond, en schade bij weinig slachtoffers is niet nauwkeuriger dan ${pRegel * 100}% af te leiden. ` +
+  `De cijfers verschijnen per kwartaal (of per jaar waar alleen jaarcijfers bestaan).`

@@ -261,23 +261,15 @@ export const publicatieVan = (
     : null
 
 /**
- * Why the public version of a period cannot be made, or `undefined` when it can: it is published per
- * quarter (or per year where only year figures are registered), so a year beside its quarters, or a month,
- * would give the hidden cells back by subtraction.
+ * Why the public version of `opties.periode` cannot be made, or `undefined` when it can (see
+ * `Suppression.nietGepubliceerd`).
  *
  * @since 0.2.0
  * @category constructors
  */
 export const nietGepubliceerd = (gegevens: Gegevens, opties: Opties): string | undefined => {
   const publicatie = publicatieVan(gegevens, opties)
-  if (publicatie === null || publicatie.gepubliceerd(opties.periode)) return undefined
-  const jaar = Periode.jaarVan(opties.periode)
-  const inJaar = publicatie.perioden.filter((p) => Periode.jaarVan(p) === jaar)
-  return `De versie voor de gemeente van ${Periode.label(opties.periode)} wordt niet gemaakt: die verschijnt ${
-    inJaar.length === 0
-      ? "alleen voor perioden met registraties"
-      : `voor ${inJaar.map(Periode.label).join(", ")}`
-  }, zodat geen afgeschermd cijfer uit een som van perioden terug te rekenen is.`
+  return publicatie === null ? undefined : Suppression.nietGepubliceerd(publicatie, opties.periode)
 }
 
 // The reports of `--all` share the regio's and districts' pictures: each is computed once per data set.

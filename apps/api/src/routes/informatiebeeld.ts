@@ -90,16 +90,9 @@ app.get(
         )
       const publiek: Suppression.Publiek = principal.rol
       const publicatie = Suppression.geldtVoor(publiek) ? Suppression.publicatie(dataset) : null
-      if (publicatie !== null && !publicatie.gepubliceerd(query.periode))
-        return yield* Problem.make(
-          "validatie",
-          `${Periode.label(query.periode)} wordt niet gepubliceerd voor een token met rol ${principal.rol}: het informatiebeeld verschijnt per ${publicatie.perioden.some((p) => Periode.jaarVan(p) === Periode.jaarVan(query.periode) && Periode.granulariteit(p) === "jaar") ? "jaar" : "kwartaal"} (${
-            publicatie.perioden
-              .filter((p) => Periode.jaarVan(p) === Periode.jaarVan(query.periode))
-              .map(Periode.label)
-              .join(", ") || "geen gepubliceerde perioden in dit jaar"
-          }).`
-        )
+      const geweigerd =
+        publicatie === null ? undefined : Suppression.nietGepubliceerd(publicatie, query.periode)
+      if (geweigerd !== undefined) return yield* Problem.make("validatie", geweigerd)
       let perDataset = beelden.get(dataset)
       if (perDataset === undefined) {
         perDataset = new Map()

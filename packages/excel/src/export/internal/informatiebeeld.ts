@@ -105,6 +105,18 @@ export const publicatieVan = (input: InformatiebeeldInput): Suppression.Publicat
     : null
 
 /**
+ * Why the public workbook of `input.periode` cannot be made, or `undefined` (see
+ * `Suppression.nietGepubliceerd`).
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const nietGepubliceerd = (input: InformatiebeeldInput): string | undefined => {
+  const publicatie = publicatieVan(input)
+  return publicatie === null ? undefined : Suppression.nietGepubliceerd(publicatie, input.periode)
+}
+
+/**
  * The picture of the region, computed once and shared by every gemeente's workbook.
  *
  * @since 0.1.0

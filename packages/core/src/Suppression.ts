@@ -322,7 +322,8 @@ const bouw = (invoer: Invoer, drempel: number): Publicatie => {
         registraties: registratiesIn[p] ?? [],
         reeksbreuken,
         gebied,
-        periode
+        periode,
+        alleenWaarden: true
       })
       const zet = (r: number, cijfers: Totaal) => {
         const i = idx(a, p, r)

@@ -426,7 +426,13 @@ const gespreksonderwerpen = (
   const regioRate = r.regio.totaal[maatPerInwoner].perTienduizend
   if (r.gebied.niveau === "regio") {
     // the region is the yardstick itself
-  } else if (eigen === null || regioRate === null || !isZichtbaar(a.huidig("totaal", maatPerInwoner))) {
+  } else if (
+    eigen === null ||
+    regioRate === null ||
+    !isZichtbaar(a.huidig("totaal", maatPerInwoner)) ||
+    // the region's rate with its known inhabitants gives its count: only beside a visible count
+    !isZichtbaar(Suppression.kengetal(r.regio, "totaal", maatPerInwoner, r.publicatie).waarde)
+  ) {
     nietBeoordeeld.push(
       `Slachtoffers per 10.000 inwoners tegenover de regio: niet te beoordelen, ${eigen === null || regioRate === null ? "het inwonertal is onbekend" : "het aantal is afgeschermd"}.`
     )

@@ -7,6 +7,7 @@
 import { type Dataset, Geography, type Periode, Registration } from "@dvcc/core"
 import { dataset as bundled } from "@dvcc/midden-nederland"
 import { Schema } from "effect"
+import fc from "fast-check"
 
 export const delicten: ReadonlyArray<Registration.Delict> = ["phishing", "hacken", "aan-en-verkoopfraude"]
 
@@ -96,45 +97,45 @@ export const registraties = (cijfers: ReadonlyArray<Cijfer>): ReadonlyArray<Regi
     )
   })
 
-/** A deterministic pseudo-random stream (mulberry32). */
-export const random = (seed: number): (() => number) => {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * Figures for every gemeente, delict and quarter: the small gemeenten (2, 4, 6, 7) and the rare delict
- * mostly below the threshold, the others mostly above; damage about € 400 to € 4.000 per victim.
+ * mostly below the threshold, the others mostly above; damage € 400 to € 4.000 per victim.
  */
-export const genereer = (seed: number): ReadonlyArray<Cijfer> => {
-  const r = random(seed)
+export const cijfers: fc.Arbitrary<ReadonlyArray<Cijfer>> = (() => {
   const klein = new Set(["GM9002", "GM9004", "GM9006", "GM9007"])
-  const aantal = (kans: number) => (r() < kans ? Math.floor(r() * 5) : 5 + Math.floor(r() * 60))
-  return regio.gemeenten.flatMap((g) =>
-    delicten.flatMap((delict, d) =>
-      kwartalen.map((kwartaal) => {
-        const kans = (klein.has(g.code) ? 0.6 : 0.15) + (d === 2 ? 0.3 : 0)
-        const slachtoffers = aantal(kans)
-        return {
-          gemeente: g.code,
-          delict,
-          kwartaal,
-          aangiften: aantal(kans),
-          meldingen: aantal(kans * 0.7),
-          slachtoffers,
-          schade: slachtoffers * (40_000 + Math.floor(r() * 360_000)),
-          perMaand: r() < 0.4
-        }
-      })
-    )
+  const cellen = regio.gemeenten.flatMap((g) =>
+    delicten.flatMap((delict, d) => kwartalen.map((kwartaal) => ({ gemeente: g.code, delict, kwartaal, d })))
   )
-}
+  return fc.tuple(
+    ...cellen.map(({ gemeente, delict, kwartaal, d }) => {
+      const kleinGewicht = (klein.has(gemeente) ? 3 : 1) + (d === 2 ? 2 : 0)
+      const aantal = fc.oneof(
+        { arbitrary: fc.integer({ min: 0, max: 4 }), weight: kleinGewicht },
+        { arbitrary: fc.integer({ min: 5, max: 64 }), weight: 4 }
+      )
+      return fc
+        .record({
+          aangiften: aantal,
+          meldingen: aantal,
+          slachtoffers: aantal,
+          perSlachtoffer: fc.integer({ min: 40_000, max: 400_000 }),
+          perMaand: fc.boolean()
+        })
+        .map(
+          (c): Cijfer => ({
+            gemeente,
+            delict,
+            kwartaal,
+            aangiften: c.aangiften,
+            meldingen: c.meldingen,
+            slachtoffers: c.slachtoffers,
+            schade: c.slachtoffers * c.perSlachtoffer,
+            perMaand: c.perMaand
+          })
+        )
+    })
+  )
+})()
 
 /** A dataset for the store: the bundled programme, this region and these registrations, nothing else. */
 export const datasetVan = (cijfers: ReadonlyArray<Cijfer>): Dataset.Dataset => ({

@@ -31,7 +31,7 @@ describe("generated regions", () => {
           await api.dispose()
         }
       }),
-      { numRuns: 3, endOnFailure: true }
+      { numRuns: 2, endOnFailure: true }
     )
-  }, 300_000)
+  }, 600_000)
 })

@@ -440,13 +440,13 @@ const bouw = (invoer: Invoer, drempel: number): Publicatie => {
         return (st[i] !== ZICHTBAAR ? 1e12 : 0) + Math.min(room, 1e11)
       }
       // areas: a gemeente in x's area (+1) and one outside it (−1), or none (the regio carries +1)
-      const plus = a < NG ? [a] : beste([...eigen], (g) => ruimte(idx(g, p, r), 1), 3)
+      const plus = a < NG ? [a] : beste([...eigen], (g) => ruimte(idx(g, p, r), 1), 2)
       const gebiedVectoren: Array<Vector> = []
       for (const gp of plus) {
         const buiten = beste(
           regio.gemeenten.flatMap((_, g) => (eigen.has(g) || Number.isNaN(v(idx(g, p, r))) ? [] : [g])),
           (g) => nabij(g, gp) * 1e13 + ruimte(idx(g, p, r), -1),
-          4
+          3
         )
         for (const gm of [...buiten, -1]) {
           const c = new Map<number, number>()
@@ -458,7 +458,7 @@ const bouw = (invoer: Invoer, drempel: number): Publicatie => {
       // rows: x's delict (+1) and another (−1), or none (the totaal carries +1)
       const rijVectoren: Array<Vector> = []
       if (r === TOTAAL) {
-        for (const e of beste(delicten, (e) => ruimte(idx(a, p, e), 1), 4))
+        for (const e of beste(delicten, (e) => ruimte(idx(a, p, e), 1), 3))
           rijVectoren.push([
             [e, 1],
             [TOTAAL, 1]
@@ -467,7 +467,7 @@ const bouw = (invoer: Invoer, drempel: number): Publicatie => {
         for (const e of beste(
           delicten.filter((e) => e !== r),
           (e) => ruimte(idx(a, p, e), -1),
-          4
+          3
         ))
           rijVectoren.push([
             [r, 1],

@@ -271,6 +271,11 @@ export interface Invoer {
   readonly reeksbreuken: ReadonlyArray<Reeksbreuk>
   readonly gebied: Gebied
   readonly periode: Periode
+  /**
+   * Only the figures themselves: no rank, share of the region or notes, which each look at every unit of
+   * the region. For `Suppression.publicatie`, which needs the figures of every area in every period.
+   */
+  readonly alleenWaarden?: boolean
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -703,8 +708,8 @@ export const make = (invoer: Invoer): Informatiebeeld => {
       u.huidig.sommen,
       u.vorig.sommen,
       u.eerder.sommen,
-      regioDelict(u.delict),
-      rang((doel) => uitkomst(doel, u.delict, periode).sommen)
+      invoer.alleenWaarden === true ? onbekendeSommen : regioDelict(u.delict),
+      invoer.alleenWaarden === true ? null : rang((doel) => uitkomst(doel, u.delict, periode).sommen)
     )
   }))
 
@@ -720,8 +725,10 @@ export const make = (invoer: Invoer): Informatiebeeld => {
     totaalHuidig,
     basisTotaal(uitkomsten.map((u) => u.vorig.sommen)),
     basisTotaal(uitkomsten.map((u) => u.eerder.sommen)),
-    delicten.length === 0 ? onbekendeSommen : sommenOptellen(delicten.map((d) => regioDelict(d))),
-    rang(totaalSommen)
+    delicten.length === 0 || invoer.alleenWaarden === true
+      ? onbekendeSommen
+      : sommenOptellen(delicten.map((d) => regioDelict(d))),
+    invoer.alleenWaarden === true ? null : rang(totaalSommen)
   )
 
   // for a year the previous period is the year earlier: list it once
@@ -743,20 +750,23 @@ export const make = (invoer: Invoer): Informatiebeeld => {
     }
   }
 
-  const opmerkingen = notities({
-    regio,
-    gebied,
-    periode,
-    vorigePeriode,
-    jaarEerder,
-    gemeenten,
-    zonderInwoners,
-    delicten,
-    uitkomsten,
-    beelden,
-    totaalHuidig,
-    reeksbreuken: [...new Set([...breuken(delicten, vorigePeriode), ...breuken(delicten, jaarEerder)])]
-  })
+  const opmerkingen: Array<string> =
+    invoer.alleenWaarden === true
+      ? []
+      : notities({
+          regio,
+          gebied,
+          periode,
+          vorigePeriode,
+          jaarEerder,
+          gemeenten,
+          zonderInwoners,
+          delicten,
+          uitkomsten,
+          beelden,
+          totaalHuidig,
+          reeksbreuken: [...new Set([...breuken(delicten, vorigePeriode), ...breuken(delicten, jaarEerder)])]
+        })
 
   return {
     gebied,

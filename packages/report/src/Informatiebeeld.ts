@@ -1,7 +1,8 @@
 /**
  * The informatiebeeld report: the local picture of online crime for a gemeente (or a district or the
  * regio) in a period, as one self-contained HTML file laid out for A4 and for screen. Every number comes
- * from core `Informatiebeeld.make`; the public version applies core's small-number rule.
+ * from core `Informatiebeeld.make`; the public version shows the cells of core's `Suppression.publicatie`,
+ * one pattern over every report of the set, the API and the exports together.
  *
  * @since 0.1.0
  */
@@ -20,7 +21,7 @@ import { Effect } from "effect"
 import type { TopLevelSpec } from "vega-lite"
 import { svg } from "./internal/Chart.ts"
 import { alinea, document, esc, kop2, kop3, lijst, tabel } from "./internal/Html.ts"
-import { aantal, capitalize, celHtml, isZichtbaar, perTienduizend } from "./internal/Opmaak.ts"
+import { aantal, afgeleidHtml, capitalize, celHtml, isZichtbaar, perTienduizend } from "./internal/Opmaak.ts"
 
 /**
  * The data a report is made from: the region, the police registrations with their breaks in series, and
@@ -155,8 +156,11 @@ interface Afscherming {
 const getalVan = (ib: Informatiebeeld.Informatiebeeld, rij: Rij): Informatiebeeld.Totaal =>
   rij === "totaal" ? ib.totaal : (ib.delicten.find((d) => d.delict === rij) ?? ib.totaal)
 
-const afscherm = (ib: Informatiebeeld.Informatiebeeld, opties: Suppression.Opties): Afscherming => {
-  const gepubliceerd = Suppression.informatiebeeld(ib, opties)
+const afscherm = (
+  ib: Informatiebeeld.Informatiebeeld,
+  publicatie: Suppression.Publicatie | null
+): Afscherming => {
+  const gepubliceerd = Suppression.informatiebeeld(ib, publicatie)
   const opRij = (rijen: ReadonlyArray<Suppression.GepubliceerdeRij>) => new Map(rijen.map((r) => [r.rij, r]))
   const huidig = opRij(gepubliceerd.periode)
   const vorige = opRij(gepubliceerd.vorigePeriode)
@@ -232,6 +236,40 @@ export interface Rapport {
   readonly nietBeoordeeld: ReadonlyArray<string>
   readonly publiek: boolean
   readonly drempel: number
+  /** The publication whose cells the public version shows; `null` for the internal version. */
+  readonly publicatie: Suppression.Publicatie | null
+}
+
+/**
+ * The publication of the public version (`opties.publiek`), else `null`: one pattern over the whole data
+ * set, computed once per set of registrations.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const publicatieVan = (
+  gegevens: Gegevens,
+  opties: Pick<Opties, "publiek" | "drempel">
+): Suppression.Publicatie | null =>
+  opties.publiek
+    ? Suppression.publicatie({
+        regio: gegevens.regio,
+        registraties: gegevens.registraties,
+        reeksbreuken: gegevens.reeksbreuken,
+        ...(opties.drempel === undefined ? {} : { drempel: opties.drempel })
+      })
+    : null
+
+/**
+ * Why the public version of `opties.periode` cannot be made, or `undefined` when it can (see
+ * `Suppression.nietGepubliceerd`).
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const nietGepubliceerd = (gegevens: Gegevens, opties: Opties): string | undefined => {
+  const publicatie = publicatieVan(gegevens, opties)
+  return publicatie === null ? undefined : Suppression.nietGepubliceerd(publicatie, opties.periode)
 }
 
 // The reports of `--all` share the regio's and districts' pictures: each is computed once per data set.
@@ -339,14 +377,15 @@ export const rapport = (gegevens: Gegevens, gebied: Geography.Gebied, opties: Op
     activiteiten,
     activiteitenJaar,
     publiek: opties.publiek,
-    drempel
+    drempel,
+    publicatie: publicatieVan(gegevens, opties)
   }
   const { onderwerpen, nietBeoordeeld } = gespreksonderwerpen(basis, opties.drempels ?? standaardDrempels)
   return { ...basis, onderwerpen, nietBeoordeeld }
 }
 
-const afschermingVan = (r: Pick<Rapport, "publiek" | "drempel">, ib: Informatiebeeld.Informatiebeeld) =>
-  afscherm(ib, { publiek: r.publiek ? "gemeente" : "programma", drempel: r.drempel })
+const afschermingVan = (r: Pick<Rapport, "publicatie">, ib: Informatiebeeld.Informatiebeeld) =>
+  afscherm(ib, r.publicatie)
 
 // ---------------------------------------------------------------------------------------------------------
 // topics for the driehoek
@@ -387,7 +426,13 @@ const gespreksonderwerpen = (
   const regioRate = r.regio.totaal[maatPerInwoner].perTienduizend
   if (r.gebied.niveau === "regio") {
     // the region is the yardstick itself
-  } else if (eigen === null || regioRate === null || !isZichtbaar(a.huidig("totaal", maatPerInwoner))) {
+  } else if (
+    eigen === null ||
+    regioRate === null ||
+    !isZichtbaar(a.huidig("totaal", maatPerInwoner)) ||
+    // the region's rate with its known inhabitants gives its count: only beside a visible count
+    !isZichtbaar(Suppression.kengetal(r.regio, "totaal", maatPerInwoner, r.publicatie).waarde)
+  ) {
     nietBeoordeeld.push(
       `Slachtoffers per 10.000 inwoners tegenover de regio: niet te beoordelen, ${eigen === null || regioRate === null ? "het inwonertal is onbekend" : "het aantal is afgeschermd"}.`
     )
@@ -456,12 +501,8 @@ const kengetallen = (r: Rapport, a: Afscherming): string => {
 
 const trendSectie = (r: Rapport): Effect.Effect<string> =>
   Effect.gen(function* () {
-    const opties = { publiek: r.publiek ? ("gemeente" as const) : ("programma" as const), drempel: r.drempel }
     const rijen = r.trend.map((ib) => {
-      const cellen = Suppression.onderdruk(
-        { waarden: tellende.map((m) => ib.totaal[m].waarde), sommen: [] },
-        opties
-      )
+      const cellen = tellende.map((m) => Suppression.kengetal(ib, "totaal", m, r.publicatie).waarde)
       return { periode: Periode.label(ib.periode), cellen }
     })
     const eenheid =
@@ -538,10 +579,20 @@ const delictSectie = (
 ): Effect.Effect<{ readonly figuur: string; readonly tabel: string }> =>
   Effect.gen(function* () {
     const { beeld } = r
-    const top = beeld.topDelicten.flatMap((d) => {
-      const cel = a.huidig(d, "slachtoffers")
-      return isZichtbaar(cel) ? [{ delict: capitalize(Registration.delictLabel(d)), slachtoffers: cel }] : []
-    })
+    // public: the top among the visible rows only, so which rows are missing says nothing of their size
+    const top = (
+      r.publicatie === null
+        ? beeld.topDelicten
+        : Suppression.rijVolgorde(beeld).flatMap((d) => (d === "totaal" ? [] : [d]))
+    )
+      .flatMap((d) => {
+        const cel = a.huidig(d, "slachtoffers")
+        return isZichtbaar(cel)
+          ? [{ delict: capitalize(Registration.delictLabel(d)), slachtoffers: cel }]
+          : []
+      })
+      .sort((x, y) => (r.publicatie === null ? 0 : y.slachtoffers - x.slachtoffers))
+      .slice(0, Informatiebeeld.aantalTop)
     const spec: TopLevelSpec = {
       width: 190,
       height: { step: 20 },
@@ -568,9 +619,13 @@ const delictSectie = (
             spec,
             `Staafdiagram: slachtoffers per delicttype, de ${top.length} delicttypen met de meeste slachtoffers; de cijfers staan in de tabel.`
           )
-    const rijen: ReadonlyArray<Rij> = [...beeld.delicten.map((d) => d.delict), "totaal"]
+    // public: a fixed order, since an order by size would say how a hidden row compares with the others
+    const rijen: ReadonlyArray<Rij> =
+      r.publicatie === null
+        ? [...beeld.delicten.map((d) => d.delict), "totaal"]
+        : Suppression.rijVolgorde(beeld)
     const tabelHtml = tabel(
-      `Delicttypen in ${beeld.naam}, ${Periode.label(beeld.periode)}, meeste slachtoffers eerst`,
+      `Delicttypen in ${beeld.naam}, ${Periode.label(beeld.periode)}${r.publicatie === null ? ", meeste slachtoffers eerst" : ""}`,
       [
         { kop: "Delicttype" },
         ...Informatiebeeld.maten.map((m) => ({ kop: maatKop[m], numeriek: true })),
@@ -618,21 +673,16 @@ const activiteitenSectie = (r: Rapport): string => {
 }
 
 const vergelijkingSectie = (r: Rapport): string => {
-  const publiek = r.publiek ? ("gemeente" as const) : ("programma" as const)
   const rij = (naam: string, ib: Informatiebeeld.Informatiebeeld | null, waarom: string) => {
     if (ib === null) return [esc(naam), "onbekend", "onbekend", "onbekend", "onbekend"]
-    const cellen = Suppression.onderdruk(
-      { waarden: [ib.totaal.aangiften.waarde, ib.totaal.slachtoffers.waarde], sommen: [] },
-      { publiek, drempel: r.drempel }
-    )
-    const per = (cel: Suppression.Cel, waarde: number | null) =>
-      isZichtbaar(cel) ? (waarde === null ? `onbekend${waarom}` : esc(perTienduizend(waarde))) : "afgeschermd"
+    const aangiften = Suppression.kengetal(ib, "totaal", "aangiften", r.publicatie)
+    const slachtoffers = Suppression.kengetal(ib, "totaal", "slachtoffers", r.publicatie)
     return [
       esc(naam),
-      celHtml(cellen[0] ?? null, aantal),
-      per(cellen[0] ?? null, ib.totaal.aangiften.perTienduizend),
-      celHtml(cellen[1] ?? null, aantal),
-      per(cellen[1] ?? null, ib.totaal.slachtoffers.perTienduizend)
+      celHtml(aangiften.waarde, aantal),
+      afgeleidHtml(aangiften.perTienduizend, perTienduizend, waarom),
+      celHtml(slachtoffers.waarde, aantal),
+      afgeleidHtml(slachtoffers.perTienduizend, perTienduizend, waarom)
     ]
   }
   const inwonersOnbekend = (ib: Informatiebeeld.Informatiebeeld | null) => ib !== null && ib.inwoners === null
@@ -660,7 +710,8 @@ const vergelijkingSectie = (r: Rapport): string => {
       { kop: "Slachtoffers", numeriek: true },
       { kop: "Slachtoffers per 10.000", numeriek: true }
     ],
-    rijen
+    rijen,
+    { id: "vergelijking-tabel" }
   )}${toelichting.map((t) => alinea(t, "klein")).join("")}</section>`
 }
 
@@ -693,7 +744,7 @@ const toelichtingSectie = (r: Rapport): string => {
   const punten = [
     ...(r.publiek ? [esc(Suppression.uitleg(r.drempel))] : []),
     "Aangiften en meldingen zijn registraties van de politie; slachtoffers zijn de gedupeerden in die registraties; schade is het opgegeven bedrag. Een onbekend cijfer is onbekend, niet 0, en een som met een onbekend deel is onbekend.",
-    ...r.beeld.opmerkingen.map((o) => esc(capitalize(o)))
+    ...Suppression.opmerkingen(r.beeld, r.publicatie).map((o) => esc(capitalize(o)))
   ]
   return `<section aria-labelledby="toelichting">${kop2("Toelichting bij de cijfers", "toelichting")}${lijst(punten)}</section>`
 }

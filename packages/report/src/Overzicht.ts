@@ -6,9 +6,17 @@
  */
 import { Geography, Periode, Suppression } from "@dvcc/core"
 import { Effect } from "effect"
-import { bronnen, type Gegevens, maakBeeld, type Opties, rapport, renderRapport } from "./Informatiebeeld.ts"
+import {
+  bronnen,
+  type Gegevens,
+  maakBeeld,
+  type Opties,
+  publicatieVan,
+  rapport,
+  renderRapport
+} from "./Informatiebeeld.ts"
 import { alinea, document, esc, kop2, tabel } from "./internal/Html.ts"
-import { aantal, capitalize, celHtml, perTienduizend } from "./internal/Opmaak.ts"
+import { aantal, afgeleidHtml, capitalize, celHtml, perTienduizend } from "./internal/Opmaak.ts"
 
 /**
  * Where each gemeente's report was written, relative to the overview (`GM0344 → utrecht-2025-Q3.html`).
@@ -24,77 +32,26 @@ interface Eenheid {
   readonly link: string | undefined
 }
 
-const sleutel = (gebied: Geography.Gebied): string =>
-  gebied.niveau === "gemeente"
-    ? gebied.code
-    : gebied.niveau === "regio"
-      ? "regio"
-      : `${gebied.niveau}:${gebied.id}`
-
 const maten = ["aangiften", "slachtoffers"] as const
-
-/**
- * The published totals of every gemeente, district and the regio, through core's rule as one table: the
- * regio is the sum of its gemeenten, each district of its gemeenten, and the regio of its districts when
- * every gemeente has one. So neither the regio's nor a district's totaal minus the visible rows gives a
- * suppressed gemeente away, across the two tables of the overview.
- */
-const gepubliceerdeTotalen = (
-  gegevens: Gegevens,
-  opties: Opties
-): ReadonlyMap<string, ReadonlyArray<Suppression.Cel>> => {
-  const { regio } = gegevens
-  const gebieden: ReadonlyArray<Geography.Gebied> = [
-    ...regio.gemeenten.map((g): Geography.Gebied => ({ niveau: "gemeente", code: g.code })),
-    ...regio.districten.map((d): Geography.Gebied => ({ niveau: "district", id: d.id })),
-    Geography.regio
-  ]
-  const plek = new Map(gebieden.map((g, i) => [sleutel(g), i]))
-  const index = (g: Geography.Gebied) => plek.get(sleutel(g)) ?? -1
-  const gemeenteIndices = (codes: ReadonlyArray<string>) => codes.map((code) => plek.get(code) ?? -1)
-  const regioIndex = index(Geography.regio)
-  const sommen: Array<Suppression.Som> = [
-    { totaal: regioIndex, delen: gemeenteIndices(regio.gemeenten.map((g) => g.code)) },
-    ...regio.districten.map((d) => ({
-      totaal: index({ niveau: "district", id: d.id }),
-      delen: gemeenteIndices(regio.gemeenten.filter((g) => g.district === d.id).map((g) => g.code))
-    })),
-    ...(regio.districten.length > 0 && regio.gemeenten.every((g) => g.district !== null)
-      ? [{ totaal: regioIndex, delen: regio.districten.map((d) => index({ niveau: "district", id: d.id })) }]
-      : [])
-  ]
-  const beelden = gebieden.map((g) => maakBeeld(gegevens, g, opties.periode))
-  const kolommen = maten.map((maat) =>
-    Suppression.onderdruk(
-      { waarden: beelden.map((b) => b.totaal[maat].waarde), sommen },
-      {
-        publiek: opties.publiek ? "gemeente" : "programma",
-        ...(opties.drempel === undefined ? {} : { drempel: opties.drempel })
-      }
-    )
-  )
-  return new Map(gebieden.map((g, i) => [sleutel(g), kolommen.map((k) => k[i] ?? null)]))
-}
 
 /** A table of units with their published totals, the regio as the last row. */
 const eenhedenTabel = (
   gegevens: Gegevens,
   opties: Opties,
-  totalen: ReadonlyMap<string, ReadonlyArray<Suppression.Cel>>,
   tekst: { readonly bijschrift: string; readonly kop: string; readonly id: string },
   eenheden: ReadonlyArray<Eenheid>
 ): string => {
-  const per = (cel: Suppression.Cel, waarde: number | null) =>
-    typeof cel === "number" ? (waarde === null ? "onbekend" : esc(perTienduizend(waarde))) : "afgeschermd"
+  // every total through the one publication: the districts, the gemeenten and their reports together
+  const publicatie = publicatieVan(gegevens, opties)
   const rij = (naam: string, gebied: Geography.Gebied) => {
     const b = maakBeeld(gegevens, gebied, opties.periode)
-    const [aangiften = null, slachtoffers = null] = totalen.get(sleutel(gebied)) ?? []
+    const [aangiften, slachtoffers] = maten.map((m) => Suppression.kengetal(b, "totaal", m, publicatie))
     return [
       naam,
-      celHtml(aangiften, aantal),
-      per(aangiften, b.totaal.aangiften.perTienduizend),
-      celHtml(slachtoffers, aantal),
-      per(slachtoffers, b.totaal.slachtoffers.perTienduizend)
+      celHtml(aangiften?.waarde ?? null, aantal),
+      afgeleidHtml(aangiften?.perTienduizend ?? null, perTienduizend),
+      celHtml(slachtoffers?.waarde ?? null, aantal),
+      afgeleidHtml(slachtoffers?.perTienduizend ?? null, perTienduizend)
     ]
   }
   const rijen = [
@@ -142,7 +99,6 @@ export const renderOverzicht = (
   Effect.gen(function* () {
     const r = rapport(gegevens, Geography.regio, opties)
     const label = Periode.label(opties.periode)
-    const totalen = gepubliceerdeTotalen(gegevens, opties)
     const districten =
       gegevens.regio.districten.length === 0
         ? alinea(
@@ -151,7 +107,6 @@ export const renderOverzicht = (
         : eenhedenTabel(
             gegevens,
             opties,
-            totalen,
             { bijschrift: `Districten, ${label}`, kop: "District", id: "districten-tabel" },
             gegevens.regio.districten.map((d) => ({
               naam: d.naam,
@@ -162,7 +117,6 @@ export const renderOverzicht = (
     const extra = `<section aria-labelledby="districten">${kop2("Per district", "districten")}${districten}</section><section aria-labelledby="gemeenten">${kop2("Per gemeente", "gemeenten")}${eenhedenTabel(
       gegevens,
       opties,
-      totalen,
       {
         bijschrift: `Gemeenten, ${label}; de naam leidt naar het informatiebeeld van de gemeente`,
         kop: "Gemeente",

@@ -1,7 +1,8 @@
 /**
  * Report benchmark: `dvcc report informatiebeeld --all` for the 38 gemeenten of the bundled region, as a
  * user runs it (the real binary, a SQLite database), in HTML and with PDF. Goals from issue 8: HTML under
- * 20 s, with PDF under 90 s; the process exits 1 when a goal is missed.
+ * 20 s, with PDF under 90 s; the process exits 1 when a goal is missed. The HTML set is the public one
+ * (`--publiek`, issue 14): its disclosure control over the whole data set is part of the time.
  *
  * Data: the bundled dataset plus the report tests' fictitious registrations (38 gemeenten × 12 quarters ×
  * 8 delict types, 3,648 rows) and activities, seeded before anything is timed. Machines are shared, so the
@@ -54,7 +55,9 @@ const pdf: Array<number> = []
 for (let i = 0; i < HTML_RUNS; i++) {
   floor.push(await dvcc("report", "terugblik", "--jaar", "2025", "--as-of", "2025-12-31"))
   const out = join(dir, `html-${i}`)
-  html.push(await dvcc("report", "informatiebeeld", "--all", "--periode", "2025-Q3", "--out-dir", out))
+  html.push(
+    await dvcc("report", "informatiebeeld", "--all", "--periode", "2025-Q3", "--publiek", "--out-dir", out)
+  )
   const files = readdirSync(out).filter((f) => f.endsWith(".html")).length
   if (files !== 40) throw new Error(`expected 40 HTML files, found ${files}`)
 }
@@ -72,7 +75,7 @@ const f = median(floor)
 const rows: Array<readonly [string, number, number, string]> = [
   ["floor: dvcc report terugblik --jaar 2025", f, Math.min(...floor), "—"],
   [
-    "report --all, HTML (38 + overzicht + index)",
+    "report --all --publiek, HTML (38 + overzicht + index)",
     median(html),
     Math.min(...html),
     `< ${HTML_GOAL_MS / 1000} s`

@@ -2,9 +2,11 @@
  * `GET /api/v1/informatiebeeld/{gebied}?periode=`: the informatiebeeld of a gemeente (CBS code), district
  * or basisteam (its id), or `regio`. A `gemeente` token may ask for its own gemeente and the region, a
  * `district` token for its district, its gemeenten and the region. For those two audiences only the
- * published figures are returned, with the small-number rule of `Suppression` applied (counts below 5 as
- * `"< 5"`, with secondary suppression); the full picture with its derived figures (per 10,000 inhabitants,
- * share, change, rank) only to `beheerder` and `programma`.
+ * published figures are returned: the cells of `Suppression.publicatie` over the whole data set (counts
+ * below 5 as `"< 5"`, secondary suppression `"×"` over every area, period and document together), for
+ * the published periods only (per year its quarters, or the year where only that is registered); the full
+ * picture with its derived figures (per 10,000 inhabitants, share, change, rank) only to `beheerder` and
+ * `programma`.
  */
 import { Access, Geography, Informatiebeeld, Periode, Suppression } from "@dvcc/core"
 import { ProgramStore, Registrations } from "@dvcc/store"
@@ -33,7 +35,7 @@ const lees = Endpoint.make({
   path: "/:gebied",
   summary: "Het informatiebeeld van een gemeente (GM-code), district, basisteam of de regio in een periode",
   description:
-    'Voor een gemeente- of districtstoken alleen de gepubliceerde aantallen, met kleine aantallen afgeschermd ("< 5").',
+    'Voor een gemeente- of districtstoken alleen de gepubliceerde aantallen: kleine aantallen afgeschermd ("< 5") en waar nodig andere cellen ("×"), met één patroon over alle gebieden, perioden en rapporten samen. Gepubliceerd wordt per kwartaal (of per jaar waar alleen jaarcijfers bestaan); een andere periode geeft 422.',
   actie: "informatiebeeld:lezen",
   params: Schema.Struct({ gebied: Schema.NonEmptyString }),
   query: Schema.Struct({ periode: Periode.Periode }),
@@ -86,6 +88,11 @@ app.get(
           "geen-toegang",
           `Een token met rol ${principal.rol} ziet het informatiebeeld van ${Geography.gebiedLabel(dataset.regio, gebied)} niet.`
         )
+      const publiek: Suppression.Publiek = principal.rol
+      const publicatie = Suppression.geldtVoor(publiek) ? Suppression.publicatie(dataset) : null
+      const geweigerd =
+        publicatie === null ? undefined : Suppression.nietGepubliceerd(publicatie, query.periode)
+      if (geweigerd !== undefined) return yield* Problem.make("validatie", geweigerd)
       let perDataset = beelden.get(dataset)
       if (perDataset === undefined) {
         perDataset = new Map()
@@ -109,7 +116,6 @@ app.get(
         if (perDataset.size >= 256) perDataset.clear()
         perDataset.set(key, beeld)
       }
-      const publiek: Suppression.Publiek = principal.rol
       return {
         gebied,
         naam: beeld.naam,
@@ -117,8 +123,8 @@ app.get(
         vorigePeriode: beeld.vorigePeriode,
         jaarEerder: beeld.jaarEerder,
         publiek,
-        gepubliceerd: Suppression.informatiebeeld(beeld, { publiek }),
-        volledig: Suppression.geldtVoor(publiek) ? null : beeld,
+        gepubliceerd: Suppression.informatiebeeld(beeld, publicatie),
+        volledig: publicatie === null ? beeld : null,
         uitleg: Suppression.uitleg()
       }
     })

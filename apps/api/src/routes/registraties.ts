@@ -1,11 +1,13 @@
 /**
  * `GET /api/v1/registraties?periode&gemeente`: police registrations per period, area and delict type. A
  * `district` token gets only the rows of its gemeenten and the aggregate rows (region, district,
- * basisteam): the scope is applied in the store's query. For that audience every count below 5 is shown
- * as `"< 5"`, and the damage of a row whose victims are hidden is hidden too.
+ * basisteam): the scope is applied in the store's query. For the `gemeente` and `district` audiences every
+ * figure is the cell of `Suppression.publicatie` (the same pattern as the informatiebeeld and the public
+ * reports), so a row never shows a cell they hide; a row of a period that is not published (a month
+ * summed into its quarter) is hidden.
  */
-import { type Access, Geography, Periode, Registration, Suppression } from "@dvcc/core"
-import { Registrations } from "@dvcc/store"
+import { Geography, Periode, Registration, Suppression } from "@dvcc/core"
+import { ProgramStore, Registrations } from "@dvcc/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
@@ -26,7 +28,8 @@ const lijst = Endpoint.make({
   method: "get",
   path: "/",
   summary: "Registraties per periode, gebied en delict, binnen de gemeenten van het token",
-  description: 'Voor een districtstoken zijn aantallen kleiner dan 5 afgeschermd ("< 5").',
+  description:
+    'Voor een gemeente- of districtstoken zijn aantallen kleiner dan 5 afgeschermd ("< 5") en andere cellen waar nodig ("×"), met hetzelfde patroon als het informatiebeeld en de rapporten; rijen van niet gepubliceerde perioden (maanden) zijn afgeschermd.',
   actie: "registraties:lezen",
   query: Schema.Struct({
     periode: Schema.optionalKey(Periode.Periode),
@@ -36,24 +39,21 @@ const lijst = Endpoint.make({
   problems: ["validatie"]
 })
 
-/** One row as this audience may see it. */
-const publish = (r: Registration.Registration, publiek: Access.Rol): typeof Rij.Type => {
-  const [aangiften = null, meldingen = null, slachtoffers = null] = Suppression.onderdruk(
-    { waarden: [r.aangiften, r.meldingen, r.slachtoffers], sommen: [] },
-    { publiek }
-  )
-  const [schade = null] = Suppression.onderdruk(
-    { waarden: [r.schade], sommen: [] },
-    { publiek, aantallen: false, gekoppeld: Suppression.isOnderdrukt(slachtoffers) ? [0] : [] }
-  )
+/** One row as this audience may see it: for a suppressed audience the publication's cells. */
+const publish = (
+  r: Registration.Registration,
+  publicatie: Suppression.Publicatie | null
+): typeof Rij.Type => {
+  const cel = (maat: "aangiften" | "meldingen" | "slachtoffers" | "schade") =>
+    publicatie === null ? r[maat] : publicatie.cel(r.gebied, r.periode, r.delict, maat, r[maat])
   return {
     periode: r.periode,
     gebied: r.gebied,
     delict: r.delict,
-    aangiften,
-    meldingen,
-    slachtoffers,
-    schade
+    aangiften: cel("aangiften"),
+    meldingen: cel("meldingen"),
+    slachtoffers: cel("slachtoffers"),
+    schade: cel("schade")
   }
 }
 
@@ -64,7 +64,10 @@ app.get(
   ...Endpoint.handle(lijst, ({ query, principal }) =>
     Effect.gen(function* () {
       const rows = yield* (yield* Registrations.Registrations).list(query, yield* storeScope(principal))
-      return rows.map((r) => publish(r, principal.rol))
+      const publicatie = Suppression.geldtVoor(principal.rol)
+        ? Suppression.publicatie(yield* (yield* ProgramStore.ProgramStore).load)
+        : null
+      return rows.map((r) => publish(r, publicatie))
     })
   )
 )

@@ -29,7 +29,7 @@ const informatiebeeld = Endpoint.make({
   path: "/informatiebeeld/:gemeente",
   summary: "Het informatiebeeld van een gemeente (GM-code) als rapport: HTML of PDF (A4)",
   description:
-    'Het rapport zoals `dvcc report informatiebeeld` het maakt. `format=html` (standaard) geeft text/html, `format=pdf` geeft application/pdf. Een gemeente- of districtstoken krijgt de versie voor de gemeente, met kleine aantallen afgeschermd ("< 5").',
+    'Het rapport zoals `dvcc report informatiebeeld` het maakt. `format=html` (standaard) geeft text/html, `format=pdf` geeft application/pdf. Een gemeente- of districtstoken krijgt de versie voor de gemeente: kleine aantallen afgeschermd ("< 5") en waar nodig andere cellen ("×"), met één patroon over alle rapporten, exports en de API samen; die versie verschijnt per kwartaal (of per jaar waar alleen jaarcijfers bestaan), een andere periode geeft 422.',
   actie: "informatiebeeld:lezen",
   params: Schema.Struct({ gemeente: Schema.NonEmptyString }),
   query: Schema.Struct({ periode: Periode.Periode, format: Schema.optionalKey(Formaat) }),
@@ -86,8 +86,11 @@ const [guard, handler] = Endpoint.handle(informatiebeeld, ({ params, query, prin
       gemaakt: yield* today,
       standGegevens: yield* standGegevens
     }
+    const gegevens = R.Informatiebeeld.gegevensVan(dataset)
+    const geweigerd = R.Informatiebeeld.nietGepubliceerd(gegevens, opties)
+    if (geweigerd !== undefined) return yield* Problem.make("validatie", geweigerd)
     const rapport = yield* R.Informatiebeeld.renderInformatiebeeld(
-      R.Informatiebeeld.gegevensVan(dataset),
+      gegevens,
       { niveau: "gemeente", code: gemeente.code },
       opties
     )

@@ -132,6 +132,8 @@ const informatiebeeld = Command.make(
       periode: flags.periode,
       publiek: flags.publiek
     }
+    const geweigerd = Export.nietGepubliceerd(input)
+    if (geweigerd !== undefined) return yield* usage(geweigerd)
     const publiek = flags.publiek ? ", kleine aantallen afgeschermd" : ""
     if (Option.isSome(flags.gemeente)) {
       if (Option.isNone(flags.out))

@@ -113,6 +113,8 @@ const informatiebeeld = Command.make(
       gemaakt: yield* Peiling.vandaag,
       standGegevens: yield* standGegevens
     }
+    const geweigerd = R.Informatiebeeld.nietGepubliceerd(gegevens, opties)
+    if (geweigerd !== undefined) return yield* usage(geweigerd)
     const printer = input.pdf ? Option.some(R.Pdf.Printer.layer()) : Option.none()
     const metPrinter = <A, E>(werk: (print: Option.Option<Pdf.Printer["Service"]>) => Effect.Effect<A, E>) =>
       Option.match(printer, {

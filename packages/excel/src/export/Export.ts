@@ -25,6 +25,8 @@ export {
   informatiebeeldHeaders,
   informatiebeeldWorkbook,
   informatiebeeldWorkbooks,
+  nietGepubliceerd,
+  publicatieVan,
   regioBeeld,
   relevant
 } from "./internal/informatiebeeld.ts"

@@ -15,8 +15,12 @@ export const celHtml = (cel: Suppression.Cel, format: (n: number) => string): st
   cel === null
     ? "onbekend"
     : Suppression.isOnderdrukt(cel)
-      ? `<span class="afgeschermd" title="afgeschermd: klein aantal">${esc(cel.weergave)}</span>`
+      ? `<span class="afgeschermd" title="${cel.reden === "klein-aantal" ? "afgeschermd: klein aantal" : "afgeschermd: zou een klein aantal verraden"}">${esc(cel.weergave)}</span>`
       : esc(format(cel))
+
+/** A figure derived from a published cell (per 10.000, a change): `afgeschermd` with a hidden cell. */
+export const afgeleidHtml = (cel: Suppression.Cel, format: (n: number) => string, onbekend = ""): string =>
+  cel === null ? `onbekend${onbekend}` : Suppression.isOnderdrukt(cel) ? "afgeschermd" : esc(format(cel))
 
 /** A cell whose number may be shown. */
 export const isZichtbaar = (cel: Suppression.Cel): cel is number => typeof cel === "number"

@@ -1,7 +1,8 @@
 /**
  * The local information picture of a gemeente as a workbook, from core `Informatiebeeld.make`, with the
- * region's figures beside it for comparison. For a gemeente audience (`publiek`) the small-number rule of
- * core `Suppression` hides small counts and what would give them away.
+ * region's figures beside it for comparison. For a gemeente audience (`publiek`) every cell and derived
+ * figure is core's `Suppression.publicatie`: one pattern over every workbook, report and API answer, so
+ * that the workbooks of `--all` together give no hidden count back.
  */
 import {
   Bron,
@@ -51,79 +52,15 @@ type Waarde = number | string
 
 const onbekend = "onbekend"
 
-type Regel = Pick<Informatiebeeld.Delictbeeld, "aangiften" | "meldingen" | "slachtoffers" | "schade" | "rang">
-
-interface Tabel {
-  readonly labels: ReadonlyArray<string>
-  /** Rows of the delicten, then the totaal. */
-  readonly rijen: ReadonlyArray<Regel>
-  /** Per maat, the cells of every row as published. */
-  readonly cellen: Readonly<Record<Informatiebeeld.Maat, ReadonlyArray<Suppression.Cel>>>
-}
-
-/**
- * The delict rows and the totaal with the small-number rule applied per figure (each column with its
- * totaal is one published sum); damage is hidden with the victims it belongs to.
- */
-const publiceer = (rijen: ReadonlyArray<Regel>, publiek: boolean): Tabel["cellen"] => {
-  const opties: Suppression.Opties = { publiek: publiek ? "gemeente" : "programma" }
-  const kolom = (maat: Informatiebeeld.Maat, extra: Partial<Suppression.Opties> = {}) => {
-    const waarden = rijen.map((r) => r[maat].waarde as number | null)
-    const delen = waarden.slice(0, -1)
-    const totaal = waarden.at(-1) ?? null
-    const uit = Suppression.onderdrukDelen(delen, totaal, { ...opties, ...extra })
-    return [...uit.delen, uit.totaal]
-  }
-  const slachtoffers = kolom("slachtoffers")
-  const gekoppeld = slachtoffers.flatMap((c, i) => (Suppression.isOnderdrukt(c) ? [i] : []))
-  return {
-    aangiften: kolom("aangiften"),
-    meldingen: kolom("meldingen"),
-    slachtoffers,
-    schade: kolom("schade", { aantallen: false, gekoppeld })
-  }
-}
-
-const geenVerandering: Informatiebeeld.Verandering = {
-  basis: null,
-  absoluut: null,
-  procent: null,
-  reeksbreuk: false,
-  redenen: []
-}
-
-const onbekendGetal = {
-  waarde: null,
-  perTienduizend: null,
-  aandeelRegio: null,
-  tovVorige: geenVerandering,
-  tovJaarEerder: geenVerandering
-}
-
-const onbekendeRegel: Regel = {
-  aangiften: onbekendGetal,
-  meldingen: onbekendGetal,
-  slachtoffers: onbekendGetal,
-  schade: onbekendGetal,
-  rang: null
-}
-
 const toon = (cel: Suppression.Cel, schaal = 1): Waarde =>
   cel === null ? onbekend : Suppression.isOnderdrukt(cel) ? cel.weergave : cel / schaal
 
-/** A figure derived from a count is shown only where the count itself is shown. */
-const afgeleid = (cel: Suppression.Cel, waarde: number | null): Waarde | null =>
-  Suppression.isOnderdrukt(cel) ? cel.weergave : waarde
+/** A derived figure: its value, the hidden mark of the cell it derives from, or empty when unknown. */
+const afgeleid = (cel: Suppression.Cel): Waarde | null =>
+  cel === null ? null : Suppression.isOnderdrukt(cel) ? cel.weergave : cel
 
-/** A change is shown only when its base is not a small count: the percentage would give the base away. */
-const wijziging = (cel: Suppression.Cel, v: Informatiebeeld.Verandering, publiek: boolean): Waarde | null => {
-  if (Suppression.isOnderdrukt(cel)) return cel.weergave
-  if (publiek && v.basis !== null && v.basis < Suppression.standaardDrempel) return "×"
-  return v.procent
-}
-
-const rangTekst = (rang: Informatiebeeld.Rang | null): string | null =>
-  rang === null ? null : `${rang.positie} van ${rang.van}`
+const rangTekst = (rang: Informatiebeeld.Rang | Suppression.Onderdrukt | null): Waarde | null =>
+  rang === null ? null : "onderdrukt" in rang ? rang.weergave : `${rang.positie} van ${rang.van}`
 
 /**
  * The input with only the registrations a picture of `input.periode` can read: those overlapping the
@@ -149,6 +86,34 @@ export const relevant = (input: InformatiebeeldInput): InformatiebeeldInput => {
     return result
   }
   return { ...input, registraties: input.registraties.filter((r) => telt(r.periode)) }
+}
+
+/**
+ * The publication for a gemeente audience over all of the input's registrations (not a narrowed part: the
+ * pattern must be the one every other output shows), or `null` for the internal version.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const publicatieVan = (input: InformatiebeeldInput): Suppression.Publicatie | null =>
+  input.publiek
+    ? Suppression.publicatie({
+        regio: input.regio,
+        registraties: input.registraties,
+        reeksbreuken: input.reeksbreuken
+      })
+    : null
+
+/**
+ * Why the public workbook of `input.periode` cannot be made, or `undefined` (see
+ * `Suppression.nietGepubliceerd`).
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const nietGepubliceerd = (input: InformatiebeeldInput): string | undefined => {
+  const publicatie = publicatieVan(input)
+  return publicatie === null ? undefined : Suppression.nietGepubliceerd(publicatie, input.periode)
 }
 
 /**
@@ -178,9 +143,10 @@ export const informatiebeeldWorkbooks = (
 ): Array<{ readonly gemeente: Geography.Gemeente; readonly workbook: ExcelJS.Workbook }> => {
   const narrowed = relevant(input)
   const regio = regioBeeld(narrowed)
+  const publicatie = publicatieVan(input)
   return input.regio.gemeenten.map((gemeente) => ({
     gemeente,
-    workbook: informatiebeeldWorkbook(narrowed, gemeente, regio)
+    workbook: informatiebeeldWorkbook(narrowed, gemeente, regio, publicatie)
   }))
 }
 
@@ -188,7 +154,8 @@ export const informatiebeeldWorkbooks = (
  * The informatiebeeld workbook of `gemeente`: a sheet `Informatiebeeld` with per delict the counts, damage,
  * per 10.000 inhabitants, share, changes and rank, the region's figures beside them, and a totaal row; a
  * sheet `Toelichting` with the notes, what is missing, the sources and (for `publiek`) the small-number
- * rule. `regio` is the region's own picture (`regioBeeld`), passed in so `--all` computes it once.
+ * rule. `regio` is the region's own picture (`regioBeeld`) and `publicatie` the pattern over all registrations
+ * (`publicatieVan`), passed in so `--all` computes them once from the whole input.
  *
  * @since 0.1.0
  * @category constructors
@@ -196,7 +163,8 @@ export const informatiebeeldWorkbooks = (
 export const informatiebeeldWorkbook = (
   input: InformatiebeeldInput,
   gemeente: Geography.Gemeente,
-  regio: Informatiebeeld.Informatiebeeld = regioBeeld(relevant(input))
+  regio: Informatiebeeld.Informatiebeeld = regioBeeld(relevant(input)),
+  publicatie: Suppression.Publicatie | null = publicatieVan(input)
 ): ExcelJS.Workbook => {
   const beeld = Informatiebeeld.make({
     regio: input.regio,
@@ -224,37 +192,36 @@ export const informatiebeeldWorkbook = (
     columns
   )
 
-  const rijen: Array<Regel> = [...beeld.delicten, beeld.totaal]
-  const labels = [...beeld.delicten.map((d) => RegistrationModule.delictLabel(d.delict)), "Totaal"]
-  const cellen = publiceer(rijen, input.publiek)
-  const regioRijen: Array<Regel> = [
-    ...beeld.delicten.map((d) => regio.delicten.find((r) => r.delict === d.delict) ?? onbekendeRegel),
-    regio.totaal
-  ]
-  const regioCellen = publiceer(regioRijen, input.publiek)
+  // public: a fixed order, since an order by size would say how a hidden row compares with the others
+  const rijen: ReadonlyArray<Suppression.Rij> =
+    publicatie === null ? [...beeld.delicten.map((d) => d.delict), "totaal"] : Suppression.rijVolgorde(beeld)
+  const regioBevat = (rij: Suppression.Rij) =>
+    rij === "totaal" || regio.delicten.some((r) => r.delict === rij)
 
   rijen.forEach((rij, i) => {
-    const slachtoffers = cellen.slachtoffers[i] ?? null
-    const regioRij = regioRijen[i]
+    const k = (maat: Informatiebeeld.Maat) => Suppression.kengetal(beeld, rij, maat, publicatie)
+    const r = (maat: Informatiebeeld.Maat): Suppression.Cel =>
+      regioBevat(rij) ? Suppression.kengetal(regio, rij, maat, publicatie).waarde : null
+    const slachtoffers = k("slachtoffers")
     const row = addRow(
       sheet,
       [
-        labels[i],
-        toon(cellen.aangiften[i] ?? null),
-        toon(cellen.meldingen[i] ?? null),
-        toon(slachtoffers),
-        toon(cellen.schade[i] ?? null, 100),
-        afgeleid(slachtoffers, rij.slachtoffers.perTienduizend),
-        regioRij === undefined
-          ? null
-          : afgeleid(regioCellen.slachtoffers[i] ?? null, regioRij.slachtoffers.perTienduizend),
-        afgeleid(slachtoffers, rij.slachtoffers.aandeelRegio),
-        wijziging(slachtoffers, rij.slachtoffers.tovVorige, input.publiek),
-        wijziging(slachtoffers, rij.slachtoffers.tovJaarEerder, input.publiek),
-        Suppression.isOnderdrukt(slachtoffers) ? slachtoffers.weergave : rangTekst(rij.rang),
-        toon(regioCellen.aangiften[i] ?? null),
-        toon(regioCellen.slachtoffers[i] ?? null),
-        toon(regioCellen.schade[i] ?? null, 100)
+        rij === "totaal" ? "Totaal" : RegistrationModule.delictLabel(rij),
+        toon(k("aangiften").waarde),
+        toon(k("meldingen").waarde),
+        toon(slachtoffers.waarde),
+        toon(k("schade").waarde, 100),
+        afgeleid(slachtoffers.perTienduizend),
+        regioBevat(rij)
+          ? afgeleid(Suppression.kengetal(regio, rij, "slachtoffers", publicatie).perTienduizend)
+          : null,
+        afgeleid(slachtoffers.aandeelRegio),
+        afgeleid(slachtoffers.tovVorige.procent),
+        afgeleid(slachtoffers.tovJaarEerder.procent),
+        rangTekst(Suppression.rang(beeld, rij, publicatie)),
+        toon(r("aangiften")),
+        toon(r("slachtoffers")),
+        toon(r("schade"), 100)
       ],
       columns
     )
@@ -281,19 +248,7 @@ export const informatiebeeldWorkbook = (
   ]
   table(toelichting, `Toelichting bij het informatiebeeld van ${beeld.naam}`, [], toelichtingColumns)
   if (input.publiek) addRow(toelichting, ["Kleine aantallen", Suppression.uitleg()], toelichtingColumns)
-  const verborgen = new Set(
-    beeld.delicten.flatMap((d, i) =>
-      (["aangiften", "meldingen", "slachtoffers"] as const).some((m) =>
-        Suppression.isOnderdrukt(cellen[m][i] ?? null)
-      )
-        ? [RegistrationModule.delictLabel(d.delict)]
-        : []
-    )
-  )
-  // A note that quotes a count as a bound would show a count the table hides.
-  const opmerkingen = beeld.opmerkingen.filter(
-    (o) => !(input.publiek && /grens/.test(o) && [...verborgen].some((d) => o.startsWith(`${d}:`)))
-  )
+  const opmerkingen = Suppression.opmerkingen(beeld, publicatie)
   for (const opmerking of opmerkingen) addRow(toelichting, ["Opmerking", opmerking], toelichtingColumns)
   for (const h of beeld.herkomst) {
     addRow(

@@ -136,7 +136,7 @@ export class Activities extends Context.Service<
         const rowOf = provenance.rowOf ?? ((index: number) => index + 1)
         const base = bulk.baseOf(provenance)
         return Effect.flatMap(toValues(rows, rowOf, base), (values) =>
-          bulk.importBatch(sql, provenance, "activiteiten", ({ seq }) =>
+          bulk.importBatch(sql, provenance, "activiteiten", () =>
             Effect.gen(function* () {
               const known = (yield* bulk.knownAreas(sql)).gemeenten
               const unknown = values.find((v) => v.gemeente !== null && !known.has(v.gemeente))
@@ -145,11 +145,7 @@ export class Activities extends Context.Service<
                   reason: `rij ${rowOf(unknown.index)}: gemeente ${unknown.gemeente} hoort niet bij de regio`
                 })
               }
-              return yield* bulk.recordDocuments(sql, tables.activiteiten, values, {
-                importId: provenance.importId,
-                seq,
-                rowOf
-              })
+              return yield* bulk.recordDocuments(sql, tables.activiteiten, values, { rowOf })
             })
           )
         ).pipe(Effect.mapError(bulk.batchError("activiteiten", provenance)))

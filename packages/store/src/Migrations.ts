@@ -6,6 +6,7 @@
  */
 import { Effect, Schema } from "effect"
 import { Migrator, SqlClient } from "effect/sql"
+import { expandFreshPeriods } from "./internal/changes.ts"
 
 /**
  * The database was written by a newer dvcc than this one: refusing is safer than guessing its schema.
@@ -158,6 +159,16 @@ const migrations = {
       revoked_at TEXT,
       CHECK ((rol IN ('district', 'gemeente')) = (scope IS NOT NULL))
     )`)
+  }),
+  /**
+   * One change per row an import brought, also the rows it found as they were (`source`: the provenance
+   * it would have given them), so that undoing an earlier import leaves what a later one holds; the
+   * changes per period of earlier versions become changes per row (`internal/changes.ts`).
+   */
+  "6_held_rows": Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.unsafe("ALTER TABLE import_changes ADD COLUMN source TEXT")
+    yield* expandFreshPeriods(sql)
   })
 } satisfies Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>>
 

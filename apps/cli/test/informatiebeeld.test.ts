@@ -27,6 +27,15 @@ describe("dvcc informatiebeeld", () => {
     assert.strictEqual(byName.stdout, byCode.stdout)
   })
 
+  it("reads --periode in the notations the import reads ('Q3 2025', '3e kwartaal 2025')", async () => {
+    const iso = await dvcc("informatiebeeld", "GM0344", "--periode", "2025-Q3")
+    for (const typed of ["Q3 2025", "3e kwartaal 2025"]) {
+      const other = await dvcc("informatiebeeld", "GM0344", "--periode", typed)
+      assert.strictEqual(other.code, 0, other.stderr)
+      assert.strictEqual(other.stdout, iso.stdout)
+    }
+  })
+
   it("--json encodes the core Informatiebeeld schema; without --periode the latest registered period", async () => {
     const { code, stdout } = await dvcc("informatiebeeld", "regio", "--json")
     assert.strictEqual(code, 0)

@@ -220,25 +220,6 @@ export const readText = (cell: Cell): Reading<string> => {
   return text === "" ? invalid("leeg", "tekst") : ok(text)
 }
 
-const maanden = [
-  ["januari", "jan"],
-  ["februari", "feb"],
-  ["maart", "mrt", "mar"],
-  ["april", "apr"],
-  ["mei"],
-  ["juni", "jun"],
-  ["juli", "jul"],
-  ["augustus", "aug"],
-  ["september", "sep", "sept"],
-  ["oktober", "okt", "oct"],
-  ["november", "nov"],
-  ["december", "dec"]
-] as const
-
-const monthByName = new Map<string, number>(
-  maanden.flatMap((names, i) => names.map((n) => [n, i + 1] as const))
-)
-
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
 
 const validDate = (year: number, month: number, day: number): Periode.Datum | undefined =>
@@ -264,7 +245,7 @@ export const parseDatum = (text: string): Periode.Datum | undefined => {
     return validDate(fullYear(dayFirst[3] ?? ""), Number(dayFirst[2]), Number(dayFirst[1]))
   const named = /^(\d{1,2})[ -]([a-z]+)\.?[ -](\d{4})$/.exec(s)
   if (named !== null) {
-    const month = monthByName.get(named[2] ?? "")
+    const month = Periode.maandVanNaam(named[2] ?? "")
     return month === undefined ? undefined : validDate(Number(named[3]), month, Number(named[1]))
   }
   return undefined
@@ -301,50 +282,13 @@ export const readDatum = (cell: Cell): Reading<Periode.Datum> => {
 }
 
 /**
- * A period typed as text: `2025`, `2025-Q1`, `Q1 2025`, `2025 Q1`, `2025-03`, `03-2025`, `maart 2025`,
- * `mrt 2025`.
+ * A period typed as text, in every notation core's `Periode.parse` reads (`2025-Q1`, `Q1 2025`, `2e kwartaal
+ * 2025`, `maart 2025`, …): the import reads periods as the command line and the API do.
  *
  * @since 0.1.0
  * @category parsing
  */
-export const parsePeriode = (text: string): Periode.Periode | undefined => {
-  const s = clean(text)
-    .toLowerCase()
-    .replace(/\s*-\s*/g, "-")
-  const year = (y: string | undefined) => {
-    const n = Number(y)
-    return n >= 1900 && n <= 2199 ? n : undefined
-  }
-  let m = /^(\d{4})$/.exec(s)
-  if (m !== null) {
-    const y = year(m[1])
-    return y === undefined ? undefined : Periode.jaar(y)
-  }
-  m = /^(\d{4})[- ]?(?:q|k|kw)([1-4])$/.exec(s) ?? /^(?:q|k|kw)([1-4])[- ](\d{4})$/.exec(s)
-  if (m !== null) {
-    const [y, q] = /^\d{4}$/.test(m[1] ?? "") ? [year(m[1]), Number(m[2])] : [year(m[2]), Number(m[1])]
-    return y === undefined ? undefined : Periode.kwartaal(y, q as 1 | 2 | 3 | 4)
-  }
-  m = /^(\d{4})[-/](\d{1,2})$/.exec(s)
-  if (m !== null) {
-    const y = year(m[1])
-    const mo = Number(m[2])
-    return y === undefined || mo < 1 || mo > 12 ? undefined : Periode.maand(y, mo)
-  }
-  m = /^(\d{1,2})[-/](\d{4})$/.exec(s)
-  if (m !== null) {
-    const y = year(m[2])
-    const mo = Number(m[1])
-    return y === undefined || mo < 1 || mo > 12 ? undefined : Periode.maand(y, mo)
-  }
-  m = /^([a-z]+)\.?[ -](\d{4})$/.exec(s)
-  if (m !== null) {
-    const y = year(m[2])
-    const mo = monthByName.get(m[1] ?? "")
-    return y === undefined || mo === undefined ? undefined : Periode.maand(y, mo)
-  }
-  return undefined
-}
+export const parsePeriode = (text: string): Periode.Periode | undefined => Periode.parse(text)
 
 /**
  * A period from a cell: text as in `parsePeriode`, a year as a number, or a real Excel date on the first

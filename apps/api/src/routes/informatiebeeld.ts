@@ -36,7 +36,7 @@ const lees = Endpoint.make({
     'Voor een gemeente- of districtstoken alleen de gepubliceerde aantallen, met kleine aantallen afgeschermd ("< 5").',
   actie: "informatiebeeld:lezen",
   params: Schema.Struct({ gebied: Schema.NonEmptyString }),
-  query: Schema.Struct({ periode: Periode.Periode }),
+  query: Schema.Struct({ periode: Periode.FromText }),
   response: Antwoord,
   problems: ["niet-gevonden", "validatie"],
   cache: () => ""

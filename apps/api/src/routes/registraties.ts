@@ -29,7 +29,7 @@ const lijst = Endpoint.make({
   description: 'Voor een districtstoken zijn aantallen kleiner dan 5 afgeschermd ("< 5").',
   actie: "registraties:lezen",
   query: Schema.Struct({
-    periode: Schema.optionalKey(Periode.Periode),
+    periode: Schema.optionalKey(Periode.FromText),
     gemeente: Schema.optionalKey(Geography.CbsCode)
   }),
   response: Schema.Array(Rij),

@@ -31,7 +31,7 @@ const informatiebeeld = Endpoint.make({
     'Het rapport zoals `dvcc report informatiebeeld` het maakt. `format=html` (standaard) geeft text/html, `format=pdf` geeft application/pdf. Een gemeente- of districtstoken krijgt de versie voor de gemeente, met kleine aantallen afgeschermd ("< 5").',
   actie: "informatiebeeld:lezen",
   params: Schema.Struct({ gemeente: Schema.NonEmptyString }),
-  query: Schema.Struct({ periode: Periode.Periode, format: Schema.optionalKey(Formaat) }),
+  query: Schema.Struct({ periode: Periode.FromText, format: Schema.optionalKey(Formaat) }),
   download: { contentTypes: [html, pdf] },
   response: Endpoint.Download,
   problems: ["niet-gevonden", "validatie"]

@@ -91,7 +91,7 @@ const informatiebeeld = Command.make(
     ),
     periode: Flag.String("periode").pipe(
       Flag.withDescription("De periode: 2025, 2025-Q3 of 2025-07"),
-      Flag.withSchema(Periode.Periode)
+      Flag.withSchema(Periode.FromText)
     ),
     all: Flag.Boolean("all").pipe(
       Flag.withDescription("Eén werkmap per gemeente van de regio (met --out-dir)"),

@@ -12,9 +12,9 @@ const gemeente = Argument.String("gemeente").pipe(
 
 const periode = Flag.String("periode").pipe(
   Flag.withDescription(
-    "Periode: jaar (2025), kwartaal (2025-Q3) of maand (2025-09); standaard de laatste periode met registraties"
+    "Periode: jaar (2025), kwartaal (2025-Q3, Q3 2025, 3e kwartaal 2025) of maand (2025-09, september 2025); standaard de laatste periode met registraties"
   ),
-  Flag.withSchema(Periode.Periode),
+  Flag.withSchema(Periode.FromText),
   Flag.optional
 )
 

@@ -54,7 +54,7 @@ const gemeenteArg = Argument.String("gemeente").pipe(
 
 const periode = Flag.String("periode").pipe(
   Flag.withDescription("De periode: een kwartaal (2025-Q3), maand (2025-09) of jaar (2025)"),
-  Flag.withSchema(Periode.Periode)
+  Flag.withSchema(Periode.FromText)
 )
 
 const out = Flag.String("out").pipe(

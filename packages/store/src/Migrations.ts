@@ -6,7 +6,6 @@
  */
 import { Effect, Schema } from "effect"
 import { Migrator, SqlClient } from "effect/sql"
-import { expandFreshPeriods } from "./internal/changes.ts"
 
 /**
  * The database was written by a newer dvcc than this one: refusing is safer than guessing its schema.
@@ -161,14 +160,14 @@ const migrations = {
     )`)
   }),
   /**
-   * One change per row an import brought, also the rows it found as they were (`source`: the provenance
-   * it would have given them), so that undoing an earlier import leaves what a later one holds; the
-   * changes per period of earlier versions become changes per row (`internal/changes.ts`).
+   * Per change of an import, the row's version after it and, for a row the import found as it was (a
+   * hold), the provenance it would have given it: undo then leaves what a later import holds, and knows what
+   * an import wrote in a period it created (`internal/changes.ts`).
    */
   "6_held_rows": Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     yield* sql.unsafe("ALTER TABLE import_changes ADD COLUMN source TEXT")
-    yield* expandFreshPeriods(sql)
+    yield* sql.unsafe("ALTER TABLE import_changes ADD COLUMN version INTEGER")
   })
 } satisfies Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>>
 

@@ -6,7 +6,9 @@
  * A batch is checked and encoded first, then written in one transaction. Rows of periods that hold no rows
  * yet are inserted plainly; the others by `INSERT … ON CONFLICT DO NOTHING RETURNING` their keys, after which
  * the existing ones are read in chunks and only those that differ are updated. Every row is also written to
- * `import_changes` as inserted, updated (with its previous data) or held as it was (`internal/changes.ts`).
+ * `import_changes` as inserted, updated (with its previous data) or held as it was, except the rows of
+ * periods that held none: one change per period and gemeente says the import created them
+ * (`internal/changes.ts`).
  * The import goes to `imports`, so that it can be undone (see `Imports`).
  *
  * Reads narrow to a `Scope` of gemeenten in SQL; `forInformatiebeeld` reads exactly the rows one
@@ -151,7 +153,9 @@ export class Registrations extends Context.Service<
             const gemeente = (index: number) => gemeenteOf((rows[index] as Registration.Registration).gebied)
             const insertedRow = (index: number) => {
               const value = values[index] as Values
-              changes.push(changeLog.inserted("registraties", entityKey(value), gemeente(index), value.data))
+              changes.push(
+                changeLog.inserted("registraties", entityKey(value), gemeente(index), value.data, 1)
+              )
             }
             // 1. New rows. The periods that hold rows already are read first: a row of another period (a new
             // period, a fresh database) is new, and is inserted plainly (keys within a batch are unique). A row
@@ -179,7 +183,18 @@ export class Registrations extends Context.Service<
                 Effect.mapError((cause) => rowsOf(cause, indexes))
               )
             }
-            for (const index of fresh) insertedRow(index)
+            // The rows of new periods are not copied into `import_changes` one by one: one change per period
+            // and gemeente says that this import created them (see `internal/changes.ts`).
+            const created = new Set<string>()
+            for (const index of fresh) {
+              const periode = (values[index] as Values).periode
+              const of = gemeente(index)
+              const key = `${periode} ${of ?? "-"}`
+              if (created.has(key)) continue
+              created.add(key)
+              changes.push(changeLog.freshPeriod(periode, of))
+            }
+            const markers = changes.length
             const existing: Array<number> = []
             for (const indexes of bulk.inStatements(known)) {
               const chunk = indexes.map((index) => values[index] as Values)
@@ -197,10 +212,11 @@ export class Registrations extends Context.Service<
                 else existing.push(index)
               }
             }
-            const inserted = changes.length
+            const inserted = fresh.length + changes.length - markers
             // 2. Existing rows: read their data in chunks, and update only the ones that differ; the others
             // this import holds as they are (undoing an earlier import leaves them).
             const differing: Array<number> = []
+            const before = new Map<number, string>()
             for (let p = 0; p < existing.length; p += rowsPerStatement) {
               const indexes = existing.slice(p, p + rowsPerStatement)
               const stored = yield* changeLog.readData(
@@ -209,26 +225,45 @@ export class Registrations extends Context.Service<
               )
               for (const index of indexes) {
                 const value = values[index] as Values
-                const data = stored.get(rowKey(value)) ?? ""
-                const key = entityKey(value)
+                const row = stored.get(rowKey(value))
+                const data = row?.data ?? ""
                 if (data === value.data) {
-                  changes.push(changeLog.held("registraties", key, gemeente(index), data, value.source))
+                  const key = entityKey(value)
+                  changes.push(
+                    changeLog.held("registraties", key, gemeente(index), data, value.source, row?.version)
+                  )
                   continue
                 }
                 differing.push(index)
-                changes.push(changeLog.updated("registraties", key, gemeente(index), data, value.data))
+                before.set(index, data)
               }
             }
             let updated = 0
             for (const indexes of bulk.inStatements(differing)) {
               const chunk = indexes.map((index) => values[index] as Values)
               if (!Arr.isArrayNonEmpty(chunk)) continue
-              const changed = yield* sql<{
-                readonly version: number | bigint
-              }>`INSERT INTO registraties ${sql.insert(chunk)} ON CONFLICT (periode, gebied, delict) DO UPDATE SET data = excluded.data, version = registraties.version + 1, source = excluded.source WHERE registraties.data <> excluded.data RETURNING version`.pipe(
+              const changed = yield* sql<
+                Key & { readonly version: number | bigint | string }
+              >`INSERT INTO registraties ${sql.insert(chunk)} ON CONFLICT (periode, gebied, delict) DO UPDATE SET data = excluded.data, version = registraties.version + 1, source = excluded.source WHERE registraties.data <> excluded.data RETURNING periode, gebied, delict, version`.pipe(
                 Effect.mapError((cause) => rowsOf(cause, indexes))
               )
               updated += changed.length
+              const versions = new Map(changed.map((row) => [rowKey(row), Number(row.version)]))
+              for (const index of indexes) {
+                const value = values[index] as Values
+                const was = before.get(index) ?? ""
+                const version = versions.get(rowKey(value)) ?? null
+                changes.push(
+                  changeLog.updated(
+                    "registraties",
+                    entityKey(value),
+                    gemeente(index),
+                    was,
+                    value.data,
+                    version
+                  )
+                )
+              }
             }
             // 3. What this import did to each row, so that it can be undone.
             yield* changeLog.write(sql, provenance.importId, offset, changes)

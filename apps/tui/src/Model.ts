@@ -17,6 +17,7 @@ import {
   type Measurement,
   Periode,
   Progress,
+  Registration,
   Rollup
 } from "@dvcc/core"
 
@@ -72,7 +73,14 @@ export const make = (dataset: Dataset.Dataset, peildatum: Periode.Datum, bron: s
       }
     ])
   )
-  return { dataset, peildatum, jaren, perJaar, periode: latestPeriode(dataset), bron }
+  return {
+    dataset,
+    peildatum,
+    jaren,
+    perJaar,
+    periode: Registration.standaardPeriode(Registration.dekkingPerPeriode(dataset.registraties)) ?? null,
+    bron
+  }
 }
 
 /**
@@ -86,20 +94,6 @@ export const defaultJaar = (model: Model): number => {
   const year = Number(model.peildatum.slice(0, 4))
   const earlier = model.jaren.filter((j) => j <= year)
   return earlier.at(-1) ?? model.jaren[0] ?? year
-}
-
-const latestPeriode = (dataset: Dataset.Dataset): Periode.Periode | null => {
-  let best: Periode.Periode | null = null
-  for (const r of dataset.registraties) {
-    if (
-      best === null ||
-      Periode.einde(r.periode) > Periode.einde(best) ||
-      (Periode.einde(r.periode) === Periode.einde(best) && Periode.begin(r.periode) < Periode.begin(best))
-    ) {
-      best = r.periode
-    }
-  }
-  return best
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,0 +1,40 @@
+import { assert, describe, it } from "@effect/vitest"
+import fc from "fast-check"
+import { type Periode, Registration } from "../src/index.ts"
+
+const cover = Registration.dekkingPerPeriode
+const rows = (periode: string, n: number) =>
+  Array.from({ length: n }, () => ({ periode: periode as Periode.Periode }))
+
+describe("Registration.standaardPeriode", () => {
+  it("is the latest period with adequate coverage: one stray month does not move it", () => {
+    const data = [...rows("2025-Q4", 40), ...rows("2026-Q1", 38), ...rows("2026-03", 1)]
+    assert.strictEqual(Registration.standaardPeriode(cover(data)), "2026-Q1")
+    assert.deepStrictEqual(Registration.losstaandePerioden(cover(data)), [
+      { periode: "2026-03", rijen: 1, beste: 40 }
+    ])
+  })
+  it("takes a period that is half as well covered as the best, and on the same end the longer one", () => {
+    assert.strictEqual(
+      Registration.standaardPeriode(cover([...rows("2025-Q4", 40), ...rows("2026-Q1", 20)])),
+      "2026-Q1"
+    )
+    assert.strictEqual(
+      Registration.standaardPeriode(cover([...rows("2026-03", 10), ...rows("2026-Q1", 10)])),
+      "2026-Q1"
+    )
+    assert.strictEqual(Registration.standaardPeriode(cover([])), undefined)
+    assert.deepStrictEqual(Registration.losstaandePerioden(cover([...rows("2024", 12)])), [])
+  })
+  it("is always a registered period, never one ending before a better covered later one", () => {
+    const periode = fc.constantFrom("2025", "2025-Q3", "2025-Q4", "2025-11", "2025-12", "2026-Q1", "2026-01")
+    fc.assert(
+      fc.property(fc.array(fc.tuple(periode, fc.integer({ min: 1, max: 50 })), { minLength: 1 }), (spec) => {
+        const data = spec.flatMap(([p, n]) => rows(p, n))
+        const chosen = Registration.standaardPeriode(cover(data))
+        const apart = Registration.losstaandePerioden(cover(data)).map((l) => l.periode)
+        return chosen !== undefined && data.some((r) => r.periode === chosen) && !apart.includes(chosen)
+      })
+    )
+  })
+})

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Schema, SchemaTransformation } from "effect"
+import { DateTime, Effect, Schema, SchemaTransformation } from "effect"
 
 const periodePattern = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/
 const datumPattern = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
@@ -240,6 +240,23 @@ export const bevat = (outer: Periode, inner: Periode): boolean =>
  */
 export const bevatDatum = (periode: Periode, dag: Datum): boolean =>
   dag >= begin(periode) && dag <= einde(periode)
+
+/**
+ * The calendar day (UTC) of a moment: how every part of dvcc turns a time into a `Datum`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const datumVan = (moment: DateTime.DateTime): Datum => DateTime.formatIsoDateUtc(moment) as Datum
+
+/**
+ * Today (UTC), read from the Clock when run: the one "today" of the CLI, the API and the import (tests set
+ * it with `TestClock`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const vandaag: Effect.Effect<Datum> = Effect.map(DateTime.now, datumVan)
 
 /**
  * Dutch label for people: `2025`, `2025 Q3`, `maart 2025`.

@@ -254,7 +254,15 @@ export const parseDatum = (text: string): Periode.Datum | undefined => {
 /** Excel's serial day numbers of 1-1-1990 and 31-12-2100: plain numbers in a date column within them are dates. */
 const serialRange = [32_874, 73_415] as const
 
-const dateOfSerial = (serial: number): Date => new Date(Math.round((serial - 25_569) * 86_400_000))
+/**
+ * The moment of an Excel serial day number (days since 30-12-1899, or since 1-1-1904 in a workbook with the
+ * 1904 date system): the one conversion the readers and the date cells share.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const dateOfSerial = (serial: number, date1904 = false): Date =>
+  new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25_569) * 86_400_000))
 
 const datumOfDate = (date: Date): Periode.Datum | undefined =>
   validDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())

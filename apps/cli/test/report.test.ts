@@ -1,5 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { execFile } from "node:child_process"
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
 import { Getal, Informatiebeeld, type Periode } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import { chromium, describeWithTool } from "@dvcc/testing-tools"
@@ -216,5 +219,38 @@ describe("dvcc report jaarplan and terugblik", () => {
     )
     for (const baat of dataset.program.baten)
       assert.include(result.stdout, `## Doel ${baat.nummer}: ${baat.naam}`)
+  }, 60_000)
+})
+
+describeWithTool(chromium, "dvcc report jaarplan and terugblik --pdf", () => {
+  it("prints the year plan and the look-back as PDF beside the HTML", async () => {
+    const plan = join(dir, "pdf", "jaarplan-2026.html")
+    const terug = join(dir, "pdf", "terugblik-2025.html")
+    const a = await dvcc("--db", db, "report", "jaarplan", "--jaar", "2026", "--out", plan, "--pdf")
+    assert.strictEqual(a.code, 0, a.stderr)
+    const b = await dvcc("--db", db, "report", "terugblik", "--jaar", "2025", "--out", terug, "--pdf")
+    assert.strictEqual(b.code, 0, b.stderr)
+    for (const file of [plan, terug]) {
+      const pdf = file.replace(/\.html$/, ".pdf")
+      assert.strictEqual(readFileSync(pdf).subarray(0, 5).toString(), "%PDF-")
+    }
+    assert.include(b.stdout, "terugblik-2025.pdf")
+  }, 120_000)
+})
+
+describe("a relative --out through `pnpm dvcc`", () => {
+  it("lands in the folder the user ran it from (INIT_CWD), not in the repository root", async () => {
+    const user = join(dir, "sub", "folder")
+    mkdirSync(user, { recursive: true })
+    const root = folder()
+    const bin = fileURLToPath(new URL("../src/bin.ts", import.meta.url))
+    // As `pnpm dvcc` starts it: in the package root, with the user's folder in INIT_CWD.
+    await promisify(execFile)(
+      process.execPath,
+      [bin, "--db", db, "report", "jaarplan", "--jaar", "2026", "--out", "plan.md"],
+      { cwd: root, env: { ...process.env, NO_COLOR: "1", INIT_CWD: user, npm_lifecycle_event: "dvcc" } }
+    )
+    assert.isTrue(existsSync(join(user, "plan.md")))
+    assert.isFalse(existsSync(join(root, "plan.md")))
   }, 60_000)
 })

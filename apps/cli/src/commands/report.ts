@@ -260,23 +260,44 @@ const peildatumVoor = (jaarVan: number, gevraagd: Option.Option<Periode.Datum>) 
 const voet = (dataset: Dataset.Dataset, gemaakt: Periode.Datum): string =>
   `${dataset.program.naam}, ${dataset.program.regio}. Bron: de programmagegevens in dvcc (jaarplannen, monitoringsafspraken en metingen). Gemaakt op ${Periode.datumLabel(gemaakt)}.`
 
+/** Writes a document, and with `pdf` its PDF beside it (an HTML document only). */
+const schrijfDocument = (file: string, tekst: string, pdf: boolean) =>
+  Effect.gen(function* () {
+    yield* schrijf(file, tekst)
+    if (!pdf) return
+    const R = yield* reportModule
+    yield* Effect.gen(function* () {
+      const printer = yield* R.Pdf.Printer
+      yield* schrijf(pdfNaam(file), yield* printer.pdf(tekst))
+    }).pipe(Effect.provide(R.Pdf.Printer.layer()))
+  })
+
+const pdfAlleenHtml = (formaat: "md" | "html", pdf: boolean) =>
+  pdf && formaat !== "html"
+    ? usage("--pdf drukt het HTML-document af: geef --out met een bestand dat eindigt op .html.")
+    : Effect.void
+
 const jaarplan = Command.make(
   "jaarplan",
-  { jaar, out: documentOut, asOf },
+  { jaar, out: documentOut, asOf, pdf },
   Effect.fn("report jaarplan")(function* (input) {
     const formaat = formaatVan(input.out)
     if (Option.isNone(formaat))
       return yield* usage(`--out ${input.out}: gebruik een bestand dat eindigt op .html of .md.`)
+    yield* pdfAlleenHtml(formaat.value, input.pdf)
     const dataset = yield* loadProgram
     const plan = yield* Peiling.jaarplan(dataset, input.jaar)
     const peildatum = yield* peildatumVoor(input.jaar - 1, input.asOf)
     const R = yield* reportModule
     const blokken = R.Jaarplan.jaarplanBlokken(dataset, plan, peildatum)
-    yield* schrijf(
+    yield* schrijfDocument(
       input.out,
-      R.Jaarplan.render(formaat.value, plan.titel, blokken, voet(dataset, yield* Peiling.vandaag))
+      R.Jaarplan.render(formaat.value, plan.titel, blokken, voet(dataset, yield* Peiling.vandaag)),
+      input.pdf
     )
-    yield* Console.log(`${plan.titel} geschreven naar ${input.out}.`)
+    yield* Console.log(
+      `${plan.titel} geschreven naar ${input.out}${input.pdf ? ` en ${pdfNaam(input.out)}` : ""}.`
+    )
   })
 ).pipe(
   Command.withDescription(
@@ -300,13 +321,14 @@ const terugblikOut = Flag.String("out").pipe(
 
 const terugblik = Command.make(
   "terugblik",
-  { jaar, out: terugblikOut, asOf },
+  { jaar, out: terugblikOut, asOf, pdf },
   Effect.fn("report terugblik")(function* (input) {
     const formaat = Option.match(input.out, { onNone: () => Option.some("md" as const), onSome: formaatVan })
     if (Option.isNone(formaat))
       return yield* usage(
         `--out ${Option.getOrElse(input.out, () => "")}: gebruik een bestand dat eindigt op .html of .md.`
       )
+    yield* pdfAlleenHtml(formaat.value, input.pdf)
     const dataset = yield* loadProgram
     if (!dataset.indicatoren.some((i) => i.jaar === input.jaar))
       return yield* usage(
@@ -324,9 +346,9 @@ const terugblik = Command.make(
       yield* Console.log(tekst)
       return
     }
-    yield* schrijf(input.out.value, tekst)
+    yield* schrijfDocument(input.out.value, tekst, input.pdf)
     yield* Console.log(
-      `Terugblik ${input.jaar} (peildatum ${Periode.datumLabel(peildatum)}) geschreven naar ${input.out.value}.`
+      `Terugblik ${input.jaar} (peildatum ${Periode.datumLabel(peildatum)}) geschreven naar ${input.out.value}${input.pdf ? ` en ${pdfNaam(input.out.value)}` : ""}.`
     )
   })
 ).pipe(

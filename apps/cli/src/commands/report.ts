@@ -127,17 +127,6 @@ const informatiebeeld = Command.make(
         yield* schrijf(file, html)
         if (Option.isSome(print)) yield* schrijf(pdfNaam(file), yield* print.value.pdf(html))
       })
-    const zonderRegistraties = (codes: ReadonlyArray<string>) =>
-      codes.filter(
-        (code) =>
-          !dataset.registraties.some(
-            (r) =>
-              r.gebied.niveau === "gemeente" &&
-              r.gebied.code === code &&
-              (Periode.bevat(input.periode, r.periode) || Periode.bevat(r.periode, input.periode))
-          )
-      )
-
     if (!input.all) {
       const gevraagd = Option.getOrElse(input.gemeente, () => "")
       const gemeente = vindGemeente(dataset.regio, gevraagd)
@@ -152,7 +141,7 @@ const informatiebeeld = Command.make(
         opties
       )
       yield* metPrinter((print) => schrijfRapport(file, html, print))
-      if (zonderRegistraties([gemeente.code]).length > 0)
+      if (R.Dekking.zonderRegistraties(gegevens, input.periode).some((g) => g.code === gemeente.code))
         yield* Console.error(
           `Let op: geen registraties voor ${gemeente.naam} in ${Periode.label(input.periode)}; de cijfers staan als onbekend in het rapport. Importeer eerst de registraties (dvcc import).`
         )
@@ -162,6 +151,15 @@ const informatiebeeld = Command.make(
       return
     }
 
+    const zonder = R.Dekking.zonderRegistraties(gegevens, input.periode)
+    const totaal = dataset.regio.gemeenten.length
+    if (zonder.length === totaal)
+      return yield* Effect.fail(
+        new Error(
+          `Voor geen enkele gemeente zijn registraties vastgelegd in ${Periode.label(input.periode)}; er is niets geschreven. Importeer eerst de registraties (dvcc import) of kies een andere periode.`
+        )
+      )
+    const zonderCodes = new Set(zonder.map((g) => g.code as string))
     const dir = Option.getOrElse(input.outDir, () => ".")
     const bestanden = new Map(
       dataset.regio.gemeenten.map((g) => [
@@ -177,11 +175,13 @@ const informatiebeeld = Command.make(
           dataset.regio.gemeenten,
           (g) =>
             Effect.gen(function* () {
-              const html = yield* R.Informatiebeeld.renderInformatiebeeld(
-                gegevens,
-                { niveau: "gemeente", code: g.code },
-                { ...opties, overzicht }
-              )
+              const html = zonderCodes.has(g.code)
+                ? R.Dekking.renderGeenRegistraties(g, { ...opties, overzicht })
+                : yield* R.Informatiebeeld.renderInformatiebeeld(
+                    gegevens,
+                    { niveau: "gemeente", code: g.code },
+                    { ...opties, overzicht }
+                  )
               yield* schrijfRapport(join(dir, bestanden.get(g.code) ?? `${g.code}.html`), html, print)
             }),
           { concurrency: 3, discard: true }
@@ -193,14 +193,14 @@ const informatiebeeld = Command.make(
         )
         yield* schrijf(
           join(dir, "index.html"),
-          R.Overzicht.renderIndex(gegevens, opties, overzicht, bestanden)
+          R.Overzicht.renderIndex(gegevens, opties, overzicht, bestanden, zonder)
         )
       })
     )
-    const zonder = zonderRegistraties(dataset.regio.gemeenten.map((g) => g.code))
-    if (zonder.length > 0)
+    const samenvatting = R.Dekking.samenvatting(zonder, totaal, input.periode)
+    if (samenvatting !== undefined)
       yield* Console.error(
-        `Let op: voor ${zonder.length} van de ${dataset.regio.gemeenten.length} gemeenten zijn er geen registraties in ${Periode.label(input.periode)}; hun cijfers staan als onbekend in het rapport.`
+        `Let op: ${samenvatting}. Hun pagina zegt dat er geen gegevens zijn; importeer de registraties (dvcc import) en maak de rapporten opnieuw.`
       )
     yield* Console.log(
       `${dataset.regio.gemeenten.length} informatiebeelden ${Periode.label(input.periode)}${input.publiek ? " (versie voor de gemeente)" : ""}, het regio-overzicht (${overzicht}) en index.html geschreven naar ${dir}${input.pdf ? ", elk rapport ook als PDF" : ""}.`

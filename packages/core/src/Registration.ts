@@ -43,7 +43,11 @@ export type Delict = typeof Delict.Type
  * @category formatting
  */
 export const delictLabel = (delict: Delict): string =>
-  delict === "aan-en-verkoopfraude" ? "aan- en verkoopfraude" : delict.replaceAll("-", " ")
+  delict === "aan-en-verkoopfraude"
+    ? "aan- en verkoopfraude"
+    : delict === "vriend-in-nood-fraude"
+      ? "vriend-in-noodfraude"
+      : delict.replaceAll("-", " ")
 
 const Count = Schema.NullOr(Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0))))
 

@@ -38,3 +38,11 @@ describe("Registration.standaardPeriode", () => {
     )
   })
 })
+
+describe("Registration.delictLabel", () => {
+  it("writes each delict type one way, as Dutch spells it", () => {
+    assert.strictEqual(Registration.delictLabel("vriend-in-nood-fraude"), "vriend-in-noodfraude")
+    assert.strictEqual(Registration.delictLabel("aan-en-verkoopfraude"), "aan- en verkoopfraude")
+    assert.strictEqual(Registration.delictLabel("bankhelpdeskfraude"), "bankhelpdeskfraude")
+  })
+})

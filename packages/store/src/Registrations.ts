@@ -658,7 +658,8 @@ const sumFigures = (
  * `Informatiebeeld.make` takes them: the row of the period itself, else the sum of its months, else (a year)
  * of its quarters, each only when the set is
  * complete; unknown (`null`) otherwise. A sum with an unknown part is unknown, and so is one that adds lower
- * and upper bounds; `minder-dan` wins over `meer-dan` over `ruim` (core's `optellen`).
+ * and upper bounds; `minder-dan` wins over `meer-dan`, and a sum of several parts with a `ruim` is `meer-dan`
+ * (core's `optellen`).
  */
 const sumFor = (
   tallies: ReadonlyMap<Kind, Tally>,
@@ -684,7 +685,9 @@ const sumFor = (
     if (lo > 0 && md + ru > 0) continue
     values[i] = parts.sum[i] as number
     if (lo + md + ru > 0) {
-      kwalificaties[maten[i] as (typeof maten)[number]] = lo > 0 ? "minder-dan" : md > 0 ? "meer-dan" : "ruim"
+      // As core's sums: several parts with a "ruim" among them are a lower bound ("meer-dan").
+      kwalificaties[maten[i] as (typeof maten)[number]] =
+        lo > 0 ? "minder-dan" : md > 0 || parts.n > 1 ? "meer-dan" : "ruim"
       bounded = true
     }
   }

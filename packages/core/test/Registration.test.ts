@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import fc from "fast-check"
-import { type Periode, Registration } from "../src/index.ts"
+import { Getal, type Periode, Registration } from "../src/index.ts"
 
 const cover = Registration.dekkingPerPeriode
 const rows = (periode: string, n: number) =>
@@ -44,5 +44,20 @@ describe("Registration.delictLabel", () => {
     assert.strictEqual(Registration.delictLabel("vriend-in-nood-fraude"), "vriend-in-noodfraude")
     assert.strictEqual(Registration.delictLabel("aan-en-verkoopfraude"), "aan- en verkoopfraude")
     assert.strictEqual(Registration.delictLabel("bankhelpdeskfraude"), "bankhelpdeskfraude")
+  })
+})
+
+describe("Getal.aantal and Getal.enkelvoud", () => {
+  it("writes one thing in the singular and more in the plural, with the number in Dutch notation", () => {
+    assert.strictEqual(Getal.aantal(1, "kennisbijeenkomsten"), "1 kennisbijeenkomst")
+    assert.strictEqual(Getal.aantal(3, "kennisbijeenkomsten"), "3 kennisbijeenkomsten")
+    assert.strictEqual(Getal.aantal(1, "mijlpalen"), "1 mijlpaal")
+    assert.strictEqual(Getal.aantal(1, "slachtoffers"), "1 slachtoffer")
+    assert.strictEqual(Getal.aantal(1, "RIEC-casussen"), "1 RIEC-casus")
+    assert.strictEqual(Getal.aantal(1, "gemeenten met een sessie"), "1 gemeente met een sessie")
+    assert.strictEqual(Getal.aantal(1, "externe nieuwsbrieven"), "1 externe nieuwsbrief")
+    assert.strictEqual(Getal.aantal(1, "keer regionale media-aandacht"), "1 keer regionale media-aandacht")
+    assert.strictEqual(Getal.aantal(1_234, "activiteiten"), "1.234 activiteiten")
+    assert.strictEqual(Getal.enkelvoud("activiteiten"), "activiteit")
   })
 })

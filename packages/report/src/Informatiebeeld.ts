@@ -614,7 +614,7 @@ const activiteitenSectie = (r: Rapport): string => {
           `Het activiteitenregister heeft geen activiteiten in ${esc(beeld.naam)} in ${esc(Periode.label(beeld.periode))}.`
         )
       : lijst(items)
-  return `<section aria-labelledby="activiteiten">${kop2("Activiteiten in deze periode", "activiteiten")}${inhoud}${alinea(`In ${Periode.jaarVan(beeld.periode)} tot en met deze periode: ${aantal(r.activiteitenJaar.length)} activiteiten in het register.`, "klein")}</section>`
+  return `<section aria-labelledby="activiteiten">${kop2("Activiteiten in deze periode", "activiteiten")}${inhoud}${alinea(`In ${Periode.jaarVan(beeld.periode)} tot en met deze periode: ${Getal.aantal(r.activiteitenJaar.length, "activiteiten", 0)} in het register.`, "klein")}</section>`
 }
 
 const vergelijkingSectie = (r: Rapport): string => {

@@ -14,7 +14,7 @@
  *
  * @since 0.1.0
  */
-import type { Periode } from "@dvcc/core"
+import { Getal, type Periode } from "@dvcc/core"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import * as changeLog from "./internal/changes.ts"
@@ -125,8 +125,7 @@ export interface UndoReport {
  * @category formatting
  */
 export const summary = (report: UndoReport): string => {
-  const number = new Intl.NumberFormat("nl-NL")
-  const format = (n: number) => number.format(n)
+  const format = (n: number) => Getal.format(n, 0)
   const parts = report.entities.map(
     (e) =>
       `${counted(e.entity, e.removed, format)} verwijderd, ${format(e.restored)} teruggezet${e.kept === 0 ? "" : `, ${format(e.kept)} behouden (ook in een latere import of daarna gewijzigd)`}`

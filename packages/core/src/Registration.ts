@@ -168,3 +168,13 @@ export const losstaandePerioden = (
     .reverse()
     .map((periode) => ({ periode, rijen: dekking.get(periode) ?? 0, beste }))
 }
+
+/**
+ * The provenance of a registration imported from a workbook's Registraties sheet (the police's figures as
+ * delivered): the same for every import, so that importing the same rows again changes nothing. A report
+ * names the source and the delivery date instead.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const importHerkomst = { document: "Excel-import", sectie: "blad Registraties" } as const

@@ -684,7 +684,16 @@ const onderwerpenSectie = (r: Rapport): string => {
  * @category rendering
  */
 export const bronnen = (r: Rapport, opties: Opties): string => {
-  const herkomst = [...new Set(r.beeld.herkomst.map((h) => `${h.document}, ${h.sectie}`))]
+  const aangeleverd = `Politie ${r.regio.naam.replace(/^regio /, "")}, registraties aangeleverd op ${Periode.datumLabel(opties.standGegevens)}`
+  const herkomst = [
+    ...new Set(
+      r.beeld.herkomst.map((h) =>
+        h.document === Registration.importHerkomst.document && h.sectie === Registration.importHerkomst.sectie
+          ? aangeleverd
+          : `${h.document}, ${h.sectie}`
+      )
+    )
+  ]
   const bron = herkomst.length === 0 ? "politieregistratie" : `politieregistratie (${herkomst.join("; ")})`
   return `${r.beeld.naam}, ${Periode.label(r.beeld.periode)}. Bronnen: ${bron}; activiteitenregister van het programma Digitale Veiligheid en Cybercrime. Stand van de gegevens: ${Periode.datumLabel(opties.standGegevens)}. Gemaakt op ${Periode.datumLabel(opties.gemaakt)}.${r.publiek ? ` Kleine aantallen (minder dan ${r.drempel}) zijn afgeschermd.` : " Interne versie: niet verspreiden buiten het programma."}`
 }

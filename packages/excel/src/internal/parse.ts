@@ -151,7 +151,7 @@ export interface ParseOptions {
 }
 
 /** The herkomst of every imported registration: not the file, so the same rows from another file are unchanged. */
-export const importHerkomst = { document: "Excel-import", sectie: "blad Registraties" } as const
+export const importHerkomst = Registration.importHerkomst
 
 const headerSearchRows = 30
 

@@ -388,9 +388,13 @@ const gespreksonderwerpen = (
   if (r.gebied.niveau === "regio") {
     // the region is the yardstick itself
   } else if (eigen === null || regioRate === null || !isZichtbaar(a.huidig("totaal", maatPerInwoner))) {
-    nietBeoordeeld.push(
-      `Slachtoffers per 10.000 inwoners tegenover de regio: niet te beoordelen, ${eigen === null || regioRate === null ? "het inwonertal is onbekend" : "het aantal is afgeschermd"}.`
-    )
+    const waarom =
+      eigen === null || regioRate === null
+        ? beeld.totaal[maatPerInwoner].waarde === null
+          ? "het aantal is onbekend"
+          : "het inwonertal is onbekend"
+        : "het aantal is afgeschermd"
+    nietBeoordeeld.push(`Slachtoffers per 10.000 inwoners tegenover de regio: niet te beoordelen, ${waarom}.`)
   } else if (regioRate > 0 && eigen >= regioRate * d.perInwonerFactor) {
     const gedaan = r.activiteitenJaar.filter((x) => interventies.includes(x.soort))
     if (gedaan.length === 0) {
@@ -626,7 +630,11 @@ const vergelijkingSectie = (r: Rapport): string => {
       { publiek, drempel: r.drempel }
     )
     const per = (cel: Suppression.Cel, waarde: number | null) =>
-      isZichtbaar(cel) ? (waarde === null ? `onbekend${waarom}` : esc(perTienduizend(waarde))) : "afgeschermd"
+      cel !== null && !isZichtbaar(cel)
+        ? "afgeschermd"
+        : waarde === null
+          ? `onbekend${waarom}`
+          : esc(perTienduizend(waarde))
     return [
       esc(naam),
       celHtml(cellen[0] ?? null, aantal),

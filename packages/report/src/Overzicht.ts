@@ -85,7 +85,11 @@ const eenhedenTabel = (
   eenheden: ReadonlyArray<Eenheid>
 ): string => {
   const per = (cel: Suppression.Cel, waarde: number | null) =>
-    typeof cel === "number" ? (waarde === null ? "onbekend" : esc(perTienduizend(waarde))) : "afgeschermd"
+    cel !== null && typeof cel !== "number"
+      ? "afgeschermd"
+      : waarde === null
+        ? "onbekend"
+        : esc(perTienduizend(waarde))
   const rij = (naam: string, gebied: Geography.Gebied) => {
     const b = maakBeeld(gegevens, gebied, opties.periode)
     const [aangiften = null, slachtoffers = null] = totalen.get(sleutel(gebied)) ?? []

@@ -326,3 +326,21 @@ describe("bronnen", () => {
     assert.notInclude(voet, "Excel-import")
   })
 })
+
+describe("the internal version", () => {
+  it("writes an unknown figure as 'onbekend', never as 'afgeschermd'", async () => {
+    const onbekend = {
+      ...data,
+      registraties: data.registraties.map((r) =>
+        r.periode === periode && r.gebied.niveau === "gemeente" && r.gebied.code === "GM0344"
+          ? { ...r, slachtoffers: null, aangiften: null }
+          : r
+      )
+    }
+    const html = await Effect.runPromise(
+      Informatiebeeld.renderInformatiebeeld(onbekend, gemeente("GM0344"), opties(false))
+    )
+    assert.notInclude(html, ">afgeschermd<")
+    assert.notInclude(html, "het aantal is afgeschermd")
+  })
+})

@@ -85,16 +85,16 @@ export const display = (cell: Cell): string => {
 const formatNumber = (n: number): string => `${Number(n.toPrecision(12))}`.replace(".", ",")
 
 /**
- * Whether a cell holds nothing (or only spaces).
+ * Whether a cell holds nothing: empty, only spaces, or a dash (`-`, `–`, `—`), as people mark "not known".
  *
  * @since 0.1.0
  * @category parsing
  */
 export const isEmpty = (cell: Cell): boolean =>
-  cell._tag === "empty" || (cell._tag === "text" && clean(cell.value) === "")
+  cell._tag === "empty" || (cell._tag === "text" && /^[-–—]?$/.test(clean(cell.value)))
 
 /**
- * A number as written in Dutch (`1.234,56`, `1234,5`, `€ 1.300.000`, `-3`), or in English as numbers
+ * A number as written in Dutch (`1.234,56`, `1234,5`, `€ 1.300.000`, `€ 2.500,-`, `-3`), or in English as numbers
  * stored as text often are (`1234.5`); `percent` tells whether it ended in `%`. `undefined` when it is no
  * number.
  *
@@ -108,6 +108,8 @@ export const parseDutchNumber = (
     .replace(/^(?:€|eur(?:o)?)\s*/i, "")
     .replace(/\s*(?:€|eur(?:o)?)$/i, "")
     .replace(/ /g, "")
+    // `2.500,-` and `2.500,--`: whole euros, as amounts are written in Dutch.
+    .replace(/,-{1,2}$/, "")
   const percent = s.endsWith("%")
   if (percent) s = s.slice(0, -1)
   const negative = s.startsWith("-")

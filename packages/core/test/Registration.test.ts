@@ -11,7 +11,7 @@ describe("Registration.standaardPeriode", () => {
     const data = [...rows("2025-Q4", 40), ...rows("2026-Q1", 38), ...rows("2026-03", 1)]
     assert.strictEqual(Registration.standaardPeriode(cover(data)), "2026-Q1")
     assert.deepStrictEqual(Registration.losstaandePerioden(cover(data)), [
-      { periode: "2026-03", rijen: 1, beste: 40 }
+      { periode: "2026-03" as Periode.Periode, rijen: 1, beste: 40 }
     ])
   })
   it("takes a period that is half as well covered as the best, and on the same end the longer one", () => {

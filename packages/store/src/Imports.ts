@@ -1,6 +1,6 @@
 /**
- * The imports in the database, and undoing one: every change an import made (`import_changes`) is put
- * back as it was, in one transaction, unless a later change built on it.
+ * The imports in the database, and undoing one, in one transaction: what the import brought goes or gets
+ * its previous data back, except what a later import or a change outside the imports still holds.
  *
  * Imports of every kind are undone the same way: registrations, activities, measurements and the
  * geography (gemeenten, and the region's districts and basisteams); the report counts per kind.

@@ -520,6 +520,17 @@ describe("GET /api/v1/informatiebeeld/{gebied}", () => {
     assert.notInclude(JSON.stringify(body), '"aangiften":3,')
   })
 
+  it("reads ?periode= in the notations the import reads (Q1 2026, 1e kwartaal 2026)", async () => {
+    const iso = await json(
+      await f.request("/api/v1/informatiebeeld/GM0344?periode=2026-Q1", { as: "programma" })
+    )
+    for (const typed of ["Q1%202026", "1e%20kwartaal%202026"]) {
+      const response = await f.request(`/api/v1/informatiebeeld/GM0344?periode=${typed}`, { as: "programma" })
+      assert.strictEqual(response.status, 200)
+      assert.deepStrictEqual(await json(response), iso)
+    }
+  })
+
   it("refuses a gemeente token another gemeente's picture, and gives programma the whole picture", async () => {
     const other = await f.request("/api/v1/informatiebeeld/GM0307?periode=2026-Q1", { as: "gemeente" })
     assert.strictEqual(other.status, 403)

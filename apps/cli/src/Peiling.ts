@@ -4,7 +4,7 @@
  */
 import type { Dataset, Jaarplan } from "@dvcc/core"
 import { Periode } from "@dvcc/core"
-import { DateTime, Effect, Option } from "effect"
+import { Effect, Option } from "effect"
 import { CliError, Flag } from "effect/cli"
 
 /** `--as-of`: the date the progress is judged on. */
@@ -15,10 +15,7 @@ export const asOf = Flag.String("as-of").pipe(
 )
 
 /** Today's date (UTC). */
-export const vandaag: Effect.Effect<Periode.Datum> = Effect.map(
-  DateTime.now,
-  (now) => DateTime.formatIsoDateUtc(now) as Periode.Datum
-)
+export const vandaag: Effect.Effect<Periode.Datum> = Periode.vandaag
 
 /** The date asked for, else today. */
 export const peildatum = (asked: Option.Option<Periode.Datum>): Effect.Effect<Periode.Datum> =>

@@ -28,7 +28,7 @@ describe("dvcc", () => {
     const helps = await Promise.all(subcommands.map((name) => dvcc(name, "--help")))
     helps.forEach((help, i) => {
       assert.strictEqual(help.code, 0, subcommands[i])
-      assert.include(help.stdout, "EXAMPLES", subcommands[i])
+      assert.include(help.stdout, "VOORBEELDEN", subcommands[i])
       assert.include(help.stdout, `dvcc ${subcommands[i]}`, subcommands[i])
     })
     // Twelve starts of dvcc at once: slow on a loaded two-core machine.
@@ -52,4 +52,22 @@ describe("dvcc", () => {
     assert.strictEqual(verbose.code, 1)
     assert.match(verbose.stderr, /\n\s+at /)
   })
+
+  it("speaks Dutch in the help and when a flag is missing, unknown or has a wrong value", async () => {
+    const help = await dvcc("report", "jaarplan", "--help")
+    for (const english of ["Show help information", "Show version information", "USAGE", "FLAGS", "EXAMPLES"])
+      assert.notInclude(help.stdout, english)
+    assert.include(help.stdout, "Toon deze hulp")
+    const missing = await dvcc("report", "jaarplan", "--out", "x.md")
+    assert.strictEqual(missing.code, 2)
+    assert.include(missing.stderr, "de optie --jaar ontbreekt")
+    const invalid = await dvcc("report", "jaarplan", "--jaar", "twintig", "--out", "x.md")
+    assert.strictEqual(invalid.code, 2)
+    assert.include(invalid.stderr, 'ongeldige waarde voor --jaar: "twintig"')
+    const unknown = await dvcc("status", "--jaarr", "2026")
+    assert.strictEqual(unknown.code, 2)
+    assert.include(unknown.stderr, "onbekende optie --jaarr")
+    for (const result of [missing, invalid, unknown])
+      assert.notMatch(result.stderr, /Missing|Invalid|Unrecognized|Expected|Did you mean/)
+  }, 60_000)
 })

@@ -43,15 +43,16 @@ const record = (
   )
 
 describe("dvcc import", () => {
-  it("lists an import, refuses to undo one a later import built on, and undoes them", async () => {
+  it("lists imports, keeps what a later import holds, refuses to undo a change changed since", async () => {
     const db = join(folder(), "dvcc.sqlite")
     await record(db, rows(6, 0), "eerste", sha)
     await record(db, rows(8, 100), "tweede", "9".repeat(64))
+    await record(db, rows(2, 200), "derde", "8".repeat(64))
 
     const list = await dvcc("import", "list", "--db", db)
     assert.strictEqual(list.code, 0, list.stderr)
     const lines = list.stdout.trim().split("\n")
-    assert.lengthOf(lines, 3)
+    assert.lengthOf(lines, 4)
     assert.match(
       lines[0] ?? "",
       /^id +sha256 +bestand +datum \(UTC\) +nieuw +gewijzigd +ongewijzigd +ongedaan$/
@@ -61,21 +62,31 @@ describe("dvcc import", () => {
       /^eerste +3f2a9c1e3f2a +politie\.xlsx +\d{4}-\d\d-\d\d \d\d:\d\d +6 +0 +0 +-$/
     )
     assert.match(lines[2] ?? "", /^tweede +999999999999 +politie\.xlsx +.* +2 +6 +0 +-$/)
+    assert.match(lines[3] ?? "", /^derde +888888888888 +politie\.xlsx +.* +0 +2 +0 +-$/)
 
-    const refused = await dvcc("import", "undo", "eerste", "--db", db)
+    // Undoing tweede would put back values that derde changed since.
+    const refused = await dvcc("import", "undo", "tweede", "--db", db)
     assert.strictEqual(refused.code, 1)
     assert.strictEqual(
       refused.stderr.trim(),
-      "dvcc: Import eerste kan niet ongedaan worden gemaakt: 6 registraties zijn daarna gewijzigd door import tweede; maak die eerst ongedaan. Er is niets gewijzigd."
+      "dvcc: Import tweede kan niet ongedaan worden gemaakt: 2 registraties zijn daarna gewijzigd door import derde; maak die eerst ongedaan. Er is niets gewijzigd."
     )
 
-    const undone = await dvcc("import", "undo", "tweede", "--db", db)
-    assert.strictEqual(undone.code, 0, undone.stderr)
-    assert.include(undone.stdout, "Import tweede ongedaan gemaakt: 2 registraties verwijderd, 6 teruggezet.")
-
+    // Undoing eerste takes nothing away that tweede and derde still bring.
     const bySha = await dvcc("import", "undo", "3f2a9c1e", "--db", db)
     assert.strictEqual(bySha.code, 0, bySha.stderr)
-    assert.include(bySha.stdout, "Import eerste ongedaan gemaakt: 6 registraties verwijderd, 0 teruggezet.")
+    assert.include(
+      bySha.stdout,
+      "Import eerste ongedaan gemaakt: 0 registraties verwijderd, 0 teruggezet, 6 behouden (ook in een latere import of daarna gewijzigd)."
+    )
+    const undoneDerde = await dvcc("import", "undo", "derde", "--db", db)
+    assert.include(
+      undoneDerde.stdout,
+      "Import derde ongedaan gemaakt: 0 registraties verwijderd, 2 teruggezet."
+    )
+    const undone = await dvcc("import", "undo", "tweede", "--db", db)
+    assert.strictEqual(undone.code, 0, undone.stderr)
+    assert.include(undone.stdout, "Import tweede ongedaan gemaakt: 8 registraties verwijderd, 0 teruggezet.")
 
     const after = await dvcc("import", "list", "--db", db)
     assert.match(after.stdout, /\neerste .* \d{4}-\d\d-\d\d \d\d:\d\d\n/)

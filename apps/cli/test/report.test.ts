@@ -1,13 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { execFile } from "node:child_process"
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
 import { Getal, Informatiebeeld, type Periode } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
+import { Informatiebeeld as Rapport } from "@dvcc/report"
 import { chromium, describeWithTool } from "@dvcc/testing-tools"
 import { assert, describe, it } from "@effect/vitest"
 import { beforeAll } from "vitest"
 import { registraties } from "../../../packages/report/test/fixtures.ts"
 import { dvcc, folder } from "./dvcc.ts"
-import { seedReportDatabase } from "./reportData.ts"
+import { seedPartialDatabase, seedReportDatabase } from "./reportData.ts"
 
 const dir = folder()
 const db = join(dir, "dvcc.sqlite")
@@ -217,5 +221,89 @@ describe("dvcc report jaarplan and terugblik", () => {
     )
     for (const baat of dataset.program.baten)
       assert.include(result.stdout, `## Doel ${baat.nummer}: ${baat.naam}`)
+  }, 60_000)
+})
+
+describeWithTool(chromium, "dvcc report jaarplan and terugblik --pdf", () => {
+  it("prints the year plan and the look-back as PDF beside the HTML", async () => {
+    const plan = join(dir, "pdf", "jaarplan-2026.html")
+    const terug = join(dir, "pdf", "terugblik-2025.html")
+    const a = await dvcc("--db", db, "report", "jaarplan", "--jaar", "2026", "--out", plan, "--pdf")
+    assert.strictEqual(a.code, 0, a.stderr)
+    const b = await dvcc("--db", db, "report", "terugblik", "--jaar", "2025", "--out", terug, "--pdf")
+    assert.strictEqual(b.code, 0, b.stderr)
+    for (const file of [plan, terug]) {
+      const pdf = file.replace(/\.html$/, ".pdf")
+      assert.strictEqual(readFileSync(pdf).subarray(0, 5).toString(), "%PDF-")
+    }
+    assert.include(b.stdout, "terugblik-2025.pdf")
+  }, 120_000)
+})
+
+describe("a relative --out through `pnpm dvcc`", () => {
+  it("lands in the folder the user ran it from (INIT_CWD), not in the repository root", async () => {
+    const user = join(dir, "sub", "folder")
+    mkdirSync(user, { recursive: true })
+    const root = folder()
+    const bin = fileURLToPath(new URL("../src/bin.ts", import.meta.url))
+    // As `pnpm dvcc` starts it: in the package root, with the user's folder in INIT_CWD.
+    await promisify(execFile)(
+      process.execPath,
+      [bin, "--db", db, "report", "jaarplan", "--jaar", "2026", "--out", "plan.md"],
+      { cwd: root, env: { ...process.env, NO_COLOR: "1", INIT_CWD: user, npm_lifecycle_event: "dvcc" } }
+    )
+    assert.isTrue(existsSync(join(user, "plan.md")))
+    assert.isFalse(existsSync(join(root, "plan.md")))
+  }, 60_000)
+})
+
+describe("dvcc report informatiebeeld --all with registrations for some gemeenten only", () => {
+  const partial = join(dir, "deels.sqlite")
+  beforeAll(() => seedPartialDatabase(partial, 6), 60_000)
+
+  it("names the gemeenten without data, writes a short page for each and exits 0", async () => {
+    const out = join(dir, "deels")
+    const result = await dvcc(
+      "--db",
+      partial,
+      "report",
+      "informatiebeeld",
+      "--all",
+      "--periode",
+      "2025-Q3",
+      "--out-dir",
+      out
+    )
+    assert.strictEqual(result.code, 0, result.stderr)
+    const zonder = dataset.regio.gemeenten.slice(6)
+    assert.include(result.stderr, `geen registraties voor 32 van de 38 gemeenten in 2025 Q3`)
+    for (const g of zonder) assert.include(result.stderr, g.naam)
+    const page = readFileSync(
+      join(out, Rapport.bestandsnaam(zonder[0]?.naam ?? "", "2025-Q3" as Periode.Periode)),
+      "utf8"
+    )
+    assert.include(page, `Voor ${zonder[0]?.naam} zijn geen registraties vastgelegd voor 2025 Q3`)
+    assert.notInclude(page, "onbekend")
+    const index = readFileSync(join(out, "index.html"), "utf8")
+    assert.include(index, "Zonder registraties in 2025 Q3")
+    assert.include(index, zonder[0]?.naam ?? "?")
+  }, 120_000)
+
+  it("exits 1 and writes nothing when no gemeente has data for the period", async () => {
+    const out = join(dir, "niets")
+    const result = await dvcc(
+      "--db",
+      partial,
+      "report",
+      "informatiebeeld",
+      "--all",
+      "--periode",
+      "2020-Q1",
+      "--out-dir",
+      out
+    )
+    assert.strictEqual(result.code, 1)
+    assert.include(result.stderr, "geen enkele gemeente")
+    assert.isFalse(existsSync(join(out, "index.html")))
   }, 60_000)
 })

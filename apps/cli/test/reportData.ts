@@ -18,3 +18,17 @@ export const seedReportDatabase = (file: string): Promise<void> =>
       )
     }).pipe(Effect.provide(Database.layer({ _tag: "Sqlite", file })))
   )
+
+/** The bundled data plus the fictitious registrations of the first `count` gemeenten only. */
+export const seedPartialDatabase = (file: string, count: number): Promise<void> =>
+  Effect.runPromise(
+    Effect.gen(function* () {
+      const store = yield* ProgramStore.ProgramStore
+      const some = new Set(dataset.regio.gemeenten.slice(0, count).map((g) => g.code))
+      const own = registraties().filter((r) => r.gebied.niveau === "gemeente" && some.has(r.gebied.code))
+      yield* store.seed(
+        { ...dataset, registraties: [...dataset.registraties, ...own], activiteiten },
+        { actor: "test", source: "test" }
+      )
+    }).pipe(Effect.provide(Database.layer({ _tag: "Sqlite", file })))
+  )

@@ -16,8 +16,9 @@ import {
   type Jaarplan,
   type Measurement,
   Periode,
-  type Progress,
-  type Rollup,
+  Progress,
+  Registration,
+  Rollup,
   Status
 } from "@dvcc/core"
 
@@ -67,7 +68,14 @@ export const make = (dataset: Dataset.Dataset, peildatum: Periode.Datum, bron: s
       { jaar: year.jaar, programma: year.programma, progress: year.indicatoren }
     ])
   )
-  return { dataset, peildatum, jaren, perJaar, periode: latestPeriode(dataset), bron }
+  return {
+    dataset,
+    peildatum,
+    jaren,
+    perJaar,
+    periode: Registration.standaardPeriode(Registration.dekkingPerPeriode(dataset.registraties)) ?? null,
+    bron
+  }
 }
 
 /**
@@ -81,20 +89,6 @@ export const defaultJaar = (model: Model): number => {
   const year = Number(model.peildatum.slice(0, 4))
   const earlier = model.jaren.filter((j) => j <= year)
   return earlier.at(-1) ?? model.jaren[0] ?? year
-}
-
-const latestPeriode = (dataset: Dataset.Dataset): Periode.Periode | null => {
-  let best: Periode.Periode | null = null
-  for (const r of dataset.registraties) {
-    if (
-      best === null ||
-      Periode.einde(r.periode) > Periode.einde(best) ||
-      (Periode.einde(r.periode) === Periode.einde(best) && Periode.begin(r.periode) < Periode.begin(best))
-    ) {
-      best = r.periode
-    }
-  }
-  return best
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -220,7 +220,7 @@ describe("the Informatiebeeld screen", () => {
     assert.include(frame, "Informatiebeeld regio Midden-Nederland — 2024")
     assert.include(frame, "1. aan- en verkoopfraude — ruim 5.500 slachtoffers")
     assert.match(frame, /Delict +Slachtoffers +Per 10\.000/)
-    assert.match(frame, /Totaal +ruim 6\.884/)
+    assert.match(frame, /Totaal +meer dan 6\.884/)
     app.unmount()
   })
 

@@ -76,3 +76,55 @@ export const kwalificatieLabel: Record<Kwalificatie, string> = {
   ruim: "ruim",
   "minder-dan": "minder dan"
 }
+
+/** Plural endings of the nouns dvcc counts, with their singular (matched at the end of each word). */
+const enkelvouden: ReadonlyArray<readonly [string, string]> = [
+  ["bijeenkomsten", "bijeenkomst"],
+  ["mijlpalen", "mijlpaal"],
+  ["slachtoffers", "slachtoffer"],
+  ["casussen", "casus"],
+  ["bezoeken", "bezoek"],
+  ["besprekingen", "bespreking"],
+  ["gemeenten", "gemeente"],
+  ["acties", "actie"],
+  ["uitingen", "uiting"],
+  ["updates", "update"],
+  ["driehoeken", "driehoek"],
+  ["rapportages", "rapportage"],
+  ["nieuwsbrieven", "nieuwsbrief"],
+  ["activiteiten", "activiteit"],
+  ["registraties", "registratie"],
+  ["metingen", "meting"],
+  ["senioren", "senior"],
+  ["aangiften", "aangifte"],
+  ["meldingen", "melding"],
+  ["delicten", "delict"],
+  ["indicatoren", "indicator"],
+  ["ondernemers", "ondernemer"],
+  ["deelnemers", "deelnemer"]
+]
+
+/**
+ * The singular of a Dutch plural as dvcc writes its units (`kennisbijeenkomsten`, `RIEC-casussen`,
+ * `gemeenten met een sessie`): every word that ends in a known plural; other words stay.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const enkelvoud = (meervoud: string): string =>
+  meervoud.replace(/[\p{L}-]+/gu, (word) => {
+    for (const [plural, singular] of enkelvouden) {
+      if (word.endsWith(plural)) return `${word.slice(0, -plural.length)}${singular}`
+    }
+    return word
+  })
+
+/**
+ * A count with its noun: `1 kennisbijeenkomst`, `3 kennisbijeenkomsten`, `1.234 activiteiten`. The one
+ * way dvcc writes "n things".
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const aantal = (n: number, meervoud: string, decimals = 1): string =>
+  `${format(n, decimals)} ${n === 1 ? enkelvoud(meervoud) : meervoud}`

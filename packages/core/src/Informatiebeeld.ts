@@ -309,12 +309,13 @@ const optellen = (delen: ReadonlyArray<Som>): Som => {
   if (gemengd || delen.some((d) => d.waarde === null))
     return { waarde: null, kwalificatie: undefined, onbekend, gemengd }
   const waarde = delen.reduce((acc, d) => acc + (d.waarde ?? 0), 0)
+  // A sum of several parts with "ruim 5.500" in it is no "ruim 6.884" (that looks exact): it is a lower bound.
   const kwalificatie: Kwalificatie | undefined =
     kwalificaties.length === 0
       ? undefined
       : kwalificaties.includes("minder-dan")
         ? "minder-dan"
-        : kwalificaties.includes("meer-dan")
+        : kwalificaties.includes("meer-dan") || delen.length > 1
           ? "meer-dan"
           : "ruim"
   return { waarde, kwalificatie, onbekend, gemengd }
@@ -961,7 +962,7 @@ const notities = (n: NotitieInvoer): Array<string> => {
         all.indexOf(basis) === i && begin(b.vanaf) > begin(basis) && begin(b.vanaf) <= einde(n.periode)
     )
     uit.push(
-      `reeksbreuk vanaf ${label(b.vanaf)} (${getroffen}): ${b.reden}; de vergelijking met ${bases
+      `reeksbreuk vanaf ${label(b.vanaf)} (${getroffen}): ${b.reden.replace(/\.$/, "")}; de vergelijking met ${bases
         .map(label)
         .join(" en ")} gaat over de breuk heen`
     )

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { DateTime, Effect, Schema, SchemaTransformation } from "effect"
 
 const periodePattern = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/
 const datumPattern = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
@@ -242,6 +242,23 @@ export const bevatDatum = (periode: Periode, dag: Datum): boolean =>
   dag >= begin(periode) && dag <= einde(periode)
 
 /**
+ * The calendar day (UTC) of a moment: how every part of dvcc turns a time into a `Datum`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const datumVan = (moment: DateTime.DateTime): Datum => DateTime.formatIsoDateUtc(moment) as Datum
+
+/**
+ * Today (UTC), read from the Clock when run: the one "today" of the CLI, the API and the import (tests set
+ * it with `TestClock`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const vandaag: Effect.Effect<Datum> = Effect.map(DateTime.now, datumVan)
+
+/**
  * Dutch label for people: `2025`, `2025 Q3`, `maart 2025`.
  *
  * @since 0.1.0
@@ -332,6 +349,115 @@ const maandNamen = [
 ] as const
 
 const pad = (n: number) => `${n}`.padStart(2, "0")
+
+/** Month names and the abbreviations people type, by month number − 1. */
+const maandAfkortingen: ReadonlyArray<ReadonlyArray<string>> = [
+  ["jan"],
+  ["feb"],
+  ["mrt", "mar"],
+  ["apr"],
+  [],
+  ["jun"],
+  ["jul"],
+  ["aug"],
+  ["sep", "sept"],
+  ["okt", "oct"],
+  ["nov"],
+  ["dec"]
+]
+
+const maandPerNaam = new Map<string, number>(
+  maandNamen.flatMap((naam, i) => [naam, ...(maandAfkortingen[i] ?? [])].map((n) => [n, i + 1] as const))
+)
+
+/**
+ * The month (1–12) of a Dutch month name or its usual abbreviation (`maart`, `mrt`, `Sept.`), else
+ * `undefined`.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const maandVanNaam = (naam: string): number | undefined =>
+  maandPerNaam.get(naam.toLowerCase().replace(/\.$/, ""))
+
+const rangtelwoorden = new Map([
+  ["eerste", 1],
+  ["tweede", 2],
+  ["derde", 3],
+  ["vierde", 4]
+])
+
+/**
+ * A period as people type it: a year (`2025`); a quarter (`2025-Q1`, `2025 Q1`, `Q1 2025`, `K1 2025`,
+ * `2e kwartaal 2025`, `tweede kwartaal 2025`, `kwartaal 2 2025`, `2e kw 2025`); a month (`2025-03`,
+ * `03-2025`, `maart 2025`, `mrt 2025`). Years 1900–2199; `undefined` for anything else. The one parser of
+ * periods: the import, the command line and the API read periods with it.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parse = (text: string): Periode | undefined => {
+  const s = text
+    .replace(/[\u00a0\u2007\u202f\u2009\u200b\ufeff]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase()
+    .replace(/\s*-\s*/g, "-")
+  const year = (y: string | undefined) => {
+    const n = Number(y)
+    return y !== undefined && /^\d{4}$/.test(y) && n >= 1900 && n <= 2199 ? n : undefined
+  }
+  const quarter = (y: string | undefined, q: number) => {
+    const n = year(y)
+    return n === undefined || q < 1 || q > 4 ? undefined : kwartaal(n, q as 1 | 2 | 3 | 4)
+  }
+  const month = (y: string | undefined, m: number | undefined) => {
+    const n = year(y)
+    return n === undefined || m === undefined || m < 1 || m > 12 ? undefined : maand(n, m)
+  }
+  let m = /^(\d{4})$/.exec(s)
+  if (m !== null) {
+    const y = year(m[1])
+    return y === undefined ? undefined : jaar(y)
+  }
+  m = /^(\d{4})[- ]?(?:q|k|kw)([1-9])$/.exec(s)
+  if (m !== null) return quarter(m[1], Number(m[2]))
+  m = /^(?:q|k|kw)([1-9])[- ](\d{4})$/.exec(s)
+  if (m !== null) return quarter(m[2], Number(m[1]))
+  m = /^(?:(\d)(?:e|de|ste)?|(eerste|tweede|derde|vierde)) (?:kwartaal|kw\.?)[- ](\d{4})$/.exec(s)
+  if (m !== null)
+    return quarter(m[3], m[1] === undefined ? (rangtelwoorden.get(m[2] ?? "") ?? 0) : Number(m[1]))
+  m = /^kwartaal (\d)[- ](\d{4})$/.exec(s)
+  if (m !== null) return quarter(m[2], Number(m[1]))
+  m = /^(\d{4})[-/](\d{1,2})$/.exec(s)
+  if (m !== null) return month(m[1], Number(m[2]))
+  m = /^(\d{1,2})[-/](\d{4})$/.exec(s)
+  if (m !== null) return month(m[2], Number(m[1]))
+  m = /^([a-z]+)\.?[ -](\d{4})$/.exec(s)
+  if (m !== null) return month(m[2], maandVanNaam(m[1] ?? ""))
+  return undefined
+}
+
+/**
+ * A `Periode` from text in any notation `parse` reads (`Q1 2026`, `2e kwartaal 2026`, `maart 2026`),
+ * encoded as `2026-Q1`: for command-line flags and query parameters. Text it cannot read is refused with
+ * the `Periode` message.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const FromText = Schema.String.pipe(
+  Schema.decodeTo(
+    Periode,
+    SchemaTransformation.transform({
+      decode: (text: string) => parse(text) ?? text,
+      encode: (p: string) => p
+    })
+  )
+).annotate({
+  identifier: "PeriodeText",
+  description: "A period: 2025, 2025-Q1, Q1 2025, 2e kwartaal 2025, 2025-03 or maart 2025"
+})
 
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
 

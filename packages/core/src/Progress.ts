@@ -11,7 +11,7 @@ import { BaatId } from "./Din.ts"
 import type { Regio } from "./Geography.ts"
 import { eenheden } from "./Geography.ts"
 import type { Kwalificatie } from "./Getal.ts"
-import { format as formatGetal, formatMetKwalificatie } from "./Getal.ts"
+import { enkelvoud, format as formatGetal, formatMetKwalificatie } from "./Getal.ts"
 import type { Indicator, Regel } from "./Indicator.ts"
 import { ritme, rulePeriode, vertraging } from "./Indicator.ts"
 import { listNames } from "./internal/text.ts"
@@ -697,7 +697,8 @@ const describeCount = (count: Count, eenheid: string, periode: Periode): string 
       ? ""
       : ` (telt als ${count.kwalificatie === "minder-dan" ? "hooguit" : "minstens"} ${formatGetal(count.waarde)})`
   const stand = count.standOp < einde(periode) ? `, stand ${datumLabel(count.standOp)}` : ""
-  return `${formatMetKwalificatie(count.waarde, count.kwalificatie)} ${eenheid} in ${label(periode)}${bound}${stand}`
+  const noun = count.waarde === 1 && count.kwalificatie === undefined ? enkelvoud(eenheid) : eenheid
+  return `${formatMetKwalificatie(count.waarde, count.kwalificatie)} ${noun} in ${label(periode)}${bound}${stand}`
 }
 
 const minimumAantal = (
@@ -893,7 +894,7 @@ const mijlpalen = (
   const openText = open.length > 0 ? `; open: ${open.map((m) => m.tekst.toLowerCase()).join(", ")}` : ""
   return verdict(
     status,
-    `${done.length} van ${total} mijlpalen gereed in ${label(regel.periode)}${openText}`,
+    `${done.length} van ${total === 1 ? "1 mijlpaal" : `${total} mijlpalen`} gereed in ${label(regel.periode)}${openText}`,
     { gemeten: done.length, verwacht: round(total * elapsed), doel: total, periode: regel.periode },
     metingen.filter((m) => m.mijlpaal !== undefined).map((m) => m.id),
     newest(metingen.filter((m) => m.mijlpaal !== undefined).map((m) => capAt(geldigOp(m), context.peildatum)))

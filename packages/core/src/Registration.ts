@@ -9,7 +9,7 @@ import { Herkomst } from "./Bron.ts"
 import { Gebied } from "./Geography.ts"
 import { Kwalificatie } from "./Getal.ts"
 import { Money } from "./Money.ts"
-import { Periode } from "./Periode.ts"
+import { begin, einde, Periode } from "./Periode.ts"
 
 /**
  * The documented delict types.
@@ -43,7 +43,11 @@ export type Delict = typeof Delict.Type
  * @category formatting
  */
 export const delictLabel = (delict: Delict): string =>
-  delict === "aan-en-verkoopfraude" ? "aan- en verkoopfraude" : delict.replaceAll("-", " ")
+  delict === "aan-en-verkoopfraude"
+    ? "aan- en verkoopfraude"
+    : delict === "vriend-in-nood-fraude"
+      ? "vriend-in-noodfraude"
+      : delict.replaceAll("-", " ")
 
 const Count = Schema.NullOr(Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0))))
 
@@ -100,3 +104,77 @@ export const Reeksbreuk = Schema.Struct({
  * @category models
  */
 export type Reeksbreuk = typeof Reeksbreuk.Type
+
+/**
+ * How many registrations each period has (its coverage: one row per area and delict type).
+ *
+ * @since 0.1.0
+ * @category coverage
+ */
+export const dekkingPerPeriode = (
+  registraties: Iterable<{ readonly periode: Periode }>
+): ReadonlyMap<Periode, number> => {
+  const out = new Map<Periode, number>()
+  for (const r of registraties) out.set(r.periode, (out.get(r.periode) ?? 0) + 1)
+  return out
+}
+
+/** A period is adequately covered when it has at least this share of the rows of the best covered one. */
+const voldoendeDeel = 0.5
+
+const adequate = (dekking: ReadonlyMap<Periode, number>) => {
+  const beste = Math.max(0, ...dekking.values())
+  return { beste, voldoende: (p: Periode) => (dekking.get(p) ?? 0) >= beste * voldoendeDeel }
+}
+
+/** Later end first; on the same end the longer period (earlier begin), then the better covered one. */
+const laterFirst = (dekking: ReadonlyMap<Periode, number>) => (a: Periode, b: Periode) =>
+  einde(b).localeCompare(einde(a)) ||
+  begin(a).localeCompare(begin(b)) ||
+  (dekking.get(b) ?? 0) - (dekking.get(a) ?? 0)
+
+/**
+ * The period an informatiebeeld shows when none is asked for, from the coverage (`dekkingPerPeriode`): the
+ * latest period with adequate coverage,
+ * that is with at least half as many registrations as the best covered period (so one stray row for a later
+ * month does not move it). On the same end date the longer period (a quarter before its last month).
+ * `undefined` without registrations.
+ *
+ * @since 0.1.0
+ * @category coverage
+ */
+export const standaardPeriode = (dekking: ReadonlyMap<Periode, number>): Periode | undefined => {
+  const { voldoende } = adequate(dekking)
+  return [...dekking.keys()].filter(voldoende).sort(laterFirst(dekking))[0]
+}
+
+/**
+ * The periods that stand apart from the rest: ending with or after the default period (`standaardPeriode`), not
+ * adequately covered, with their rows and those of the best covered period. An import warns about them: a
+ * typing error in a period, or a month among quarters.
+ *
+ * @since 0.1.0
+ * @category coverage
+ */
+export const losstaandePerioden = (
+  dekking: ReadonlyMap<Periode, number>
+): ReadonlyArray<{ readonly periode: Periode; readonly rijen: number; readonly beste: number }> => {
+  const { beste, voldoende } = adequate(dekking)
+  const standaard = standaardPeriode(dekking)
+  if (standaard === undefined) return []
+  return [...dekking.keys()]
+    .filter((p) => !voldoende(p) && einde(p) >= einde(standaard))
+    .sort(laterFirst(dekking))
+    .reverse()
+    .map((periode) => ({ periode, rijen: dekking.get(periode) ?? 0, beste }))
+}
+
+/**
+ * The provenance of a registration imported from a workbook's Registraties sheet (the police's figures as
+ * delivered): the same for every import, so that importing the same rows again changes nothing. A report
+ * names the source and the delivery date instead.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const importHerkomst = { document: "Excel-import", sectie: "blad Registraties" } as const

@@ -182,16 +182,16 @@ describe("Informatiebeeld", () => {
       heeftOpmerking(b, "sextortion", "2025 Q1 onbekend", "Beedorp")
     })
 
-    it("carries a bound through the sum and says the results are indicative", () => {
+    it("carries a bound through the sum as a lower bound (not an exact-looking 'ruim') and says so", () => {
       const b = beeld(district("noord"), "2025-Q1", [
         reg("2025-Q1", "GM0001", "phishing", { a: 10, s: 5500, kwalificaties: { slachtoffers: "ruim" } }),
         reg("2025-Q1", "GM0002", "phishing", { a: 5, s: 10 })
       ])
       const phishing = delict(b, "phishing")
       assert.strictEqual(phishing.slachtoffers.waarde, 5510)
-      assert.strictEqual(phishing.slachtoffers.kwalificatie, "ruim")
+      assert.strictEqual(phishing.slachtoffers.kwalificatie, "meer-dan")
       assert.isUndefined(phishing.aangiften.kwalificatie)
-      heeftOpmerking(b, "phishing", "ruim 5.510", "ondergrens")
+      heeftOpmerking(b, "phishing", "meer dan 5.510", "ondergrens")
     })
 
     it("does not add a lower bound to an upper bound", () => {
@@ -291,6 +291,18 @@ describe("Informatiebeeld", () => {
       assert.isFalse(delict(b, "hacken").aangiften.tovVorige.reeksbreuk)
       assert.isTrue(b.totaal.aangiften.tovVorige.reeksbreuk)
       heeftOpmerking(b, "reeksbreuk vanaf januari 2025", "nieuwe registratiewijze phishing", "2024 Q4")
+    })
+
+    it("writes a reason that ends in a full stop into the note without a stray '.;'", () => {
+      const breuk: Reeksbreuk = {
+        vanaf: "2025-01" as Periode,
+        delicten: ["phishing"],
+        reden: "vergelijkingen moeten terughoudend worden gemaakt.",
+        herkomst
+      }
+      const b = beeld(gemeente("GM0001"), "2025-Q1", kwartaal, [breuk])
+      heeftOpmerking(b, "terughoudend worden gemaakt; de vergelijking met")
+      assert.isFalse(b.opmerkingen.some((o) => o.includes(".;")))
     })
 
     it("flags only comparisons whose base lies before the break; an empty delict list means all", () => {

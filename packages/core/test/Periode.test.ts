@@ -54,3 +54,35 @@ describe("Periode.vergelijk", () => {
     )
   })
 })
+
+describe("Periode.parse and Periode.FromText", () => {
+  const cases: ReadonlyArray<readonly [string, string]> = [
+    ["2025", "2025"],
+    ["2025-Q1", "2025-Q1"],
+    ["2025 Q3", "2025-Q3"],
+    ["Q1 2026", "2026-Q1"],
+    ["q1-2026", "2026-Q1"],
+    ["2e kwartaal 2026", "2026-Q2"],
+    ["2de kwartaal 2026", "2026-Q2"],
+    ["tweede kwartaal 2026", "2026-Q2"],
+    ["kwartaal 3 2026", "2026-Q3"],
+    ["4e kw 2026", "2026-Q4"],
+    ["2025-03", "2025-03"],
+    ["03-2025", "2025-03"],
+    ["maart 2025", "2025-03"],
+    ["Mrt 2025", "2025-03"]
+  ]
+  it("reads a period in the notations people type", () => {
+    for (const [typed, periode] of cases) assert.strictEqual(Periode.parse(typed), periode, typed)
+    for (const wrong of ["2025-13", "2025-Q5", "5e kwartaal 2026", "kwartaal", ""])
+      assert.isUndefined(Periode.parse(wrong), wrong)
+  })
+  it("FromText decodes the same notations, for flags and query parameters, and refuses in Dutch", () => {
+    const fromText = Schema.decodeUnknownSync(Periode.FromText)
+    for (const [typed, periode] of cases) assert.strictEqual(fromText(typed), periode, typed)
+    assert.throws(() => fromText("2025-13"), /geen periode/)
+  })
+  it("parses every label it writes", () => {
+    fc.assert(fc.property(arbitraryPeriode, (p) => Periode.parse(Periode.label(p)) === p))
+  })
+})

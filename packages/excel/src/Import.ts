@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto"
 import { readFile, stat, writeFile } from "node:fs/promises"
 import { basename } from "node:path"
-import type { Access, Activity, Bron, Dataset, Measurement, Periode } from "@dvcc/core"
+import { type Access, type Activity, type Bron, type Dataset, type Measurement, Periode } from "@dvcc/core"
 import { Activities, Gebieden, Measurements, ProgramStore, Registrations } from "@dvcc/store"
 import { DateTime, Effect, Schema } from "effect"
 import { SqlClient } from "effect/sql"
@@ -328,7 +328,7 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
   const activities = yield* Activities.Activities
   const measurements = yield* Measurements.Measurements
   const gebieden = yield* Gebieden.Gebieden
-  const vastgelegdOp = DateTime.formatIsoDateUtc(now) as Periode.Datum
+  const vastgelegdOp = Periode.datumVan(now)
   const occurrences = new Map<string, number>()
   const gebiedenSeen = new Map<string, number>()
   let changed = 0

@@ -85,16 +85,16 @@ export const display = (cell: Cell): string => {
 const formatNumber = (n: number): string => `${Number(n.toPrecision(12))}`.replace(".", ",")
 
 /**
- * Whether a cell holds nothing (or only spaces).
+ * Whether a cell holds nothing: empty, only spaces, or a dash (`-`, `–`, `—`), as people mark "not known".
  *
  * @since 0.1.0
  * @category parsing
  */
 export const isEmpty = (cell: Cell): boolean =>
-  cell._tag === "empty" || (cell._tag === "text" && clean(cell.value) === "")
+  cell._tag === "empty" || (cell._tag === "text" && /^[-–—]?$/.test(clean(cell.value)))
 
 /**
- * A number as written in Dutch (`1.234,56`, `1234,5`, `€ 1.300.000`, `-3`), or in English as numbers
+ * A number as written in Dutch (`1.234,56`, `1234,5`, `€ 1.300.000`, `€ 2.500,-`, `-3`), or in English as numbers
  * stored as text often are (`1234.5`); `percent` tells whether it ended in `%`. `undefined` when it is no
  * number.
  *
@@ -108,6 +108,8 @@ export const parseDutchNumber = (
     .replace(/^(?:€|eur(?:o)?)\s*/i, "")
     .replace(/\s*(?:€|eur(?:o)?)$/i, "")
     .replace(/ /g, "")
+    // `2.500,-` and `2.500,--`: whole euros, as amounts are written in Dutch.
+    .replace(/,-{1,2}$/, "")
   const percent = s.endsWith("%")
   if (percent) s = s.slice(0, -1)
   const negative = s.startsWith("-")
@@ -220,25 +222,6 @@ export const readText = (cell: Cell): Reading<string> => {
   return text === "" ? invalid("leeg", "tekst") : ok(text)
 }
 
-const maanden = [
-  ["januari", "jan"],
-  ["februari", "feb"],
-  ["maart", "mrt", "mar"],
-  ["april", "apr"],
-  ["mei"],
-  ["juni", "jun"],
-  ["juli", "jul"],
-  ["augustus", "aug"],
-  ["september", "sep", "sept"],
-  ["oktober", "okt", "oct"],
-  ["november", "nov"],
-  ["december", "dec"]
-] as const
-
-const monthByName = new Map<string, number>(
-  maanden.flatMap((names, i) => names.map((n) => [n, i + 1] as const))
-)
-
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
 
 const validDate = (year: number, month: number, day: number): Periode.Datum | undefined =>
@@ -264,7 +247,7 @@ export const parseDatum = (text: string): Periode.Datum | undefined => {
     return validDate(fullYear(dayFirst[3] ?? ""), Number(dayFirst[2]), Number(dayFirst[1]))
   const named = /^(\d{1,2})[ -]([a-z]+)\.?[ -](\d{4})$/.exec(s)
   if (named !== null) {
-    const month = monthByName.get(named[2] ?? "")
+    const month = Periode.maandVanNaam(named[2] ?? "")
     return month === undefined ? undefined : validDate(Number(named[3]), month, Number(named[1]))
   }
   return undefined
@@ -273,7 +256,15 @@ export const parseDatum = (text: string): Periode.Datum | undefined => {
 /** Excel's serial day numbers of 1-1-1990 and 31-12-2100: plain numbers in a date column within them are dates. */
 const serialRange = [32_874, 73_415] as const
 
-const dateOfSerial = (serial: number): Date => new Date(Math.round((serial - 25_569) * 86_400_000))
+/**
+ * The moment of an Excel serial day number (days since 30-12-1899, or since 1-1-1904 in a workbook with the
+ * 1904 date system): the one conversion the readers and the date cells share.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const dateOfSerial = (serial: number, date1904 = false): Date =>
+  new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25_569) * 86_400_000))
 
 const datumOfDate = (date: Date): Periode.Datum | undefined =>
   validDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())
@@ -301,50 +292,13 @@ export const readDatum = (cell: Cell): Reading<Periode.Datum> => {
 }
 
 /**
- * A period typed as text: `2025`, `2025-Q1`, `Q1 2025`, `2025 Q1`, `2025-03`, `03-2025`, `maart 2025`,
- * `mrt 2025`.
+ * A period typed as text, in every notation core's `Periode.parse` reads (`2025-Q1`, `Q1 2025`, `2e kwartaal
+ * 2025`, `maart 2025`, …): the import reads periods as the command line and the API do.
  *
  * @since 0.1.0
  * @category parsing
  */
-export const parsePeriode = (text: string): Periode.Periode | undefined => {
-  const s = clean(text)
-    .toLowerCase()
-    .replace(/\s*-\s*/g, "-")
-  const year = (y: string | undefined) => {
-    const n = Number(y)
-    return n >= 1900 && n <= 2199 ? n : undefined
-  }
-  let m = /^(\d{4})$/.exec(s)
-  if (m !== null) {
-    const y = year(m[1])
-    return y === undefined ? undefined : Periode.jaar(y)
-  }
-  m = /^(\d{4})[- ]?(?:q|k|kw)([1-4])$/.exec(s) ?? /^(?:q|k|kw)([1-4])[- ](\d{4})$/.exec(s)
-  if (m !== null) {
-    const [y, q] = /^\d{4}$/.test(m[1] ?? "") ? [year(m[1]), Number(m[2])] : [year(m[2]), Number(m[1])]
-    return y === undefined ? undefined : Periode.kwartaal(y, q as 1 | 2 | 3 | 4)
-  }
-  m = /^(\d{4})[-/](\d{1,2})$/.exec(s)
-  if (m !== null) {
-    const y = year(m[1])
-    const mo = Number(m[2])
-    return y === undefined || mo < 1 || mo > 12 ? undefined : Periode.maand(y, mo)
-  }
-  m = /^(\d{1,2})[-/](\d{4})$/.exec(s)
-  if (m !== null) {
-    const y = year(m[2])
-    const mo = Number(m[1])
-    return y === undefined || mo < 1 || mo > 12 ? undefined : Periode.maand(y, mo)
-  }
-  m = /^([a-z]+)\.?[ -](\d{4})$/.exec(s)
-  if (m !== null) {
-    const y = year(m[2])
-    const mo = monthByName.get(m[1] ?? "")
-    return y === undefined || mo === undefined ? undefined : Periode.maand(y, mo)
-  }
-  return undefined
-}
+export const parsePeriode = (text: string): Periode.Periode | undefined => Periode.parse(text)
 
 /**
  * A period from a cell: text as in `parsePeriode`, a year as a number, or a real Excel date on the first

@@ -171,6 +171,23 @@ describe("Import: Registraties end to end", () => {
     assert.lengthOf(await imported(db), 2)
   })
 
+  it("warns about a period that stands apart from the rest, naming it and the rows it has", async () => {
+    const db = await freshDatabase()
+    const delicten = ["hacken", "phishing", "ransomware", "sextortion"]
+    const bytes = await workbook({
+      Registraties: [
+        [...registratiesHeader],
+        ...delicten.map((d) => ["2026-Q1", "Utrecht", d, 4]),
+        ["maart 2026", "Utrecht", "hacken", 1]
+      ]
+    })
+    const report = await importBytes(db, bytes, { dryRun: true })
+    const warning = report.warnings.find((w) => w.code === "periode-losstaand")
+    assert.isDefined(warning)
+    assert.include(warning?.message, "maart 2026 heeft 1 registratie")
+    assert.include(warning?.message, "2026 Q1")
+  })
+
   it("dry run checks and writes nothing", async () => {
     const db = await freshDatabase()
     const bytes = await workbook({

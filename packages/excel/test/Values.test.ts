@@ -1,4 +1,4 @@
-import { Activity, Bron, Periode, Registration } from "@dvcc/core"
+import { Activity, Bron, Money, Periode, Registration } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import fc from "fast-check"
 import { assert, describe, it } from "vitest"
@@ -201,5 +201,15 @@ describe("Contract: the label lists", () => {
         ["Gebieden", ["Gemeente"]]
       ]
     )
+  })
+})
+
+describe("notations people use for amounts and unknowns", () => {
+  it("reads '€ 2.500,-' as 2.500 euro and '-' as an empty (unknown) cell", () => {
+    assert.strictEqual(value(Values.readMoney(text("€ 2.500,-"))), Money.cents(250_000))
+    assert.strictEqual(value(Values.readMoney(text("2.500,--"))), Money.cents(250_000))
+    assert.strictEqual(value(Values.readInteger(text("12,-"))), 12)
+    for (const dash of ["-", " – ", "—"]) assert.isTrue(Values.isEmpty(text(dash)), dash)
+    assert.isFalse(Values.isEmpty(text("-3")))
   })
 })

@@ -433,9 +433,13 @@ const gespreksonderwerpen = (
     // the region's rate with its known inhabitants gives its count: only beside a visible count
     !isZichtbaar(Suppression.kengetal(r.regio, "totaal", maatPerInwoner, r.publicatie).waarde)
   ) {
-    nietBeoordeeld.push(
-      `Slachtoffers per 10.000 inwoners tegenover de regio: niet te beoordelen, ${eigen === null || regioRate === null ? "het inwonertal is onbekend" : "het aantal is afgeschermd"}.`
-    )
+    const waarom =
+      eigen === null || regioRate === null
+        ? beeld.totaal[maatPerInwoner].waarde === null
+          ? "het aantal is onbekend"
+          : "het inwonertal is onbekend"
+        : "het aantal is afgeschermd"
+    nietBeoordeeld.push(`Slachtoffers per 10.000 inwoners tegenover de regio: niet te beoordelen, ${waarom}.`)
   } else if (regioRate > 0 && eigen >= regioRate * d.perInwonerFactor) {
     const gedaan = r.activiteitenJaar.filter((x) => interventies.includes(x.soort))
     if (gedaan.length === 0) {
@@ -669,7 +673,7 @@ const activiteitenSectie = (r: Rapport): string => {
           `Het activiteitenregister heeft geen activiteiten in ${esc(beeld.naam)} in ${esc(Periode.label(beeld.periode))}.`
         )
       : lijst(items)
-  return `<section aria-labelledby="activiteiten">${kop2("Activiteiten in deze periode", "activiteiten")}${inhoud}${alinea(`In ${Periode.jaarVan(beeld.periode)} tot en met deze periode: ${aantal(r.activiteitenJaar.length)} activiteiten in het register.`, "klein")}</section>`
+  return `<section aria-labelledby="activiteiten">${kop2("Activiteiten in deze periode", "activiteiten")}${inhoud}${alinea(`In ${Periode.jaarVan(beeld.periode)} tot en met deze periode: ${Getal.aantal(r.activiteitenJaar.length, "activiteiten", 0)} in het register.`, "klein")}</section>`
 }
 
 const vergelijkingSectie = (r: Rapport): string => {
@@ -735,7 +739,16 @@ const onderwerpenSectie = (r: Rapport): string => {
  * @category rendering
  */
 export const bronnen = (r: Rapport, opties: Opties): string => {
-  const herkomst = [...new Set(r.beeld.herkomst.map((h) => `${h.document}, ${h.sectie}`))]
+  const aangeleverd = `Politie ${r.regio.naam.replace(/^regio /, "")}, registraties aangeleverd op ${Periode.datumLabel(opties.standGegevens)}`
+  const herkomst = [
+    ...new Set(
+      r.beeld.herkomst.map((h) =>
+        h.document === Registration.importHerkomst.document && h.sectie === Registration.importHerkomst.sectie
+          ? aangeleverd
+          : `${h.document}, ${h.sectie}`
+      )
+    )
+  ]
   const bron = herkomst.length === 0 ? "politieregistratie" : `politieregistratie (${herkomst.join("; ")})`
   return `${r.beeld.naam}, ${Periode.label(r.beeld.periode)}. Bronnen: ${bron}; activiteitenregister van het programma Digitale Veiligheid en Cybercrime. Stand van de gegevens: ${Periode.datumLabel(opties.standGegevens)}. Gemaakt op ${Periode.datumLabel(opties.gemaakt)}.${r.publiek ? ` Kleine aantallen (minder dan ${r.drempel}) zijn afgeschermd.` : " Interne versie: niet verspreiden buiten het programma."}`
 }

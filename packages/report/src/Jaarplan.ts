@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import type { Dataset, Din } from "@dvcc/core"
-import { Bron, Jaarplan as CoreJaarplan, Periode, Progress, Rollup, Status } from "@dvcc/core"
+import { Bron, Jaarplan as CoreJaarplan, Getal, Periode, Progress, Rollup, Status } from "@dvcc/core"
 import { alinea, document, esc, kop2, kop3, lijst, tabel } from "./internal/Html.ts"
 
 /**
@@ -101,8 +101,7 @@ const terugblikBlokken = (
   return blokken
 }
 
-const formatGetal = (n: number): string =>
-  new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }).format(n)
+const formatGetal = (n: number): string => Getal.format(n, 1)
 
 /**
  * The blocks of the year plan of `jaar`, with the look-back on the year before as annex 2 when that year

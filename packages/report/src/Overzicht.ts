@@ -137,7 +137,9 @@ export const renderIndex = (
   gegevens: Gegevens,
   opties: Opties,
   overzicht: string,
-  bestanden: Bestanden
+  bestanden: Bestanden,
+  /** The gemeenten without registrations for the period (`Dekking.zonderRegistraties`), named on the page. */
+  zonder: ReadonlyArray<Geography.Gemeente> = []
 ): string => {
   const r = rapport(gegevens, Geography.regio, opties)
   const voet = bronnen(r, opties)
@@ -150,7 +152,14 @@ export const renderIndex = (
     )
   const inhoud = `<header class="kop"><p class="soort">Informatiebeelden online criminaliteit</p><h1 class="utrecht-heading-1">Midden-Nederland, ${esc(label)}</h1><p class="ondertitel">${esc(`${items.length} gemeenten`)} · ${opties.publiek ? "versie voor de gemeenten (kleine aantallen afgeschermd)" : "interne versie"}</p></header>
 <section aria-labelledby="overzicht">${kop2("Regio en districten", "overzicht")}${alinea(`<a class="utrecht-link" href="${esc(overzicht)}">Overzicht van de regio, de districten en alle gemeenten</a>`)}</section>
-<section aria-labelledby="per-gemeente">${kop2("Informatiebeeld per gemeente", "per-gemeente")}<ul class="utrecht-unordered-list kolommen">${items.join("")}</ul></section>
+${zonderSectie(zonder, gegevens.regio.gemeenten.length, opties.periode)}<section aria-labelledby="per-gemeente">${kop2("Informatiebeeld per gemeente", "per-gemeente")}<ul class="utrecht-unordered-list kolommen">${items.join("")}</ul></section>
 <div class="bron">${alinea(esc(voet))}</div>`
   return document(`Informatiebeelden Midden-Nederland ${label}`, inhoud, voet)
 }
+
+/** The index's note on the gemeenten without registrations, empty when there are none. */
+const zonderSectie = (zonder: ReadonlyArray<Geography.Gemeente>, totaal: number, periode: Periode.Periode) =>
+  zonder.length === 0
+    ? ""
+    : `<section aria-labelledby="zonder">${kop2(`Zonder registraties in ${Periode.label(periode)}`, "zonder")}${alinea(esc(`Voor ${zonder.length} van de ${totaal} gemeenten zijn geen registraties vastgelegd: ${zonder.map((g) => g.naam).join(", ")}. Hun pagina zegt dat; zolang hun registraties ontbreken, zijn de totalen van de regio en de districten onvolledig of onbekend.`))}</section>
+`

@@ -312,3 +312,37 @@ describe("renderIndex", () => {
     for (const g of dataset.regio.gemeenten) assert.include(html, `href="${g.code}.html">${g.naam}</a>`)
   })
 })
+
+describe("bronnen", () => {
+  it("names the police and the delivery date for imported registrations, not the importer's sheet", () => {
+    const herkomst = { document: "Excel-import", sectie: "blad Registraties" }
+    const imported = {
+      ...data,
+      registraties: data.registraties.map((r) => (r.periode === periode ? { ...r, herkomst } : r))
+    }
+    const voet = Informatiebeeld.bronnen(
+      Informatiebeeld.rapport(imported, gemeente("GM0344"), opties(false)),
+      opties(false)
+    )
+    assert.include(voet, "Politie Midden-Nederland, registraties aangeleverd op 15 oktober 2025")
+    assert.notInclude(voet, "Excel-import")
+  })
+})
+
+describe("the internal version", () => {
+  it("writes an unknown figure as 'onbekend', never as 'afgeschermd'", async () => {
+    const onbekend = {
+      ...data,
+      registraties: data.registraties.map((r) =>
+        r.periode === periode && r.gebied.niveau === "gemeente" && r.gebied.code === "GM0344"
+          ? { ...r, slachtoffers: null, aangiften: null }
+          : r
+      )
+    }
+    const html = await Effect.runPromise(
+      Informatiebeeld.renderInformatiebeeld(onbekend, gemeente("GM0344"), opties(false))
+    )
+    assert.notInclude(html, ">afgeschermd<")
+    assert.notInclude(html, "het aantal is afgeschermd")
+  })
+})

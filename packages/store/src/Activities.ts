@@ -202,7 +202,7 @@ export class Activities extends Context.Service<
         const rowOf = provenance.rowOf ?? ((index: number) => index + 1)
         const base = bulk.baseOf(provenance)
         return Effect.flatMap(toValues(rows, rowOf, base), (values) =>
-          bulk.importBatch(sql, provenance, "activiteiten", ({ seq }) =>
+          bulk.importBatch(sql, provenance, "activiteiten", () =>
             Effect.gen(function* () {
               if (visibility.kind !== "alles") {
                 // The row names one of the writer's gemeenten; the stored record it would change must too.
@@ -223,11 +223,7 @@ export class Activities extends Context.Service<
                   reason: `rij ${rowOf(unknown.index)}: gemeente ${unknown.gemeente} hoort niet bij de regio`
                 })
               }
-              return yield* bulk.recordDocuments(sql, tables.activiteiten, values, {
-                importId: provenance.importId,
-                seq,
-                rowOf
-              })
+              return yield* bulk.recordDocuments(sql, tables.activiteiten, values, { rowOf })
             })
           )
         ).pipe(Effect.mapError(bulk.batchError("activiteiten", provenance)))

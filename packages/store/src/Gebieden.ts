@@ -137,7 +137,7 @@ export class Gebieden extends Context.Service<
           sectie: provenance.sheet === undefined ? "gebieden" : `blad ${provenance.sheet}`
         }
         return Effect.flatMap(checkRows(rows, rowOf), () =>
-          bulk.importBatch(sql, provenance, "gemeenten", ({ seq }) =>
+          bulk.importBatch(sql, provenance, "gemeenten", () =>
             Effect.gen(function* () {
               const stored = yield* readRegio
               let indeling = stored.regio
@@ -163,10 +163,10 @@ export class Gebieden extends Context.Service<
                     reason: `rij ${rowOf(index)} (${row.gemeente}): ${applied}`
                   })
                 }
-                if (applied.regio !== indeling) {
-                  indeling = applied.regio
-                  regioRow ??= index
-                }
+                indeling = applied.regio
+                // A row naming a district or basisteam holds the region's division too, changed or not:
+                // undoing an earlier import must not take away the districts this one brings.
+                if (row.district !== undefined || row.basisteam !== undefined) regioRow ??= index
                 values.push({
                   key: row.gemeente,
                   columns: {},
@@ -176,11 +176,7 @@ export class Gebieden extends Context.Service<
                   index
                 })
               }
-              const written = yield* bulk.recordDocuments(sql, tables.gemeenten, values, {
-                importId: provenance.importId,
-                seq,
-                rowOf
-              })
+              const written = yield* bulk.recordDocuments(sql, tables.gemeenten, values, { rowOf })
               if (regioRow === undefined) return written
               const regio = yield* bulk.recordDocuments(
                 sql,
@@ -195,7 +191,7 @@ export class Gebieden extends Context.Service<
                     index: regioRow
                   }
                 ],
-                { importId: provenance.importId, seq: seq + written.changes.length, rowOf }
+                { rowOf }
               )
               return { report: written.report, changes: [...written.changes, ...regio.changes] }
             })

@@ -123,7 +123,7 @@ export class Measurements extends Context.Service<
         const rowOf = provenance.rowOf ?? ((index: number) => index + 1)
         const base = bulk.baseOf(provenance)
         return Effect.flatMap(toValues(rows, rowOf, base), (values) =>
-          bulk.importBatch(sql, provenance, "metingen", ({ seq }) =>
+          bulk.importBatch(sql, provenance, "metingen", () =>
             Effect.gen(function* () {
               const known = new Set(
                 (yield* sql<{
@@ -143,11 +143,7 @@ export class Measurements extends Context.Service<
                 if (why !== undefined)
                   return yield* new bulk.Refused({ reason: `rij ${rowOf(value.index)}: ${why}` })
               }
-              return yield* bulk.recordDocuments(sql, tables.metingen, values, {
-                importId: provenance.importId,
-                seq,
-                rowOf
-              })
+              return yield* bulk.recordDocuments(sql, tables.metingen, values, { rowOf })
             })
           )
         ).pipe(Effect.mapError(bulk.batchError("metingen", provenance)))

@@ -194,6 +194,16 @@ $$`)
         sql.unsafe(`CREATE TRIGGER audit_raises_version AFTER INSERT ON audit
   BEGIN UPDATE db_version SET n = n + 1 WHERE id = 1; END`)
     })
+  }),
+  /**
+   * Per change of an import, the row's version after it and, for a row the import found as it was (a
+   * hold), the provenance it would have given it: undo then leaves what a later import holds, and knows what
+   * an import wrote in a period it created (`internal/changes.ts`).
+   */
+  "6_held_rows": Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.unsafe("ALTER TABLE import_changes ADD COLUMN source TEXT")
+    yield* sql.unsafe("ALTER TABLE import_changes ADD COLUMN version INTEGER")
   })
 } satisfies Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>>
 

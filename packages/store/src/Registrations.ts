@@ -5,10 +5,11 @@
  *
  * A batch is checked and encoded first, then written in one transaction. Rows of periods that hold no rows
  * yet are inserted plainly; the others by `INSERT … ON CONFLICT DO NOTHING RETURNING` their keys, after which
- * the existing ones are read in chunks and only those that differ are updated. Every inserted or updated row
- * is also written to `import_changes` (with its previous data), except the rows of periods that held none:
- * for those one change per period and gemeente says that the import created them. The import goes to
- * `imports`, so that it can be undone (see `Imports`).
+ * the existing ones are read in chunks and only those that differ are updated. Every row is also written to
+ * `import_changes` as inserted, updated (with its previous data) or held as it was, except the rows of
+ * periods that held none: one change per period and gemeente says the import created them
+ * (`internal/changes.ts`).
+ * The import goes to `imports`, so that it can be undone (see `Imports`).
  *
  * Reads narrow to a `Scope` of gemeenten in SQL; `forInformatiebeeld` reads exactly the rows one
  * informatiebeeld needs (for a gemeente: its own rows, and the other gemeenten's figures, added up here).
@@ -19,6 +20,7 @@ import { Geography, type Getal, Money, Periode, Registration } from "@dvcc/core"
 import { Array as Arr, Context, DateTime, Effect, Layer, Result, Schema } from "effect"
 import { SqlClient, type Statement } from "effect/sql"
 import * as bulk from "./internal/bulk.ts"
+import * as changeLog from "./internal/changes.ts"
 import { detail, migrated, StoreError } from "./internal/errors.ts"
 import { fromSource, type Provenance, type RecordReport, type RowProvenance } from "./Provenance.ts"
 import { alles, type Scope } from "./Scope.ts"
@@ -147,20 +149,13 @@ export class Registrations extends Context.Service<
             }
             // The import first: its changes refer to it.
             const offset = yield* bulk.openImport(sql, provenance, at)
-            const changes: Array<bulk.ChangeRow> = []
-            // Numbers the changes within the import, after those of its earlier calls.
-            let seq = offset
-            const change = (index: number, before: string | null) => {
+            const changes: Array<changeLog.Change> = []
+            const gemeente = (index: number) => gemeenteOf((rows[index] as Registration.Registration).gebied)
+            const insertedRow = (index: number) => {
               const value = values[index] as Values
-              changes.push({
-                import_id: provenance.importId,
-                entity: "registraties",
-                entity_key: entityKey(value),
-                before,
-                after: value.data,
-                seq: ++seq,
-                gemeente: gemeenteOf((rows[index] as Registration.Registration).gebied)
-              })
+              changes.push(
+                changeLog.inserted("registraties", entityKey(value), gemeente(index), value.data, 1)
+              )
             }
             // 1. New rows. The periods that hold rows already are read first: a row of another period (a new
             // period, a fresh database) is new, and is inserted plainly (keys within a batch are unique). A row
@@ -189,25 +184,15 @@ export class Registrations extends Context.Service<
               )
             }
             // The rows of new periods are not copied into `import_changes` one by one: one change per period
-            // and gemeente (`bulk.freshPeriod`) says that this import created those rows, and undo finds them
-            // by their period and provenance (see `Imports`).
-            const created = new Map<string, { readonly periode: string; readonly gemeente: string | null }>()
+            // and gemeente says that this import created them (see `internal/changes.ts`).
+            const created = new Set<string>()
             for (const index of fresh) {
               const periode = (values[index] as Values).periode
-              const gemeente = gemeenteOf((rows[index] as Registration.Registration).gebied)
-              const key = bulk.freshPeriodKey(periode, gemeente)
-              if (!created.has(key)) created.set(key, { periode, gemeente })
-            }
-            for (const [key, { periode, gemeente }] of created) {
-              changes.push({
-                import_id: provenance.importId,
-                entity: bulk.freshPeriod,
-                entity_key: key,
-                before: null,
-                after: periode,
-                seq: ++seq,
-                gemeente
-              })
+              const of = gemeente(index)
+              const key = `${periode} ${of ?? "-"}`
+              if (created.has(key)) continue
+              created.add(key)
+              changes.push(changeLog.freshPeriod(periode, of))
             }
             const markers = changes.length
             const existing: Array<number> = []
@@ -223,42 +208,65 @@ export class Registrations extends Context.Service<
               )
               const inserted = new Set(returned.map(rowKey))
               for (const index of indexes) {
-                if (inserted.has(rowKey(values[index] as Values))) change(index, null)
+                if (inserted.has(rowKey(values[index] as Values))) insertedRow(index)
                 else existing.push(index)
               }
             }
             const inserted = fresh.length + changes.length - markers
-            // 2. Existing rows: read their data in chunks, and update only the ones that differ.
+            // 2. Existing rows: read their data in chunks, and update only the ones that differ; the others
+            // this import holds as they are (undoing an earlier import leaves them).
             const differing: Array<number> = []
-            const before = new Map<number, string | null>()
+            const before = new Map<number, string>()
             for (let p = 0; p < existing.length; p += rowsPerStatement) {
               const indexes = existing.slice(p, p + rowsPerStatement)
-              const stored = yield* readData(
+              const stored = yield* changeLog.readData(
                 sql,
                 indexes.map((index) => values[index] as Values)
               )
               for (const index of indexes) {
                 const value = values[index] as Values
-                const data = stored.get(rowKey(value))
-                if (data === value.data) continue
+                const row = stored.get(rowKey(value))
+                const data = row?.data ?? ""
+                if (data === value.data) {
+                  const key = entityKey(value)
+                  changes.push(
+                    changeLog.held("registraties", key, gemeente(index), data, value.source, row?.version)
+                  )
+                  continue
+                }
                 differing.push(index)
-                before.set(index, data ?? null)
+                before.set(index, data)
               }
             }
             let updated = 0
             for (const indexes of bulk.inStatements(differing)) {
               const chunk = indexes.map((index) => values[index] as Values)
               if (!Arr.isArrayNonEmpty(chunk)) continue
-              const changed = yield* sql<{
-                readonly version: number | bigint
-              }>`INSERT INTO registraties ${sql.insert(chunk)} ON CONFLICT (periode, gebied, delict) DO UPDATE SET data = excluded.data, version = registraties.version + 1, source = excluded.source WHERE registraties.data <> excluded.data RETURNING version`.pipe(
+              const changed = yield* sql<
+                Key & { readonly version: number | bigint | string }
+              >`INSERT INTO registraties ${sql.insert(chunk)} ON CONFLICT (periode, gebied, delict) DO UPDATE SET data = excluded.data, version = registraties.version + 1, source = excluded.source WHERE registraties.data <> excluded.data RETURNING periode, gebied, delict, version`.pipe(
                 Effect.mapError((cause) => rowsOf(cause, indexes))
               )
               updated += changed.length
-              for (const index of indexes) change(index, before.get(index) ?? null)
+              const versions = new Map(changed.map((row) => [rowKey(row), Number(row.version)]))
+              for (const index of indexes) {
+                const value = values[index] as Values
+                const was = before.get(index) ?? ""
+                const version = versions.get(rowKey(value)) ?? null
+                changes.push(
+                  changeLog.updated(
+                    "registraties",
+                    entityKey(value),
+                    gemeente(index),
+                    was,
+                    value.data,
+                    version
+                  )
+                )
+              }
             }
-            // 3. What this import changed, so that it can be undone.
-            yield* bulk.writeChanges(sql, changes)
+            // 3. What this import did to each row, so that it can be undone.
+            yield* changeLog.write(sql, provenance.importId, offset, changes)
             const report: RecordReport = { inserted, updated, unchanged: values.length - inserted - updated }
             yield* bulk.closeImport(sql, provenance, at, report, "registraties")
             return report
@@ -418,18 +426,17 @@ export class Registrations extends Context.Service<
 // internal
 
 /** A registration's key columns. */
-type Key = { readonly periode: string; readonly gebied: string; readonly delict: string }
+type Key = changeLog.Key
 
-const rowKey = (k: Key): string => `${k.periode}\u0000${k.gebied}\u0000${k.delict}`
+const rowKey = changeLog.rowKey
 
 /**
- * A registration's `entity_key` in `import_changes`: periode, delict and gebied (JSON), separated by a
- * space (periode and delict have none). The database writes the same with `periode || ' ' || delict || ' ' || gebied`.
+ * A registration's `entity_key` in `import_changes`.
  *
  * @since 0.1.0
  * @category internals
  */
-export const entityKey = (k: Key): string => `${k.periode} ${k.delict} ${k.gebied}`
+export const entityKey = changeLog.entityKey
 
 /**
  * The key columns of an `entity_key`.
@@ -437,33 +444,15 @@ export const entityKey = (k: Key): string => `${k.periode} ${k.delict} ${k.gebie
  * @since 0.1.0
  * @category internals
  */
-export const parseEntityKey = (entityKey: string): Key => {
-  const first = entityKey.indexOf(" ")
-  const second = entityKey.indexOf(" ", first + 1)
-  return {
-    periode: entityKey.slice(0, first),
-    delict: entityKey.slice(first + 1, second),
-    gebied: entityKey.slice(second + 1)
-  }
-}
+export const parseEntityKey = changeLog.parseEntityKey
 
 /**
- * The stored `data` of the registrations with these keys (at most `rowsPerStatement`), by `rowKey`.
+ * The stored `data` of the registrations with these keys (at most `rowsPerStatement`), by their key columns.
  *
  * @since 0.1.0
  * @category internals
  */
-export const readData = (sql: SqlClient.SqlClient, keys: ReadonlyArray<Key>) =>
-  Effect.map(
-    keys.length === 0
-      ? Effect.succeed([])
-      : sql<
-          Key & { readonly data: string }
-        >`SELECT periode, gebied, delict, data FROM registraties WHERE ${sql.or(
-          keys.map((k) => sql`(periode = ${k.periode} AND gebied = ${k.gebied} AND delict = ${k.delict})`)
-        )}`,
-    (rows) => new Map(rows.map((row) => [rowKey(row), row.data]))
-  )
+export const readData = changeLog.readData
 
 type Values = {
   readonly periode: string
@@ -669,7 +658,8 @@ const sumFigures = (
  * `Informatiebeeld.make` takes them: the row of the period itself, else the sum of its months, else (a year)
  * of its quarters, each only when the set is
  * complete; unknown (`null`) otherwise. A sum with an unknown part is unknown, and so is one that adds lower
- * and upper bounds; `minder-dan` wins over `meer-dan` over `ruim` (core's `optellen`).
+ * and upper bounds; `minder-dan` wins over `meer-dan`, and a sum of several parts with a `ruim` is `meer-dan`
+ * (core's `optellen`).
  */
 const sumFor = (
   tallies: ReadonlyMap<Kind, Tally>,
@@ -695,7 +685,9 @@ const sumFor = (
     if (lo > 0 && md + ru > 0) continue
     values[i] = parts.sum[i] as number
     if (lo + md + ru > 0) {
-      kwalificaties[maten[i] as (typeof maten)[number]] = lo > 0 ? "minder-dan" : md > 0 ? "meer-dan" : "ruim"
+      // As core's sums: several parts with a "ruim" among them are a lower bound ("meer-dan").
+      kwalificaties[maten[i] as (typeof maten)[number]] =
+        lo > 0 ? "minder-dan" : md > 0 || parts.n > 1 ? "meer-dan" : "ruim"
       bounded = true
     }
   }

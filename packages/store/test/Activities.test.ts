@@ -90,14 +90,20 @@ const activitiesSuite = (fresh: Fresh) => {
         )
 
         const undoneC = yield* imports.undo("C", "tester")
-        assert.deepStrictEqual(undoneC.entities, [{ entity: "activiteiten", removed: 0, restored: 1 }])
+        assert.deepStrictEqual(undoneC.entities, [
+          { entity: "activiteiten", removed: 0, restored: 1, kept: 0 }
+        ])
         assert.strictEqual(Imports.summary(undoneC), "0 activiteiten verwijderd, 1 teruggezet")
         assert.strictEqual(
           (yield* activities.list({ gemeente: rows[0].gemeente ?? undefined }))[0]?.bereik,
           40
         )
+        // B brought the same three: undoing A leaves them, now B's; undoing B removes them.
         const undoneA = yield* imports.undo("A", "tester")
-        assert.deepStrictEqual([undoneA.removed, undoneA.restored], [3, 0])
+        assert.deepStrictEqual([undoneA.removed, undoneA.restored, undoneA.kept], [0, 0, 3])
+        assert.lengthOf(yield* activities.list(), 3)
+        const undoneB = yield* imports.undo("B", "tester")
+        assert.deepStrictEqual([undoneB.removed, undoneB.restored, undoneB.kept], [3, 0, 0])
         assert.deepStrictEqual(yield* activities.list(), [])
       })
     )
@@ -144,7 +150,7 @@ const activitiesSuite = (fresh: Fresh) => {
   )
 
   it.effect(
-    "updates with the version it was based on; a stale version is a conflict; undo then refuses",
+    "updates with the version it was based on; a stale version is a conflict; undo keeps the correction",
     () =>
       run(
         Effect.gen(function* () {
@@ -179,9 +185,13 @@ const activitiesSuite = (fresh: Fresh) => {
             activities.update("bestaat-niet", { ...read.activity, id: "bestaat-niet" }, 1, cli)
           )
           assert.strictEqual(missing._tag, "NotFound")
-          const refused = yield* Effect.flip(imports.undo("A", "tester"))
-          assert.strictEqual(refused._tag, "ImportDependedOn")
-          assert.include(refused.message, "1 activiteit is daarna gewijzigd buiten een import om")
+          // The corrected activity stays when the import that created it is undone; the others go.
+          const undone = yield* imports.undo("A", "tester")
+          assert.deepStrictEqual([undone.removed, undone.kept], [2, 1])
+          assert.deepStrictEqual(
+            (yield* activities.list()).map((a) => a.bereik),
+            [30]
+          )
         })
       )
   )

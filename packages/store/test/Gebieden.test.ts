@@ -113,7 +113,8 @@ const gebiedenSuite = (fresh: Fresh) => {
           })
           assert.strictEqual(beeld.inwoners, 360_000)
 
-          // Undo C: the later count goes; undo A (B changed nothing): districts and counts go too.
+          // Undo C: the later count goes; undo A: B brings the same districts and counts, so they stay,
+          // now B's; undo B: they go too.
           assert.strictEqual(
             Imports.summary(yield* imports.undo("C", "tester")),
             "0 gemeenten verwijderd, 1 teruggezet"
@@ -121,6 +122,11 @@ const gebiedenSuite = (fresh: Fresh) => {
           const undoneA = yield* imports.undo("A", "tester")
           assert.strictEqual(
             Imports.summary(undoneA),
+            "0 gemeenten verwijderd, 0 teruggezet, 2 behouden (ook in een latere import of daarna gewijzigd); 0 regio-indelingen verwijderd, 0 teruggezet, 1 behouden (ook in een latere import of daarna gewijzigd)"
+          )
+          assert.lengthOf((yield* store.load).regio.districten, 2)
+          assert.strictEqual(
+            Imports.summary(yield* imports.undo("B", "tester")),
             "0 gemeenten verwijderd, 2 teruggezet; 0 regio-indelingen verwijderd, 1 teruggezet"
           )
           const back = yield* store.load

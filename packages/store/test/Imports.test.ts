@@ -120,7 +120,8 @@ const importsSuite = (fresh: Fresh) => {
           id: "B",
           removed: 5,
           restored: 10,
-          entities: [{ entity: "registraties", removed: 5, restored: 10 }]
+          kept: 0,
+          entities: [{ entity: "registraties", removed: 5, restored: 10, kept: 0 }]
         })
         assert.deepStrictEqual(yield* stored, afterA)
         const undoneB = (yield* imports.list).find((i) => i.id === "B")
@@ -146,26 +147,50 @@ const importsSuite = (fresh: Fresh) => {
           id: "A",
           removed: 100,
           restored: 0,
-          entities: [{ entity: "registraties", removed: 100, restored: 0 }]
+          kept: 0,
+          entities: [{ entity: "registraties", removed: 100, restored: 0, kept: 0 }]
         })
         assert.deepStrictEqual(yield* stored, [])
       })
     )
   )
 
-  it.effect("refuses to undo A while B, not undone, changed its rows, naming B; nothing changes", () =>
+  it.effect("undoing A while B changed 10 of its rows keeps those with B's values and removes the rest", () =>
     withStores(
       Effect.gen(function* () {
         const imports = yield* Imports.Imports
         yield* recordBoth
+        assert.deepStrictEqual(yield* imports.undo("A", "tester"), {
+          id: "A",
+          removed: 90,
+          restored: 0,
+          kept: 10,
+          entities: [{ entity: "registraties", removed: 90, restored: 0, kept: 10 }]
+        })
+        assert.deepStrictEqual(yield* stored, storedData(rowsB).sort())
+        // B now created them: undoing it removes all 15.
+        assert.deepStrictEqual((yield* imports.undo("B", "tester")).removed, 15)
+        assert.deepStrictEqual(yield* stored, [])
+      })
+    )
+  )
+
+  it.effect("refuses to undo B when C changed again what B changed, naming C; nothing changes", () =>
+    withStores(
+      Effect.gen(function* () {
+        const registrations = yield* Registrations.Registrations
+        const imports = yield* Imports.Imports
+        yield* recordBoth
+        const again = generate(105, { year: 2030, variant: 2 }).slice(0, 4)
+        yield* registrations.record(again, provenance("C", "c".repeat(64)))
         const before = yield* snapshot
-        const refused = yield* Effect.flip(imports.undo("A", "tester"))
+        const refused = yield* Effect.flip(imports.undo("B", "tester"))
         assert.strictEqual(refused._tag, "ImportDependedOn")
         if (refused._tag !== "ImportDependedOn") return
-        assert.deepStrictEqual(refused.later, ["B"])
-        assert.strictEqual(refused.rows, 10)
-        assert.include(refused.message, "Import A kan niet ongedaan worden gemaakt")
-        assert.include(refused.message, "import B")
+        assert.deepStrictEqual(refused.later, ["C"])
+        assert.strictEqual(refused.rows, 4)
+        assert.include(refused.message, "Import B kan niet ongedaan worden gemaakt")
+        assert.include(refused.message, "import C")
         assert.deepStrictEqual(yield* snapshot, before)
       })
     )
@@ -180,14 +205,16 @@ const importsSuite = (fresh: Fresh) => {
           id: "B",
           removed: 5,
           restored: 10,
-          entities: [{ entity: "registraties", removed: 5, restored: 10 }]
+          kept: 0,
+          entities: [{ entity: "registraties", removed: 5, restored: 10, kept: 0 }]
         })
         assert.deepStrictEqual(yield* stored, afterA)
         assert.deepStrictEqual(yield* imports.undo(shaA, "tester"), {
           id: "A",
           removed: 100,
           restored: 0,
-          entities: [{ entity: "registraties", removed: 100, restored: 0 }]
+          kept: 0,
+          entities: [{ entity: "registraties", removed: 100, restored: 0, kept: 0 }]
         })
         assert.deepStrictEqual(yield* stored, [])
       })
@@ -216,7 +243,8 @@ const importsSuite = (fresh: Fresh) => {
           id: "A",
           removed: 500,
           restored: 0,
-          entities: [{ entity: "registraties", removed: 500, restored: 0 }]
+          kept: 0,
+          entities: [{ entity: "registraties", removed: 500, restored: 0, kept: 0 }]
         })
         assert.deepStrictEqual(yield* stored, [])
       })
@@ -224,7 +252,7 @@ const importsSuite = (fresh: Fresh) => {
   )
 
   it.effect(
-    "undoing A leaves the rows later imports added to A's month; A's rows they left unchanged go",
+    "undoing A leaves the rows later imports added to A's month or brought again; A's other rows go",
     () =>
       withStores(
         Effect.gen(function* () {
@@ -241,19 +269,23 @@ const importsSuite = (fresh: Fresh) => {
           yield* registrations.record(changed, provenance("C", "c".repeat(64)))
           assert.deepStrictEqual(yield* imports.undo("A", "tester"), {
             id: "A",
-            removed: 100,
+            removed: 97,
             restored: 0,
-            entities: [{ entity: "registraties", removed: 100, restored: 0 }]
+            kept: 3,
+            entities: [{ entity: "registraties", removed: 97, restored: 0, kept: 3 }]
           })
-          assert.deepStrictEqual(yield* stored, storedData([...changed, ...added.slice(1)]).sort())
+          assert.deepStrictEqual(
+            yield* stored,
+            storedData([...rowsA.slice(0, 3), ...changed, ...added.slice(1)]).sort()
+          )
           assert.deepStrictEqual((yield* imports.undo("C", "tester")).restored, 1)
-          assert.deepStrictEqual((yield* imports.undo("B", "tester")).removed, 5)
+          assert.deepStrictEqual((yield* imports.undo("B", "tester")).removed, 8)
           assert.deepStrictEqual(yield* stored, [])
         })
       )
   )
 
-  it.effect("refuses to undo A when a row it created was changed outside an import; nothing changes", () =>
+  it.effect("undoing A keeps a row it created that was changed outside an import since", () =>
     withStores(
       Effect.gen(function* () {
         const registrations = yield* Registrations.Registrations
@@ -265,15 +297,34 @@ const importsSuite = (fresh: Fresh) => {
         if (edited === undefined || row === undefined) return assert.fail("no row")
         // As an edit past the imports would: new data, version + 1.
         yield* sql`UPDATE registraties SET data = ${edited}, version = version + 1 WHERE periode = ${row.periode} AND gebied = ${JSON.stringify(row.gebied)} AND delict = ${row.delict}`
-        const before = yield* snapshot
-        const refused = yield* Effect.flip(imports.undo("A", "tester"))
-        assert.strictEqual(refused._tag, "ImportDependedOn")
-        if (refused._tag !== "ImportDependedOn") return
-        assert.deepStrictEqual([refused.later, refused.rows], [[], 1])
-        assert.include(refused.message, "buiten een import om")
-        assert.deepStrictEqual(yield* snapshot, before)
+        const undone = yield* imports.undo("A", "tester")
+        assert.deepStrictEqual([undone.removed, undone.kept], [99, 1])
+        assert.deepStrictEqual(yield* stored, [edited])
       })
     )
+  )
+
+  it.effect(
+    "refuses to undo an update of B when it was changed outside an import since; nothing changes",
+    () =>
+      withStores(
+        Effect.gen(function* () {
+          const imports = yield* Imports.Imports
+          const sql = yield* SqlClient.SqlClient
+          yield* recordBoth
+          const [edited] = storedData(generate(105, { year: 2030, variant: 3 }).slice(2, 3))
+          const row = rowsA[2]
+          if (edited === undefined || row === undefined) return assert.fail("no row")
+          yield* sql`UPDATE registraties SET data = ${edited}, version = version + 1 WHERE periode = ${row.periode} AND gebied = ${JSON.stringify(row.gebied)} AND delict = ${row.delict}`
+          const before = yield* snapshot
+          const refused = yield* Effect.flip(imports.undo("B", "tester"))
+          assert.strictEqual(refused._tag, "ImportDependedOn")
+          if (refused._tag !== "ImportDependedOn") return
+          assert.deepStrictEqual([refused.later, refused.rows], [[], 1])
+          assert.include(refused.message, "buiten een import om")
+          assert.deepStrictEqual(yield* snapshot, before)
+        })
+      )
   )
 
   it.effect("refuses an unknown id or sha256 clearly, changing nothing", () =>

@@ -1,12 +1,12 @@
 /**
  * Small helpers the route groups share: today's date, the default year, a missing record as a 404.
  */
-import type { Dataset, Periode } from "@dvcc/core"
-import { DateTime, Effect, Option } from "effect"
+import { type Dataset, Periode } from "@dvcc/core"
+import { Effect, Option } from "effect"
 import * as Problem from "../Problem.ts"
 
 /** Today as a Datum (UTC), through the Clock. */
-export const today = Effect.map(DateTime.now, (now) => DateTime.formatIsoDateUtc(now) as Periode.Datum)
+export const today = Periode.vandaag
 
 /** The year plans asked for: the one given, after checking it exists, else all. */
 export const jarenOf = (dataset: Dataset.Dataset, jaar: number | undefined) =>

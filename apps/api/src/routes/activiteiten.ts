@@ -25,7 +25,7 @@ const lijst = Endpoint.make({
   query: Schema.Struct({
     gemeente: Schema.optionalKey(Schema.String),
     soort: Schema.optionalKey(Activity.ActiviteitSoort),
-    periode: Schema.optionalKey(Periode.Periode),
+    periode: Schema.optionalKey(Periode.FromText),
     van: Schema.optionalKey(Periode.Datum),
     tot: Schema.optionalKey(Periode.Datum)
   }),

@@ -38,7 +38,7 @@ const lees = Endpoint.make({
     'Voor een gemeente- of districtstoken alleen de gepubliceerde aantallen: kleine aantallen afgeschermd ("< 5") en waar nodig andere cellen ("×"), met één patroon over alle gebieden, perioden en rapporten samen. Gepubliceerd wordt per kwartaal (of per jaar waar alleen jaarcijfers bestaan); een andere periode geeft 422.',
   actie: "informatiebeeld:lezen",
   params: Schema.Struct({ gebied: Schema.NonEmptyString }),
-  query: Schema.Struct({ periode: Periode.Periode }),
+  query: Schema.Struct({ periode: Periode.FromText }),
   response: Antwoord,
   problems: ["niet-gevonden", "validatie"],
   cache: () => ""

@@ -32,7 +32,7 @@ const lijst = Endpoint.make({
     'Voor een gemeente- of districtstoken zijn aantallen kleiner dan 5 afgeschermd ("< 5") en andere cellen waar nodig ("×"), met hetzelfde patroon als het informatiebeeld en de rapporten; rijen van niet gepubliceerde perioden (maanden) zijn afgeschermd.',
   actie: "registraties:lezen",
   query: Schema.Struct({
-    periode: Schema.optionalKey(Periode.Periode),
+    periode: Schema.optionalKey(Periode.FromText),
     gemeente: Schema.optionalKey(Geography.CbsCode)
   }),
   response: Schema.Array(Rij),

@@ -32,7 +32,7 @@ const informatiebeeld = Endpoint.make({
     'Het rapport zoals `dvcc report informatiebeeld` het maakt. `format=html` (standaard) geeft text/html, `format=pdf` geeft application/pdf. Een gemeente- of districtstoken krijgt de versie voor de gemeente: kleine aantallen afgeschermd ("< 5") en waar nodig andere cellen ("×"), met één patroon over alle rapporten, exports en de API samen; die versie verschijnt per kwartaal (of per jaar waar alleen jaarcijfers bestaan), een andere periode geeft 422.',
   actie: "informatiebeeld:lezen",
   params: Schema.Struct({ gemeente: Schema.NonEmptyString }),
-  query: Schema.Struct({ periode: Periode.Periode, format: Schema.optionalKey(Formaat) }),
+  query: Schema.Struct({ periode: Periode.FromText, format: Schema.optionalKey(Formaat) }),
   download: { contentTypes: [html, pdf] },
   response: Endpoint.Download,
   problems: ["niet-gevonden", "validatie", "niet-beschikbaar"]

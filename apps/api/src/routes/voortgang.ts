@@ -3,7 +3,7 @@
  */
 import { type Dataset, Periode, Status } from "@dvcc/core"
 import { ProgramStore } from "@dvcc/store"
-import { Effect, Schema } from "effect"
+import { DateTime, Effect, Schema } from "effect"
 import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
 import type { Env } from "../Env.ts"
@@ -21,7 +21,7 @@ const lees = Endpoint.make({
   response: Status.StatusReport,
   problems: ["niet-gevonden", "validatie"],
   // Without `asOf` the answer is of today.
-  cache: () => new Date().toISOString().slice(0, 10)
+  cache: () => Periode.datumVan(DateTime.nowUnsafe())
 })
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs"
 import { join } from "node:path"
-import { Periode } from "@dvcc/core"
+import { Getal, Periode } from "@dvcc/core"
 import type { Export as ExportModule } from "@dvcc/excel"
 import { Console, Effect, Option } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
@@ -20,7 +20,7 @@ const excel = Effect.promise(() => import("@dvcc/excel")).pipe(Effect.map((m) =>
 
 const usage = (userMessage: string) => new CliError.UserError({ cause: undefined, userMessage })
 
-const number = new Intl.NumberFormat("nl-NL")
+const number = { format: (n: number) => Getal.format(n, 0) }
 
 const written = (what: string, file: string, bytes: number) =>
   Console.log(`${what} geschreven naar ${file} (${formatSize(bytes)}).`)
@@ -95,7 +95,7 @@ const informatiebeeld = Command.make(
     ),
     periode: Flag.String("periode").pipe(
       Flag.withDescription("De periode: 2025, 2025-Q3 of 2025-07"),
-      Flag.withSchema(Periode.Periode)
+      Flag.withSchema(Periode.FromText)
     ),
     all: Flag.Boolean("all").pipe(
       Flag.withDescription("Eén werkmap per gemeente van de regio (met --out-dir)"),

@@ -1,7 +1,8 @@
-import { type Dataset, type Geography, Informatiebeeld, Periode } from "@dvcc/core"
+import { type Dataset, type Geography, Informatiebeeld, Periode, Registration } from "@dvcc/core"
 import { Table } from "@dvcc/tui"
 import { Console, Effect, Option, Schema } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
+import { vandaag } from "../Peiling.ts"
 import { loadProgram } from "../ProgramData.ts"
 
 const gemeente = Argument.String("gemeente").pipe(
@@ -12,9 +13,9 @@ const gemeente = Argument.String("gemeente").pipe(
 
 const periode = Flag.String("periode").pipe(
   Flag.withDescription(
-    "Periode: jaar (2025), kwartaal (2025-Q3) of maand (2025-09); standaard de laatste periode met registraties"
+    "Periode: jaar (2025), kwartaal (2025-Q3, Q3 2025, 3e kwartaal 2025) of maand (2025-09, september 2025); standaard de laatste periode met voldoende registraties"
   ),
-  Flag.withSchema(Periode.Periode),
+  Flag.withSchema(Periode.FromText),
   Flag.optional
 )
 
@@ -63,13 +64,6 @@ const findGebied = (dataset: Dataset.Dataset, typed: string): Geography.Gebied |
   return found === undefined ? undefined : { niveau: "gemeente", code: found.code }
 }
 
-const latestPeriode = (dataset: Dataset.Dataset): Periode.Periode | undefined =>
-  [...dataset.registraties]
-    .map((r) => r.periode)
-    .sort((a, b) =>
-      Periode.einde(b) > Periode.einde(a) ? 1 : Periode.einde(b) < Periode.einde(a) ? -1 : 0
-    )[0]
-
 export const informatiebeeld = Command.make(
   "informatiebeeld",
   { gemeente, periode, json },
@@ -89,7 +83,8 @@ export const informatiebeeld = Command.make(
     }
     const gekozen = Option.isSome(flags.periode)
       ? flags.periode.value
-      : (latestPeriode(dataset) ?? Periode.jaar(new Date().getUTCFullYear()))
+      : (Registration.standaardPeriode(Registration.dekkingPerPeriode(dataset.registraties)) ??
+        Periode.jaar(Number((yield* vandaag).slice(0, 4))))
     const beeld = Informatiebeeld.make({
       regio: dataset.regio,
       registraties: dataset.registraties,

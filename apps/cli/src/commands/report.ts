@@ -54,7 +54,7 @@ const gemeenteArg = Argument.String("gemeente").pipe(
 
 const periode = Flag.String("periode").pipe(
   Flag.withDescription("De periode: een kwartaal (2025-Q3), maand (2025-09) of jaar (2025)"),
-  Flag.withSchema(Periode.Periode)
+  Flag.withSchema(Periode.FromText)
 )
 
 const out = Flag.String("out").pipe(
@@ -129,17 +129,6 @@ const informatiebeeld = Command.make(
         yield* schrijf(file, html)
         if (Option.isSome(print)) yield* schrijf(pdfNaam(file), yield* print.value.pdf(html))
       })
-    const zonderRegistraties = (codes: ReadonlyArray<string>) =>
-      codes.filter(
-        (code) =>
-          !dataset.registraties.some(
-            (r) =>
-              r.gebied.niveau === "gemeente" &&
-              r.gebied.code === code &&
-              (Periode.bevat(input.periode, r.periode) || Periode.bevat(r.periode, input.periode))
-          )
-      )
-
     if (!input.all) {
       const gevraagd = Option.getOrElse(input.gemeente, () => "")
       const gemeente = vindGemeente(dataset.regio, gevraagd)
@@ -154,7 +143,7 @@ const informatiebeeld = Command.make(
         opties
       )
       yield* metPrinter((print) => schrijfRapport(file, html, print))
-      if (zonderRegistraties([gemeente.code]).length > 0)
+      if (R.Dekking.zonderRegistraties(gegevens, input.periode).some((g) => g.code === gemeente.code))
         yield* Console.error(
           `Let op: geen registraties voor ${gemeente.naam} in ${Periode.label(input.periode)}; de cijfers staan als onbekend in het rapport. Importeer eerst de registraties (dvcc import).`
         )
@@ -164,6 +153,15 @@ const informatiebeeld = Command.make(
       return
     }
 
+    const zonder = R.Dekking.zonderRegistraties(gegevens, input.periode)
+    const totaal = dataset.regio.gemeenten.length
+    if (zonder.length === totaal)
+      return yield* Effect.fail(
+        new Error(
+          `Voor geen enkele gemeente zijn registraties vastgelegd in ${Periode.label(input.periode)}; er is niets geschreven. Importeer eerst de registraties (dvcc import) of kies een andere periode.`
+        )
+      )
+    const zonderCodes = new Set(zonder.map((g) => g.code as string))
     const dir = Option.getOrElse(input.outDir, () => ".")
     const bestanden = new Map(
       dataset.regio.gemeenten.map((g) => [
@@ -179,11 +177,13 @@ const informatiebeeld = Command.make(
           dataset.regio.gemeenten,
           (g) =>
             Effect.gen(function* () {
-              const html = yield* R.Informatiebeeld.renderInformatiebeeld(
-                gegevens,
-                { niveau: "gemeente", code: g.code },
-                { ...opties, overzicht }
-              )
+              const html = zonderCodes.has(g.code)
+                ? R.Dekking.renderGeenRegistraties(g, { ...opties, overzicht })
+                : yield* R.Informatiebeeld.renderInformatiebeeld(
+                    gegevens,
+                    { niveau: "gemeente", code: g.code },
+                    { ...opties, overzicht }
+                  )
               yield* schrijfRapport(join(dir, bestanden.get(g.code) ?? `${g.code}.html`), html, print)
             }),
           { concurrency: 3, discard: true }
@@ -195,14 +195,14 @@ const informatiebeeld = Command.make(
         )
         yield* schrijf(
           join(dir, "index.html"),
-          R.Overzicht.renderIndex(gegevens, opties, overzicht, bestanden)
+          R.Overzicht.renderIndex(gegevens, opties, overzicht, bestanden, zonder)
         )
       })
     )
-    const zonder = zonderRegistraties(dataset.regio.gemeenten.map((g) => g.code))
-    if (zonder.length > 0)
+    const samenvatting = R.Dekking.samenvatting(zonder, totaal, input.periode)
+    if (samenvatting !== undefined)
       yield* Console.error(
-        `Let op: voor ${zonder.length} van de ${dataset.regio.gemeenten.length} gemeenten zijn er geen registraties in ${Periode.label(input.periode)}; hun cijfers staan als onbekend in het rapport.`
+        `Let op: ${samenvatting}. Hun pagina zegt dat er geen gegevens zijn; importeer de registraties (dvcc import) en maak de rapporten opnieuw.`
       )
     yield* Console.log(
       `${dataset.regio.gemeenten.length} informatiebeelden ${Periode.label(input.periode)}${input.publiek ? " (versie voor de gemeente)" : ""}, het regio-overzicht (${overzicht}) en index.html geschreven naar ${dir}${input.pdf ? ", elk rapport ook als PDF" : ""}.`
@@ -249,23 +249,44 @@ const asOf = Peiling.asOf
 const voet = (dataset: Dataset.Dataset, gemaakt: Periode.Datum): string =>
   `${dataset.program.naam}, ${dataset.program.regio}. Bron: de programmagegevens in dvcc (jaarplannen, monitoringsafspraken en metingen). Gemaakt op ${Periode.datumLabel(gemaakt)}.`
 
+/** Writes a document, and with `pdf` its PDF beside it (an HTML document only). */
+const schrijfDocument = (file: string, tekst: string, pdf: boolean) =>
+  Effect.gen(function* () {
+    yield* schrijf(file, tekst)
+    if (!pdf) return
+    const R = yield* reportModule
+    yield* Effect.gen(function* () {
+      const printer = yield* R.Pdf.Printer
+      yield* schrijf(pdfNaam(file), yield* printer.pdf(tekst))
+    }).pipe(Effect.provide(R.Pdf.Printer.layer()))
+  })
+
+const pdfAlleenHtml = (formaat: "md" | "html", pdf: boolean) =>
+  pdf && formaat !== "html"
+    ? usage("--pdf drukt het HTML-document af: geef --out met een bestand dat eindigt op .html.")
+    : Effect.void
+
 const jaarplan = Command.make(
   "jaarplan",
-  { jaar, out: documentOut, asOf },
+  { jaar, out: documentOut, asOf, pdf },
   Effect.fn("report jaarplan")(function* (input) {
     const formaat = formaatVan(input.out)
     if (Option.isNone(formaat))
       return yield* usage(`--out ${input.out}: gebruik een bestand dat eindigt op .html of .md.`)
+    yield* pdfAlleenHtml(formaat.value, input.pdf)
     const dataset = yield* loadProgram
     const plan = yield* Peiling.jaarplan(dataset, input.jaar)
     const peildatum = yield* Peiling.peildatum(input.asOf)
     const R = yield* reportModule
     const blokken = R.Jaarplan.jaarplanBlokken(dataset, plan, peildatum)
-    yield* schrijf(
+    yield* schrijfDocument(
       input.out,
-      R.Jaarplan.render(formaat.value, plan.titel, blokken, voet(dataset, yield* Peiling.vandaag))
+      R.Jaarplan.render(formaat.value, plan.titel, blokken, voet(dataset, yield* Peiling.vandaag)),
+      input.pdf
     )
-    yield* Console.log(`${plan.titel} geschreven naar ${input.out}.`)
+    yield* Console.log(
+      `${plan.titel} geschreven naar ${input.out}${input.pdf ? ` en ${pdfNaam(input.out)}` : ""}.`
+    )
   })
 ).pipe(
   Command.withDescription(
@@ -289,13 +310,14 @@ const terugblikOut = Flag.String("out").pipe(
 
 const terugblik = Command.make(
   "terugblik",
-  { jaar, out: terugblikOut, asOf },
+  { jaar, out: terugblikOut, asOf, pdf },
   Effect.fn("report terugblik")(function* (input) {
     const formaat = Option.match(input.out, { onNone: () => Option.some("md" as const), onSome: formaatVan })
     if (Option.isNone(formaat))
       return yield* usage(
         `--out ${Option.getOrElse(input.out, () => "")}: gebruik een bestand dat eindigt op .html of .md.`
       )
+    yield* pdfAlleenHtml(formaat.value, input.pdf)
     const dataset = yield* loadProgram
     if (!dataset.indicatoren.some((i) => i.jaar === input.jaar))
       return yield* usage(
@@ -313,9 +335,9 @@ const terugblik = Command.make(
       yield* Console.log(tekst)
       return
     }
-    yield* schrijf(input.out.value, tekst)
+    yield* schrijfDocument(input.out.value, tekst, input.pdf)
     yield* Console.log(
-      `Terugblik ${input.jaar} (peildatum ${Periode.datumLabel(peildatum)}) geschreven naar ${input.out.value}.`
+      `Terugblik ${input.jaar} (peildatum ${Periode.datumLabel(peildatum)}) geschreven naar ${input.out.value}${input.pdf ? ` en ${pdfNaam(input.out.value)}` : ""}.`
     )
   })
 ).pipe(

@@ -32,7 +32,7 @@ export const overzicht = (model: Model.Model, view: Model.GebiedView, jaar: numb
     const zonder = view.districten.filter((d) => d.riecCasussen === 0).map((d) => d.district.naam)
     for (const d of view.districten) {
       out.push(
-        `District ${d.district.naam}: ${d.gemeenten} gemeenten, ${d.riecCasussen} RIEC-casussen, ${d.activiteiten} activiteiten in ${jaar}`
+        `District ${d.district.naam}: ${Getal.aantal(d.gemeenten, "gemeenten")}, ${Getal.aantal(d.riecCasussen, "RIEC-casussen")}, ${Getal.aantal(d.activiteiten, "activiteiten")} in ${jaar}`
       )
     }
     out.push(

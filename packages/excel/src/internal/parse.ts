@@ -4,8 +4,7 @@
  * and what was expected. Plain async code over plain data (the hot path of a 200,000-row import); the
  * Effect edge is `Import.ts`.
  */
-import type { Access, Dataset, Periode, Registration } from "@dvcc/core"
-import { Geography } from "@dvcc/core"
+import { type Access, type Dataset, Geography, Periode, Registration } from "@dvcc/core"
 import {
   type Column,
   canonicalOf,
@@ -153,7 +152,7 @@ export interface ParseOptions {
 }
 
 /** The herkomst of every imported registration: not the file, so the same rows from another file are unchanged. */
-export const importHerkomst = { document: "Excel-import", sectie: "blad Registraties" } as const
+export const importHerkomst = Registration.importHerkomst
 
 const headerSearchRows = 30
 
@@ -260,6 +259,9 @@ export async function* parseWorkbook(
   // is a number made of small ids of its periode, gebied and delict: a string per row would be most of the
   // heap that lives through a 200,000-row import.
   const registrationKeys = new Map<number, number>()
+  // Rows per period, for the warning about a period that stands apart (core `Registration.losstaandePerioden`).
+  const perPeriode = new Map<Periode.Periode, number>()
+  let registratiesSheet: string | undefined
   const periodeIds = new Map<string, number>()
   const gebiedIds = new Map<string, number>()
   const delictIds = new Map<string, number>()
@@ -674,6 +676,8 @@ export async function* parseWorkbook(
             break
           }
           registrationKeys.set(key, sheetIndex * 2_000_000 + row.number)
+          perPeriode.set(periode, (perPeriode.get(periode) ?? 0) + 1)
+          registratiesSheet ??= name
           registraties.push({
             sheet: name,
             row: row.number,
@@ -846,6 +850,15 @@ export async function* parseWorkbook(
     }
   }
   if (pending() > 0) yield take()
+  const standaard = Registration.standaardPeriode(perPeriode)
+  for (const apart of Registration.losstaandePerioden(perPeriode)) {
+    const rijen = apart.rijen === 1 ? "1 registratie" : `${apart.rijen} registraties`
+    warnings.push({
+      sheet: registratiesSheet ?? "Registraties",
+      code: "periode-losstaand",
+      message: `Blad ${registratiesSheet ?? "Registraties"}: ${Periode.label(apart.periode)} heeft ${rijen}, tegen ${apart.beste} in de best gevulde periode: die staat los van de rest. Controleer of de periode goed is ingevuld; een informatiebeeld zonder gekozen periode toont ${standaard === undefined ? "de laatste goed gevulde periode" : Periode.label(standaard)}.`
+    })
+  }
   return {
     sheets: results,
     problems: collector.problems,

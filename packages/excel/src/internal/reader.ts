@@ -3,7 +3,7 @@
  * cells); larger ones stream through `xlsxStream.ts`, one chunk of sheet XML at a time.
  */
 import ExcelJS from "exceljs"
-import type { Cell } from "../Values.ts"
+import { type Cell, dateOfSerial } from "../Values.ts"
 import {
   defaultLimits,
   LimitExceeded,
@@ -35,15 +35,12 @@ const isDateFormat = (format: string | undefined): boolean =>
 const isPercentFormat = (format: string | undefined): boolean =>
   format?.replace(/"[^"]*"|\\./g, "").includes("%") === true
 
-const serialToDate = (serial: number, date1904: boolean): Date =>
-  new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25_569) * 86_400_000))
-
 /** An exceljs cell value as a `Cell`; `format` is the cell's number format. */
 export const toCell = (value: unknown, format: string | undefined, date1904 = false): Cell => {
   if (value === null || value === undefined) return emptyCell
   if (typeof value === "number") {
     if (isDateFormat(format) && !isPercentFormat(format))
-      return { _tag: "date", value: serialToDate(value, date1904) }
+      return { _tag: "date", value: dateOfSerial(value, date1904) }
     return { _tag: "number", value, percent: isPercentFormat(format) }
   }
   if (typeof value === "string") return value === "" ? emptyCell : { _tag: "text", value }

@@ -11,7 +11,7 @@
  */
 import { StringDecoder } from "node:string_decoder"
 import { createInflateRaw, inflateRawSync } from "node:zlib"
-import type { Cell } from "../Values.ts"
+import { type Cell, dateOfSerial } from "../Values.ts"
 import { centralDirectory, columnNumber, type Entry, maxColumns, maxRows } from "./fileCheck.ts"
 
 export interface StreamRow {
@@ -128,9 +128,6 @@ const kindOfFormat = (format: string | undefined): NumberKind =>
       : isDateFormat(format)
         ? numberKind.date
         : numberKind.plain
-
-const serialToDate = (serial: number, date1904: boolean): Date =>
-  new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25_569) * 86_400_000))
 
 /** The parts of an xlsx, read from its bytes. */
 export class XlsxFile {
@@ -355,7 +352,7 @@ export const readXlsx = (bytes: Buffer): ReadonlyArray<StreamSheet> => {
   const numberCell = (value: number, style: string | undefined): Cell => {
     const kind = kindOf(style)
     return kind === numberKind.date
-      ? { _tag: "date", value: serialToDate(value, date1904) }
+      ? { _tag: "date", value: dateOfSerial(value, date1904) }
       : { _tag: "number", value, percent: kind === numberKind.percent }
   }
 

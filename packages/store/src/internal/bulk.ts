@@ -7,75 +7,12 @@ import { Array as Arr, DateTime, Effect, Schema } from "effect"
 import { type SqlClient, SqlError } from "effect/sql"
 import { Conflict, NotFound } from "../ProgramStore.ts"
 import type { Provenance, RecordReport, RowProvenance } from "../Provenance.ts"
+import * as changeLog from "./changes.ts"
 import { detail, StoreError } from "./errors.ts"
+import { inStatements } from "./statements.ts"
 import type { DocumentTable } from "./tables.ts"
 
-/**
- * Most rows in one INSERT. With 6 values a row that is 1,536 parameters: far below SQLite's limit of
- * 32,766 and PostgreSQL's 65,535. (On SQLite, 64 to 1,024 rows a statement measured the same; one row a
- * statement took twice as long.)
- */
-export const rowsPerStatement = 256
-
-const valuesPerRow = 8
-const sqliteMaxVariables = 32_766
-if (rowsPerStatement * valuesPerRow > sqliteMaxVariables) throw new Error("rowsPerStatement is too large")
-
-/**
- * The sizes of the INSERTs for `n` rows: full statements of `rowsPerStatement`, the rest in powers of
- * two. The statement text depends only on its number of rows, so a few texts serve every batch size and
- * stay in the driver's prepared-statement cache.
- */
-export const statementSizes = (n: number): ReadonlyArray<number> => {
-  const sizes: Array<number> = []
-  let rest = n
-  while (rest >= rowsPerStatement) {
-    sizes.push(rowsPerStatement)
-    rest -= rowsPerStatement
-  }
-  for (let size = rowsPerStatement / 2; size >= 1; size /= 2) {
-    if (rest >= size) {
-      sizes.push(size)
-      rest -= size
-    }
-  }
-  return sizes
-}
-
-/** `items` cut into statements of `statementSizes`. */
-export const inStatements = <A>(items: ReadonlyArray<A>): Array<Array<A>> => {
-  const chunks: Array<Array<A>> = []
-  let pos = 0
-  for (const size of statementSizes(items.length)) {
-    chunks.push(items.slice(pos, pos + size))
-    pos += size
-  }
-  return chunks
-}
-
-/** One row of `import_changes`. */
-export type ChangeRow = {
-  readonly import_id: string
-  readonly entity: string
-  readonly entity_key: string
-  readonly before: string | null
-  readonly after: string
-  readonly seq: number
-  /** The gemeente the changed row is about, `null` for rows about the region or a district. */
-  readonly gemeente: string | null
-}
-
-/**
- * The entity of an `import_changes` row saying that the import created every registration of a period about
- * a gemeente (or, with gemeente NULL, about the region, a district or a basisteam): the period held no
- * registrations before. Such rows are not copied one by one; `Imports.undo` finds them by period and
- * provenance. Its `entity_key` is `freshPeriodKey`, its `after` the period.
- */
-export const freshPeriod = "registraties-periode"
-
-/** `2030-05 GM0344`, or `2030-05 -` for the rows about the region, a district or a basisteam. */
-export const freshPeriodKey = (periode: string, gemeente: string | null): string =>
-  `${periode} ${gemeente ?? "-"}`
+export { inStatements, rowsPerStatement, statementSizes } from "./statements.ts"
 
 /** Why a batch was refused, in words; made into the `StoreError` once the transaction rolled back. */
 export class Refused extends Schema.TaggedError<Refused>()("Refused", {
@@ -161,15 +98,6 @@ export const openImport = (sql: SqlClient.SqlClient, provenance: Provenance, at:
     return 0
   })
 
-/** Writes the changes of an import; a row changed twice by one import keeps its first `before`. */
-export const writeChanges = (sql: SqlClient.SqlClient, changes: ReadonlyArray<ChangeRow>) =>
-  Effect.gen(function* () {
-    for (const chunk of inStatements(changes)) {
-      if (!Arr.isArrayNonEmpty(chunk)) continue
-      yield* sql`INSERT INTO import_changes ${sql.insert(chunk)} ON CONFLICT (import_id, entity, entity_key) DO UPDATE SET after = excluded.after`
-    }
-  })
-
 /** Counts the rows into the import and writes its one audit entry. */
 export const closeImport = (
   sql: SqlClient.SqlClient,
@@ -207,13 +135,13 @@ export const importBatch = <E, R>(
   sql: SqlClient.SqlClient,
   provenance: Provenance,
   entity: string,
-  write: (context: { readonly at: string; readonly seq: number }) => Effect.Effect<DocumentsWritten, E, R>
+  write: (context: { readonly at: string }) => Effect.Effect<DocumentsWritten, E, R>
 ) =>
   Effect.gen(function* () {
     const at = DateTime.formatIso(yield* DateTime.now)
     const seq = yield* openImport(sql, provenance, at)
-    const { report, changes } = yield* write({ at, seq })
-    yield* writeChanges(sql, changes)
+    const { report, changes } = yield* write({ at })
+    yield* changeLog.write(sql, provenance.importId, seq, changes)
     yield* closeImport(sql, provenance, at, report, entity)
     return report
   }).pipe(sql.withTransaction, Effect.mapError(batchError(entity, provenance)))
@@ -231,33 +159,33 @@ export interface DocumentValue {
 /** What `recordDocuments` did, and the changes to remember for undo. */
 export interface DocumentsWritten {
   readonly report: RecordReport
-  readonly changes: ReadonlyArray<ChangeRow>
+  readonly changes: ReadonlyArray<changeLog.Change>
 }
 
 /**
  * Writes `values` into `table` inside the caller's transaction: a key not stored yet is inserted, a stored
  * one whose data is the same (by `table.same`) is left alone, keeping its provenance, another is updated
- * (version + 1). Every insert and update becomes a change of the import, numbered from `seq`.
+ * (version + 1). Every row becomes a change of the import: inserted, updated or held (see `changes.ts`).
  */
 export const recordDocuments = (
   sql: SqlClient.SqlClient,
   table: DocumentTable,
   values: ReadonlyArray<DocumentValue>,
-  options: { readonly importId: string; readonly seq: number; readonly rowOf: (index: number) => number }
+  options: { readonly rowOf: (index: number) => number }
 ) =>
   Effect.gen(function* () {
-    const stored = yield* readDocuments(
+    const stored = yield* changeLog.readDocuments(
       sql,
       table,
       values.map((v) => v.key)
     )
     const fresh: Array<DocumentValue> = []
     const changed: Array<{ readonly value: DocumentValue; readonly before: string }> = []
-    let unchanged = 0
+    const held: Array<{ readonly value: DocumentValue; readonly stored: string }> = []
     for (const value of values) {
       const before = stored.get(value.key)
       if (before === undefined) fresh.push(value)
-      else if (table.same(before, value.data)) unchanged++
+      else if (table.same(before, value.data)) held.push({ value, stored: before })
       else changed.push({ value, before })
     }
     const rowsOf = (cause: unknown, chunk: ReadonlyArray<DocumentValue>) =>
@@ -284,40 +212,21 @@ export const recordDocuments = (
         Effect.mapError((cause) => rowsOf(cause, [value]))
       )
     }
-    let seq = options.seq
-    const change = (value: DocumentValue, before: string | null): ChangeRow => ({
-      import_id: options.importId,
-      entity: table.name,
-      entity_key: value.key,
-      before,
-      after: value.data,
-      seq: ++seq,
-      gemeente: value.gemeente
-    })
     const changes = [
-      ...fresh.map((value) => change(value, null)),
-      ...changed.map(({ value, before }) => change(value, before))
+      ...fresh.map((v) => changeLog.inserted(table.name, v.key, v.gemeente, v.data)),
+      ...changed.map(({ value: v, before }) =>
+        changeLog.updated(table.name, v.key, v.gemeente, before, v.data)
+      ),
+      // A row already so is held by this import too: undoing an earlier one leaves it.
+      ...held.map(({ value: v, stored }) => changeLog.held(table.name, v.key, v.gemeente, stored, v.source))
     ]
     return {
-      report: { inserted: fresh.length, updated: changed.length, unchanged },
+      report: { inserted: fresh.length, updated: changed.length, unchanged: held.length },
       changes
     } satisfies DocumentsWritten
   })
 
-/** The stored `data` of the documents with these keys, by key. */
-export const readDocuments = (sql: SqlClient.SqlClient, table: DocumentTable, keys: ReadonlyArray<string>) =>
-  Effect.gen(function* () {
-    const out = new Map<string, string>()
-    for (let p = 0; p < keys.length; p += rowsPerStatement) {
-      const some = keys.slice(p, p + rowsPerStatement)
-      const rows = yield* sql<{
-        readonly key: string
-        readonly data: string
-      }>`SELECT ${sql(table.key)} AS key, data FROM ${sql(table.name)} WHERE ${sql.in(table.key, some)}`
-      for (const row of rows) out.set(String(row.key), row.data)
-    }
-    return out
-  })
+export { readDocuments } from "./changes.ts"
 
 /**
  * Updates one document based on version `basedOn`, in the caller's transaction, and audits it (before →

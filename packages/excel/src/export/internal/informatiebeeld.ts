@@ -7,6 +7,7 @@
 import {
   Bron,
   type Geography,
+  Getal,
   Informatiebeeld,
   Periode,
   type Registration,
@@ -178,7 +179,7 @@ export const informatiebeeldWorkbook = (
   const inwoners =
     beeld.inwoners === null
       ? "inwonertal onbekend"
-      : `${beeld.inwoners.toLocaleString("nl-NL")} inwoners op ${Periode.datumLabel(beeld.peildatumInwoners)}`
+      : `${Getal.format(beeld.inwoners, 0)} inwoners op ${Periode.datumLabel(beeld.peildatumInwoners)}`
   table(
     sheet,
     `Informatiebeeld online criminaliteit ${beeld.naam} — ${Periode.label(input.periode)}`,

@@ -9,6 +9,7 @@ import { createHash, randomBytes } from "node:crypto"
 import { Access } from "@dvcc/core"
 import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { SqlClient } from "effect/sql"
+import { auditChange } from "./internal/audit.ts"
 import { migrated, StoreError, toStoreError } from "./internal/errors.ts"
 import { unknownScope } from "./internal/scopes.ts"
 
@@ -136,27 +137,7 @@ export class Tokens extends Context.Service<
       const now = Effect.map(DateTime.now, DateTime.formatIso)
       const decodePrincipal = Schema.decodeUnknownEffect(Access.Principal)
 
-      const audit = (
-        id: string,
-        action: "insert" | "update",
-        before: unknown,
-        after: unknown,
-        actor: string
-      ) =>
-        Effect.flatMap(
-          now,
-          (at) =>
-            sql`INSERT INTO audit ${sql.insert({
-              at,
-              actor,
-              entity: "tokens",
-              entity_key: id,
-              action,
-              before: before === null ? null : JSON.stringify(before),
-              after: JSON.stringify(after),
-              source: "tokens"
-            })}`
-        )
+      const audit = auditChange(sql, "tokens")
 
       const byId = (id: string) =>
         Effect.flatMap(

@@ -10,6 +10,7 @@ import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:c
 import { Access } from "@dvcc/core"
 import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { SqlClient } from "effect/sql"
+import { auditChange } from "./internal/audit.ts"
 import { migrated, StoreError, toStoreError } from "./internal/errors.ts"
 import { unknownScope } from "./internal/scopes.ts"
 import { hash } from "./Tokens.ts"
@@ -262,27 +263,7 @@ export class Users extends Context.Service<
       yield* migrated
       const decodePrincipal = Schema.decodeUnknownEffect(Access.Principal)
 
-      const audit = (
-        id: string,
-        action: "insert" | "update",
-        before: unknown,
-        after: unknown,
-        actor: string
-      ) =>
-        Effect.flatMap(
-          DateTime.now,
-          (at) =>
-            sql`INSERT INTO audit ${sql.insert({
-              at: DateTime.formatIso(at),
-              actor,
-              entity: "users",
-              entity_key: id,
-              action,
-              before: before === null ? null : JSON.stringify(before),
-              after: JSON.stringify(after),
-              source: "users"
-            })}`
-        )
+      const audit = auditChange(sql, "users")
 
       const byEmail = (email: string) =>
         Effect.flatMap(

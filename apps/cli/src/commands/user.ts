@@ -8,18 +8,16 @@ import { Access } from "@dvcc/core"
 import { Users } from "@dvcc/store"
 import { Console, Effect, Option } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
+import { columns, moment } from "../Columns.ts"
 import { loadProgram, withStore } from "../ProgramData.ts"
 
 const withUsers = <A, E>(body: (users: Users.Users["Service"]) => Effect.Effect<A, E>) =>
   withStore(Effect.flatMap(Users.Users, body).pipe(Effect.provide(Users.Users.layer)))
 
-/** `2026-11-25 16:59`: an ISO time as people read it (UTC). */
-const moment = (iso: string): string => iso.slice(0, 16).replace("T", " ")
-
 /** The accounts as an aligned table, oldest first; never a password or link. */
 export const formatUsers = (users: ReadonlyArray<Users.UserInfo>): string => {
   if (users.length === 0) return "Er zijn nog geen accounts: maak er een met dvcc user create."
-  const rows: Array<ReadonlyArray<string>> = [
+  return columns([
     ["e-mailadres", "rol", "scope", "wachtwoord", "aangemaakt (UTC)", "uitgeschakeld"],
     ...users.map((u) => [
       u.email,
@@ -29,16 +27,7 @@ export const formatUsers = (users: ReadonlyArray<Users.UserInfo>): string => {
       moment(u.aangemaakt),
       u.uitgeschakeld === null ? "-" : moment(u.uitgeschakeld)
     ])
-  ]
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? []
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join("  ")
-        .trimEnd()
-    )
-    .join("\n")
+  ])
 }
 
 const email = Flag.String("email").pipe(Flag.withDescription("Het e-mailadres waarmee de gebruiker inlogt"))

@@ -135,6 +135,24 @@ describe("the web app", () => {
     assert.isUndefined(browser.jar.get(sessionCookie))
   })
 
+  it("ends the sessions of a disabled account on its next request", async () => {
+    web.setAddress("10.3.3.3")
+    await web.runtime.runPromise(
+      Effect.flatMap(Users.Users, (users) =>
+        users.create({ email: "weg@dvcc.test", rol: "programma", scope: null, password }, "test")
+      )
+    )
+    const browser = client(web.app)
+    await browser.signIn("weg@dvcc.test")
+    assert.strictEqual((await browser.request("/voortgang")).status, 200)
+    await web.runtime.runPromise(
+      Effect.flatMap(Users.Users, (users) => users.disable("weg@dvcc.test", "test"))
+    )
+    const after = await browser.request("/voortgang")
+    assert.strictEqual(after.status, 303)
+    assert.strictEqual(after.headers.get("location"), "/inloggen")
+  })
+
   it("sets a password through the one-time link, once", async () => {
     const { link } = await web.runtime.runPromise(
       Effect.flatMap(Users.Users, (users) =>

@@ -15,8 +15,11 @@ import {
   Measurements,
   Plans,
   Registrations,
-  Tokens
+  Sessions,
+  Tokens,
+  Users
 } from "@dvcc/store"
+import { Web } from "@dvcc/web"
 import { Effect, Layer, Option } from "effect"
 import { Hono } from "hono"
 import { cors } from "hono/cors"
@@ -98,7 +101,9 @@ export const services = (location: Database.Location) =>
         Gebieden.Gebieden.layer,
         Imports.Imports.layer,
         Registrations.Registrations.layer,
-        Measurements.Measurements.layer
+        Measurements.Measurements.layer,
+        Users.Users.layer,
+        Sessions.Sessions.layer
       ).pipe(Layer.provideMerge(Database.layer(location)))
     )
   )
@@ -239,5 +244,7 @@ export const createApp = (config: AppConfig) => {
     return c.html(docs)
   })
   for (const m of modules) app.route(m.group.prefix, m.app)
+  // The web application's pages, behind its own sessions; `/api/v1` reads only bearer tokens.
+  app.route("/", Web.createWeb({ runtime }))
   return app
 }

@@ -13,7 +13,9 @@ import type {
   Plans,
   ProgramStore,
   Registrations,
-  Tokens
+  Sessions,
+  Tokens,
+  Users
 } from "@dvcc/store"
 import type { ManagedRuntime } from "effect"
 import type { SqlClient } from "effect/sql"
@@ -33,6 +35,8 @@ export type Services =
   | Imports.Imports
   | Registrations.Registrations
   | Measurements.Measurements
+  | Users.Users
+  | Sessions.Sessions
   | SqlClient.SqlClient
 
 /**

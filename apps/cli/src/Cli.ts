@@ -14,6 +14,7 @@ import { restore } from "./commands/restore.ts"
 import { serve } from "./commands/serve.ts"
 import { status } from "./commands/status.ts"
 import { token } from "./commands/token.ts"
+import { user } from "./commands/user.ts"
 import { root } from "./Root.ts"
 
 export const dvcc = root.pipe(
@@ -27,6 +28,7 @@ export const dvcc = root.pipe(
     importCommand,
     serve,
     token,
+    user,
     exportCommand,
     report
   ])

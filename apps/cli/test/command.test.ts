@@ -16,6 +16,7 @@ const subcommands = [
   "report",
   "serve",
   "token",
+  "user",
   "backup",
   "restore"
 ]

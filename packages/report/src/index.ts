@@ -2,6 +2,7 @@
  * @since 0.1.0
  */
 export * as Dekking from "./Dekking.ts"
+export * as Html from "./Html.ts"
 export * as Informatiebeeld from "./Informatiebeeld.ts"
 export * as Jaarplan from "./Jaarplan.ts"
 export * as Overzicht from "./Overzicht.ts"

@@ -204,6 +204,43 @@ $$`)
     const sql = yield* SqlClient.SqlClient
     yield* sql.unsafe("ALTER TABLE import_changes ADD COLUMN source TEXT")
     yield* sql.unsafe("ALTER TABLE import_changes ADD COLUMN version INTEGER")
+  }),
+  /**
+   * Personal accounts for the web application, beside the tokens: the e-mail address, role and scope, a
+   * scrypt hash of the password (none until it is set through a one-time link), when the account was
+   * disabled; the one-time links and the sessions by the SHA-256 of their secret; failed sign-ins by
+   * account and by address, so that several `serve` processes share the limit.
+   */
+  "9_users": Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.unsafe(`CREATE TABLE users (
+      id TEXT PRIMARY KEY,
+      email TEXT NOT NULL UNIQUE CHECK (email <> ''),
+      rol TEXT NOT NULL CHECK (rol IN ('beheerder', 'programma', 'district', 'gemeente')),
+      scope TEXT,
+      password TEXT,
+      created_at TEXT NOT NULL,
+      disabled_at TEXT,
+      CHECK ((rol IN ('district', 'gemeente')) = (scope IS NOT NULL))
+    )`)
+    yield* sql.unsafe(`CREATE TABLE user_links (
+      hash TEXT PRIMARY KEY,
+      user_id TEXT NOT NULL REFERENCES users (id),
+      expires_at TEXT NOT NULL
+    )`)
+    yield* sql.unsafe(`CREATE TABLE sessions (
+      hash TEXT PRIMARY KEY,
+      user_id TEXT NOT NULL REFERENCES users (id),
+      csrf TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      seen_at TEXT NOT NULL
+    )`)
+    yield* sql.unsafe("CREATE INDEX sessions_user ON sessions (user_id)")
+    yield* sql.unsafe(`CREATE TABLE sign_in_failures (
+      subject TEXT NOT NULL,
+      at TEXT NOT NULL
+    )`)
+    yield* sql.unsafe("CREATE INDEX sign_in_failures_subject ON sign_in_failures (subject, at)")
   })
 } satisfies Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>>
 

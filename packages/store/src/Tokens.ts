@@ -6,10 +6,12 @@
  * @since 0.1.0
  */
 import { createHash, randomBytes } from "node:crypto"
-import { Access, type Geography } from "@dvcc/core"
+import { Access } from "@dvcc/core"
 import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { SqlClient } from "effect/sql"
+import { auditChange } from "./internal/audit.ts"
 import { migrated, StoreError, toStoreError } from "./internal/errors.ts"
+import { unknownScope } from "./internal/scopes.ts"
 
 /**
  * No token has this id.
@@ -135,27 +137,7 @@ export class Tokens extends Context.Service<
       const now = Effect.map(DateTime.now, DateTime.formatIso)
       const decodePrincipal = Schema.decodeUnknownEffect(Access.Principal)
 
-      const audit = (
-        id: string,
-        action: "insert" | "update",
-        before: unknown,
-        after: unknown,
-        actor: string
-      ) =>
-        Effect.flatMap(
-          now,
-          (at) =>
-            sql`INSERT INTO audit ${sql.insert({
-              at,
-              actor,
-              entity: "tokens",
-              entity_key: id,
-              action,
-              before: before === null ? null : JSON.stringify(before),
-              after: JSON.stringify(after),
-              source: "tokens"
-            })}`
-        )
+      const audit = auditChange(sql, "tokens")
 
       const byId = (id: string) =>
         Effect.flatMap(
@@ -166,22 +148,6 @@ export class Tokens extends Context.Service<
             rows[0] === undefined ? Effect.succeed(Option.none()) : Effect.map(fromRow(rows[0]), Option.some)
         )
 
-      /** The region's gemeenten (code and name) and districts, as the database holds them now. */
-      const knownScopes = Effect.gen(function* () {
-        const gemeenten = yield* sql<{ readonly data: string }>`SELECT data FROM gemeenten ORDER BY code`
-        const [regio] = yield* sql<{ readonly data: string }>`SELECT data FROM regio WHERE id = 'regio'`
-        return {
-          gemeenten: gemeenten.map(
-            (g) => JSON.parse(g.data) as { readonly code: Geography.CbsCode; readonly naam: string }
-          ),
-          districten:
-            regio === undefined
-              ? []
-              : ((JSON.parse(regio.data) as { readonly districten?: ReadonlyArray<Geography.District> })
-                  .districten ?? [])
-        }
-      })
-
       const create = (token: NewToken, actor: string) =>
         Effect.gen(function* () {
           const principal = yield* decodePrincipal({ tokenId: "nieuw", ...token }).pipe(
@@ -189,7 +155,7 @@ export class Tokens extends Context.Service<
           )
           if (principal.scope !== null) {
             // A scope must name a gemeente or district of the region now, not one that may appear later.
-            const why = Access.unknownScope(principal.scope, yield* knownScopes)
+            const why = yield* unknownScope(sql, principal.scope)
             if (why !== undefined) return yield* new InvalidToken({ reason: why })
           }
           const id = randomBytes(6).toString("hex")

@@ -6,18 +6,16 @@ import { Access } from "@dvcc/core"
 import { Tokens } from "@dvcc/store"
 import { Console, Effect, Option } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
+import { columns, moment } from "../Columns.ts"
 import { loadProgram, withStore } from "../ProgramData.ts"
 
 const withTokens = <A, E>(body: (tokens: Tokens.Tokens["Service"]) => Effect.Effect<A, E>) =>
   withStore(Effect.flatMap(Tokens.Tokens, body).pipe(Effect.provide(Tokens.Tokens.layer)))
 
-/** `2026-11-25 16:59`: an ISO time as people read it (UTC). */
-const moment = (iso: string): string => iso.slice(0, 16).replace("T", " ")
-
 /** The tokens as an aligned table, oldest first; never the tokens themselves. */
 export const formatTokens = (tokens: ReadonlyArray<Tokens.TokenInfo>): string => {
   if (tokens.length === 0) return "Er zijn nog geen tokens: maak er een met dvcc token create."
-  const rows: Array<ReadonlyArray<string>> = [
+  return columns([
     ["id", "naam", "rol", "scope", "aangemaakt (UTC)", "ingetrokken"],
     ...tokens.map((t) => [
       t.id,
@@ -27,16 +25,7 @@ export const formatTokens = (tokens: ReadonlyArray<Tokens.TokenInfo>): string =>
       moment(t.aangemaakt),
       t.ingetrokken === null ? "-" : moment(t.ingetrokken)
     ])
-  ]
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? []
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join("  ")
-        .trimEnd()
-    )
-    .join("\n")
+  ])
 }
 
 const role = Flag.Literals("role", Access.Rol.literals).pipe(

@@ -24,7 +24,8 @@ const componenten = [
   "page-footer"
 ]
 
-const componentSelector = new RegExp(`\\.utrecht-(?:${componenten.join("|")})(?=--|__|[^a-z0-9_-]|$)`)
+const selectorOf = (names: ReadonlyArray<string>) =>
+  new RegExp(`\\.utrecht-(?:${names.join("|")})(?=--|__|[^a-z0-9_-]|$)`)
 
 interface Blok {
   readonly kop: string
@@ -59,12 +60,12 @@ const blokken = (css: string): Array<Blok> => {
   return uit
 }
 
-const filter = (css: string): string =>
+const filter = (css: string, componentSelector: RegExp): string =>
   blokken(css)
     .flatMap((b) => {
       if (b.inhoud === null) return []
       if (b.kop.startsWith("@media") || b.kop.startsWith("@supports")) {
-        const binnen = filter(b.inhoud)
+        const binnen = filter(b.inhoud, componentSelector)
         return binnen === "" ? [] : [`${b.kop}{${binnen}}`]
       }
       if (b.kop.startsWith("@")) return []
@@ -156,16 +157,23 @@ figure.grafiek figcaption{font-size:0.75rem;color:#333}
 }
 `
 
+/**
+ * A stylesheet of the NL Design System components `names` (their rules from
+ * `@utrecht/component-library-css`), the design tokens they and `own` reach, and `own`: what every HTML
+ * page of dvcc, report or web page, is styled with.
+ */
+export const stylesheetOf = (names: ReadonlyArray<string>, own: string): string => {
+  const componentCss = filter(read("@utrecht/component-library-css/dist/index.css"), selectorOf(names))
+  const themeCss = tokens(`${componentCss}\n${own}`, read("@utrecht/design-tokens/dist/theme.css"))
+  return `${themeCss}\n${componentCss}\n${own}`
+}
+
 let cache: string | undefined
 
 /**
  * The whole stylesheet of a report.
  */
 export const stylesheet = (): string => {
-  if (cache === undefined) {
-    const componentCss = filter(read("@utrecht/component-library-css/dist/index.css"))
-    const themeCss = tokens(`${componentCss}\n${opmaak}`, read("@utrecht/design-tokens/dist/theme.css"))
-    cache = `${themeCss}\n${componentCss}\n${opmaak}`
-  }
+  if (cache === undefined) cache = stylesheetOf(componenten, opmaak)
   return cache
 }

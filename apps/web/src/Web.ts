@@ -1,0 +1,240 @@
+/**
+ * The web application as a Hono app, mounted at `/` by the API app: sign-in with a personal account, the
+ * one-time link to set a password, sign-out, and the pages. Sessions live in the database (`Sessions`);
+ * the cookie is `HttpOnly`, `SameSite=Lax`, and `Secure` when the request came over HTTPS (directly, or
+ * through a reverse proxy that says so with `X-Forwarded-Proto: https`). Every form that changes something
+ * carries a CSRF token; the Content-Security-Policy allows no script at all and nothing from elsewhere.
+ * A session cookie never authorises `/api/v1`: the API reads only bearer tokens.
+ *
+ * @since 0.1.0
+ */
+import { randomBytes, timingSafeEqual } from "node:crypto"
+import { type ProgramStore, Sessions, Users } from "@dvcc/store"
+import { Effect, type ManagedRuntime, Option } from "effect"
+import { type Context, Hono } from "hono"
+import { bodyLimit } from "hono/body-limit"
+import { deleteCookie, getCookie, setCookie } from "hono/cookie"
+import { page, stylesheet, stylesheetPath } from "./Layout.ts"
+import * as SetPassword from "./pages/SetPassword.ts"
+import * as SignIn from "./pages/SignIn.ts"
+import * as Voortgang from "./pages/Voortgang.ts"
+
+/**
+ * The services the pages use.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Services = Users.Users | Sessions.Sessions | ProgramStore.ProgramStore
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface WebConfig {
+  readonly runtime: ManagedRuntime.ManagedRuntime<Services, unknown>
+  /**
+   * The address a sign-in comes from, for the limit per address. The default is the connection's peer;
+   * behind a reverse proxy that is the proxy, so give one that reads the proxy's header instead.
+   */
+  readonly address?: (c: Context) => string
+}
+
+/**
+ * The Hono environment of the web app.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WebEnv {
+  readonly Variables: {
+    session: Sessions.Session | undefined
+    sessionId: string | undefined
+  }
+}
+
+/**
+ * The cookie that holds the session id.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const sessionCookie = "dvcc_sessie"
+
+/**
+ * The cookie that holds the CSRF token of the forms shown before sign-in.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const csrfCookie = "dvcc_csrf"
+
+/**
+ * The policy of every page: no script, no frame, nothing from another origin.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const contentSecurityPolicy =
+  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+const overHttps = (c: Context): boolean =>
+  new URL(c.req.url).protocol === "https:" ||
+  c.req.header("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https"
+
+const peer = (c: Context): string => {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+  return incoming?.socket?.remoteAddress ?? "onbekend"
+}
+
+const cookieOptions = (c: Context) =>
+  ({ httpOnly: true, sameSite: "Lax", secure: overHttps(c), path: "/" }) as const
+
+const same = (a: string, b: string): boolean => {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const createWeb = (config: WebConfig) => {
+  const { runtime } = config
+  const address = config.address ?? peer
+  const run = <A, E>(effect: Effect.Effect<A, E, Services>) => runtime.runPromise(effect)
+  const app = new Hono<WebEnv>()
+
+  app.use(async (c, next) => {
+    const id = getCookie(c, sessionCookie)
+    const session =
+      id === undefined
+        ? undefined
+        : Option.getOrUndefined(
+            await run(Effect.flatMap(Sessions.Sessions, (sessions) => sessions.verify(id)))
+          )
+    c.set("sessionId", session === undefined ? undefined : id)
+    c.set("session", session)
+    await next()
+    c.header("content-security-policy", contentSecurityPolicy)
+    // Pages show who is signed in and what they may see: never from a shared cache.
+    if (c.req.path !== stylesheetPath) c.header("cache-control", "no-store")
+  })
+
+  /** The CSRF token the forms of this request carry: the session's, or before sign-in the cookie's. */
+  const csrfToken = (c: Context<WebEnv>): string => {
+    const session = c.get("session")
+    if (session !== undefined) return session.csrf
+    const known = getCookie(c, csrfCookie)
+    if (known !== undefined && /^[\w-]{43}$/.test(known)) return known
+    const fresh = randomBytes(32).toString("base64url")
+    setCookie(c, csrfCookie, fresh, cookieOptions(c))
+    return fresh
+  }
+
+  // A form is small: bound what is read before it is parsed, then refuse it without the right token.
+  const form = bodyLimit({
+    maxSize: 16 * 1024,
+    onError: (c) =>
+      c.html(page("Te groot", '<p class="utrecht-paragraph">Het formulier is te groot.</p>'), 413)
+  })
+  const readForm = async (c: Context<WebEnv>): Promise<Record<string, string> | Response> => {
+    const body = await c.req.parseBody()
+    const fields: Record<string, string> = {}
+    for (const [key, value] of Object.entries(body)) if (typeof value === "string") fields[key] = value
+    const session = c.get("session")
+    const expected = session?.csrf ?? getCookie(c, csrfCookie)
+    if (expected === undefined || fields._csrf === undefined || !same(fields._csrf, expected))
+      return c.html(
+        page(
+          "Formulier verlopen",
+          `<h1 class="utrecht-heading-1">Formulier verlopen</h1><p class="utrecht-paragraph">Dit formulier kon niet worden gecontroleerd. Ga terug, laad de pagina opnieuw en probeer het nog eens.</p>`,
+          { session }
+        ),
+        403
+      )
+    return fields
+  }
+
+  app.get(stylesheetPath, (c) => {
+    c.header("cache-control", "public, max-age=3600")
+    return c.body(stylesheet(), 200, { "content-type": "text/css; charset=utf-8" })
+  })
+
+  app.get("/", (c) => c.redirect(c.get("session") === undefined ? "/inloggen" : "/voortgang", 303))
+
+  app.get("/inloggen", (c) =>
+    c.get("session") === undefined
+      ? c.html(SignIn.render({ csrf: csrfToken(c), gezet: c.req.query("wachtwoord") === "gezet" }))
+      : c.redirect("/voortgang", 303)
+  )
+
+  app.post("/inloggen", form, async (c) => {
+    const fields = await readForm(c)
+    if (fields instanceof Response) return fields
+    const email = (fields.email ?? "").slice(0, 254)
+    const password = (fields.wachtwoord ?? "").slice(0, 1024)
+    if (email.trim() === "" || password === "")
+      return c.html(SignIn.render({ csrf: csrfToken(c), email, fout: "leeg" }), 400)
+    const result = await run(
+      Effect.flatMap(Sessions.Sessions, (sessions) =>
+        sessions.signIn({ email, password, address: address(c), previous: getCookie(c, sessionCookie) })
+      )
+    )
+    if (result._tag === "SignedIn") {
+      setCookie(c, sessionCookie, result.id, cookieOptions(c))
+      deleteCookie(c, csrfCookie, { path: "/" })
+      return c.redirect("/voortgang", 303)
+    }
+    const status = result._tag === "Limited" ? 429 : 401
+    return c.html(
+      SignIn.render({ csrf: csrfToken(c), email, fout: result._tag === "Limited" ? "limiet" : "onjuist" }),
+      status
+    )
+  })
+
+  app.post("/uitloggen", form, async (c) => {
+    const fields = await readForm(c)
+    if (fields instanceof Response) return fields
+    const id = c.get("sessionId")
+    if (id !== undefined) await run(Effect.flatMap(Sessions.Sessions, (sessions) => sessions.signOut(id)))
+    deleteCookie(c, sessionCookie, { path: "/" })
+    return c.redirect("/inloggen", 303)
+  })
+
+  app.get("/wachtwoord/:link", async (c) => {
+    const link = c.req.param("link")
+    const valid = await run(Effect.flatMap(Users.Users, (users) => users.checkLink(link)))
+    return c.html(SetPassword.render({ csrf: csrfToken(c), link, valid }), valid ? 200 : 404)
+  })
+
+  app.post("/wachtwoord/:link", form, async (c) => {
+    const fields = await readForm(c)
+    if (fields instanceof Response) return fields
+    const link = c.req.param("link")
+    const password = (fields.wachtwoord ?? "").slice(0, 1024)
+    if (password !== fields.herhaling)
+      return c.html(SetPassword.render({ csrf: csrfToken(c), link, valid: true, fout: "verschillend" }), 400)
+    const result = await run(
+      Effect.flatMap(Users.Users, (users) => users.setPassword(link, password)).pipe(
+        Effect.map(() => "gezet" as const),
+        Effect.catchTags({
+          InvalidLink: () => Effect.succeed("link" as const),
+          InvalidUser: (e) => Effect.succeed(e.reason)
+        })
+      )
+    )
+    if (result === "gezet") return c.redirect("/inloggen?wachtwoord=gezet", 303)
+    if (result === "link") return c.html(SetPassword.render({ csrf: csrfToken(c), link, valid: false }), 404)
+    return c.html(SetPassword.render({ csrf: csrfToken(c), link, valid: true, fout: result }), 400)
+  })
+
+  // Every page below needs a session; without one, the sign-in page.
+  app.use("/voortgang", async (c, next) => {
+    if (c.get("session") === undefined) return c.redirect("/inloggen", 303)
+    await next()
+  })
+  app.route("/voortgang", Voortgang.app(run))
+  return app
+}

@@ -1,0 +1,1 @@
+export { vitestConfig as default } from "@dvcc/vitest-config"

@@ -211,7 +211,7 @@ $$`)
    * disabled; the one-time links and the sessions by the SHA-256 of their secret; failed sign-ins by
    * account and by address, so that several `serve` processes share the limit.
    */
-  "9_users": Effect.gen(function* () {
+  "7_users": Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     yield* sql.unsafe(`CREATE TABLE users (
       id TEXT PRIMARY KEY,

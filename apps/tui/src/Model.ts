@@ -16,9 +16,9 @@ import {
   type Jaarplan,
   type Measurement,
   Periode,
-  Progress,
+  type Progress,
   Registration,
-  Rollup,
+  type Rollup,
   Status
 } from "@dvcc/core"
 

@@ -79,7 +79,7 @@ export class ImportDependedOn extends Schema.TaggedError<ImportDependedOn>()("Im
 
 /** The kind of data of an `import_changes` entity (a table); one this dvcc does not know is the beheerder's. */
 const gegevensOf = (entity: string): Access.Gegevens =>
-  entity === "registraties" || entity === freshPeriod
+  entity === "registraties" || entity === changeLog.freshPeriodEntity
     ? "registraties"
     : entity === "activiteiten" || entity === "metingen"
       ? entity

@@ -89,7 +89,7 @@ export const held = (
  * The entity of the change saying that the import created every registration of a period about a gemeente
  * (or, with gemeente `null`, about the region, a district or a basisteam): the period held none before.
  */
-const freshPeriodEntity = "registraties-periode"
+export const freshPeriodEntity = "registraties-periode"
 
 /** The import created every registration of `periode` about `gemeente` (see the module). */
 export const freshPeriod = (periode: string, gemeente: string | null): Change => ({

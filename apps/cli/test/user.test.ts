@@ -1,14 +1,13 @@
 import { spawnSync } from "node:child_process"
-import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { assert, describe, it } from "@effect/vitest"
-import { dvcc, folder } from "./dvcc.ts"
+import { dvcc, initialised } from "./dvcc.ts"
 
 const bin = fileURLToPath(new URL("../src/bin.ts", import.meta.url))
 
 describe("dvcc user", () => {
   it("creates an account with a one-time link on the given address, lists it and disables it", async () => {
-    const db = join(folder(), "dvcc.sqlite")
+    const db = await initialised()
     const created = await dvcc(
       "--db",
       db,
@@ -43,7 +42,7 @@ describe("dvcc user", () => {
   }, 180_000)
 
   it("takes a password from standard input, and refuses a gemeente account without scope", async () => {
-    const db = join(folder(), "dvcc.sqlite")
+    const db = await initialised()
     const { DATABASE_URL: _postgres, ...env } = process.env
     const run = (input: string, ...args: Array<string>) =>
       spawnSync(process.execPath, [bin, "--db", db, ...args], {

@@ -18,7 +18,7 @@ import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { Effect, ManagedRuntime, Schema } from "effect"
 import ExcelJS from "exceljs"
 import { renderStatusReport } from "../src/StatusReport.ts"
-import { dvcc, folder } from "./dvcc.ts"
+import { dvcc, folder, initialised } from "./dvcc.ts"
 
 const dir = folder()
 const db = join(dir, "dvcc.sqlite")
@@ -320,7 +320,7 @@ describe("one verdict in every output", () => {
 
 describe("a KPI fed by the activity register", () => {
   it("three kennisbijeenkomsten imported on the Activiteiten sheet change the KPI and are named; undo takes them back", async () => {
-    const own = join(folder(), "dvcc.sqlite")
+    const own = await initialised()
     const file = join(folder(), "kennis.xlsx")
     writeFileSync(
       file,

@@ -100,9 +100,14 @@ const undo = Endpoint.make({
     "Ongedaan maken vraagt het recht om alles te wijzigen wat de import wijzigde: een districts- of gemeentetoken maakt alleen imports ongedaan die alleen rijen over zijn eigen gemeenten wijzigden, van soorten die het zelf importeert; een import met een blad Gebieden maakt alleen een beheerder ongedaan.",
   actie: "imports:schrijven",
   params: Schema.Struct({ id: Schema.NonEmptyString }),
-  response: Schema.Struct({ id: Schema.String, removed: Schema.Int, restored: Schema.Int }).annotate({
-    identifier: "UndoRapport"
-  }),
+  response: Schema.Struct({
+    id: Schema.String,
+    removed: Schema.Int,
+    restored: Schema.Int,
+    kept: Schema.Int.annotate({
+      description: "Rijen die blijven staan omdat een latere import of een wijziging daarna ze ook heeft"
+    })
+  }).annotate({ identifier: "UndoRapport" }),
   problems: ["niet-gevonden", "conflict"]
 })
 

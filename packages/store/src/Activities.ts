@@ -52,8 +52,10 @@ export const activityId = (activity: Identity, occurrence = 1): string => {
     .update(JSON.stringify([activity.actie ?? null, activity.doelgroep ?? null, omschrijving || null]))
     .digest("hex")
     .slice(0, 10)
-  const id = `act-${activity.datum}-${activity.gemeente ?? "regio"}-${activity.soort}-${hash}`
-  return occurrence > 1 ? `${id}-${occurrence}` : id
+  // `join` builds one flat string; a template literal builds a tree of its parts (a rope), which an
+  // import keeps per row as the key that numbers repeated activities: 7 objects and the row's date each.
+  const parts = ["act", activity.datum, activity.gemeente ?? "regio", activity.soort, hash]
+  return (occurrence > 1 ? [...parts, occurrence] : parts).join("-")
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ProgramStore } from "@dvcc/store"
 import { Effect } from "effect"
 import { afterAll, assert, beforeAll, describe, it } from "vitest"
+import { createWeb } from "../src/Web.ts"
 import { accounts, client, makeWeb } from "./fixture.ts"
 import { activiteiten, gebieden, upload } from "./workbooks.ts"
 
@@ -113,6 +114,44 @@ describe("the Import page", () => {
     const own = await upload(browser, await activiteiten(["Amersfoort"], " eigen"), "eigen.xlsx")
     assert.strictEqual(own.status, 200)
     assert.include(await text(own), 'action="/import/bevestig"')
+  })
+
+  it("shows a gemeente only imports of its own rows, and lets it undo only those", async () => {
+    const programma = await as(accounts.programma.email)
+    const both = await upload(
+      programma,
+      await activiteiten(["Amersfoort", "Utrecht"], " beide"),
+      "beide.xlsx"
+    )
+    const html = await text(both)
+    const id = /name="id" value="([^"]+)"/.exec(html)?.[1] ?? ""
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? ""
+    const done = await text(await programma.post("/import/bevestig", { _csrf: csrf, id }))
+    const importId = /action="\/import\/([^"/]+)\/ongedaan"/.exec(done)?.[1] ?? ""
+
+    const gemeente = await as(accounts.gemeente.email)
+    const list = await text(await gemeente.request("/import"))
+    assert.notInclude(list, "beide.xlsx", "an import that touched Utrecht is not shown to Amersfoort")
+    const undo = await gemeente.post(`/import/${importId}/ongedaan`, {
+      _csrf: await gemeente.csrfOf("/import")
+    })
+    assert.strictEqual(undo.status, 404)
+    assert.notInclude(await text(undo), "beide.xlsx")
+    assert.strictEqual((await programma.post(`/import/${importId}/ongedaan`, { _csrf: csrf })).status, 200)
+  })
+
+  it("answers 503 with Retry-After when the imports at once are taken, counted with the API's", async () => {
+    const busy = createWeb({
+      runtime: web.runtime,
+      address: () => "10.9.0.1",
+      importSlots: { max: 2, running: 2 }
+    })
+    const browser = client(busy)
+    await browser.signIn(accounts.programma.email)
+    const response = await upload(browser, await activiteiten(["Amersfoort"]), "druk.xlsx")
+    assert.strictEqual(response.status, 503)
+    assert.strictEqual(response.headers.get("retry-after"), "10")
+    assert.include(await text(response), "al 2 imports tegelijk")
   })
 
   it("answers an unreadable file with a message, not an error", async () => {

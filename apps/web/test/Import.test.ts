@@ -3,7 +3,7 @@ import { Effect } from "effect"
 import { afterAll, assert, beforeAll, describe, it } from "vitest"
 import { createWeb } from "../src/Web.ts"
 import { accounts, client, makeWeb } from "./fixture.ts"
-import { activiteiten, gebieden, upload } from "./workbooks.ts"
+import { activiteiten, gebieden, metingen, upload } from "./workbooks.ts"
 
 const text = async (response: Response) => response.text()
 
@@ -152,6 +152,16 @@ describe("the Import page", () => {
     assert.strictEqual(response.status, 503)
     assert.strictEqual(response.headers.get("retry-after"), "10")
     assert.include(await text(response), "al 2 imports tegelijk")
+  })
+
+  it("refuses a percentage above 100 at its cell, so that the dataset stays readable", async () => {
+    const browser = await as(accounts.programma.email)
+    const response = await upload(browser, await metingen("aangiftebereidheid", 500), "procent.xlsx")
+    assert.strictEqual(response.status, 400)
+    const html = await text(response)
+    assert.match(html, /<th scope="row"[^>]*>Metingen<\/th><td[^>]*>D2<\/td>/)
+    assert.include(html, "0 tot en met 100")
+    assert.strictEqual((await browser.request("/voortgang")).status, 200)
   })
 
   it("answers an unreadable file with a message, not an error", async () => {

@@ -37,3 +37,9 @@ export const upload = async (
   form.set("bestand", new File([bytes as Uint8Array<ArrayBuffer>], name))
   return browser.request("/import", { method: "POST", body: form })
 }
+
+/** A Metingen sheet with one measurement of `indicator` for the region. */
+export const metingen = (indicator: string, waarde: number) =>
+  Voorbeeld.contractWorkbook([
+    { sheet: Contract.metingen, rows: [{ indicator, periode: "2026-Q2", gebied: "regio", waarde, bron: "" }] }
+  ])

@@ -37,11 +37,19 @@ app.post(
     Effect.gen(function* () {
       const { basedOn, ...meting } = body
       const plans = yield* Plans.Plans
-      if (Option.isNone(yield* plans.indicator(meting.jaar, meting.indicator)))
+      const indicator = yield* plans.indicator(meting.jaar, meting.indicator)
+      if (Option.isNone(indicator))
         return yield* Problem.make(
           "validatie",
           `Er is geen indicator ${meting.indicator} in jaarplan ${meting.jaar}.`,
           [{ pad: "indicator", melding: "onbekende indicator" }]
+        )
+      // What the dataset refuses when it is read back: written, it would make every load of it fail.
+      if (indicator.value.value.eenheid === "%" && meting.waarde > 100)
+        return yield* Problem.make(
+          "validatie",
+          `Indicator ${meting.indicator} telt in procenten: ${meting.waarde} is geen percentage.`,
+          [{ pad: "waarde", melding: "een percentage van 0 tot en met 100" }]
         )
       const uitkomst = yield* (yield* ProgramStore.ProgramStore).recordMeasurement(meting, source, basedOn)
       const versie = Option.match(yield* plans.meting(meting.id), {

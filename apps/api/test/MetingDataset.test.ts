@@ -31,4 +31,27 @@ describe("POST /api/v1/metingen", () => {
     })
     assert.strictEqual(fine.status, 200)
   })
+
+  it("refuses a gebied outside the region and an unknown mijlpaal, for the same reason", async () => {
+    const meting = {
+      id: "m-gebied",
+      indicator: "aangiftebereidheid",
+      jaar: 2026,
+      periode: "2026-Q2",
+      gebied: { niveau: "gemeente", code: "GM9999" },
+      waarde: 5,
+      bron: "programma-administratie",
+      vastgelegdOp: "2026-05-01",
+      herkomst: { document: "test", sectie: "test" }
+    }
+    for (const body of [
+      meting,
+      { ...meting, gebied: { niveau: "district", id: "nergens" } },
+      { ...meting, gebied: { niveau: "regio" }, mijlpaal: "bestaat-niet" }
+    ]) {
+      const refused = await f.request("/api/v1/metingen", { method: "POST", as: "programma", json: body })
+      assert.strictEqual(refused.status, 422, JSON.stringify(body))
+    }
+    assert.strictEqual((await f.request("/api/v1/voortgang", { as: "programma" })).status, 200)
+  })
 })

@@ -70,6 +70,11 @@ export interface Options {
   readonly corsOrigins?: ReadonlyArray<string>
   /** Where the request log goes (default: JSON lines on standard output). */
   readonly log?: (entry: LogEntry) => void
+  /**
+   * Behind a reverse proxy: the web app's sign-in limit per address reads the client's address from
+   * `X-Forwarded-For` (its right-most entry) instead of the socket (default: off).
+   */
+  readonly trustProxy?: boolean
   /** Where unforeseen failures go (default: standard error). */
   readonly report?: (requestId: string | undefined, error: unknown) => void
 }
@@ -183,7 +188,7 @@ export const createApp = (config: AppConfig) => {
   // Reading and checking a large workbook takes longer than any other request.
   const uploadTimeout = requestTimeout({ ms: 10 * 60 * 1000 })
   app.use(async (c, next) =>
-    c.req.method === "POST" && c.req.path === "/api/v1/imports"
+    c.req.method === "POST" && (c.req.path === "/api/v1/imports" || c.req.path.startsWith("/import"))
       ? await uploadTimeout(c, next)
       : await timeout(c, next)
   )
@@ -245,6 +250,13 @@ export const createApp = (config: AppConfig) => {
   })
   for (const m of modules) app.route(m.group.prefix, m.app)
   // The web application's pages, behind its own sessions; `/api/v1` reads only bearer tokens.
-  app.route("/", Web.createWeb({ runtime }))
+  app.route(
+    "/",
+    Web.createWeb({
+      runtime,
+      trustProxy: options.trustProxy === true,
+      ...(options.maxUploadBytes === undefined ? {} : { maxUploadBytes: options.maxUploadBytes })
+    })
+  )
   return app
 }

@@ -25,6 +25,8 @@ const componenten = [
   "form-field-description",
   "form-field-error-message",
   "textbox",
+  "select",
+  "textarea",
   "alert",
   "skip-link",
   "page-header",
@@ -46,7 +48,8 @@ nav.menu a[aria-current="page"]{font-weight:700}
 main{max-width:72rem;margin:0 auto;padding:1rem 1.25rem 2rem}
 .smal{max-width:28rem}
 .utrecht-form-field{margin-block-end:1rem}
-.utrecht-textbox{width:100%;max-width:24rem}
+.utrecht-textbox,.utrecht-select,.utrecht-textarea{width:100%;max-width:24rem}
+.utrecht-textarea{max-width:40rem}
 .utrecht-alert{border-inline-start:4px solid #b3261e;background:#fdf2f2;padding:0.5rem 0.75rem;margin-block-end:1rem}
 .utrecht-alert--ok{border-color:#1f6f3f;background:#eef8f1}
 table.utrecht-table{width:100%;border-collapse:collapse;margin-block-end:1.5rem}
@@ -55,6 +58,9 @@ table.utrecht-table{width:100%;border-collapse:collapse;margin-block-end:1.5rem}
 caption{text-align:start;font-weight:700;padding-block-end:0.3rem;color:#1b3f69}
 .status{font-weight:700;white-space:nowrap}
 .uitleg{overflow-wrap:anywhere}
+.verborgen{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.geheim{font-family:monospace;overflow-wrap:anywhere;background:#fff;padding:0.25rem 0.5rem;border:1px solid #8a8a8a;display:block}
+td form{margin:0}
 @media (max-width:640px){.utrecht-table__cell,.utrecht-table__header-cell{display:block}thead{display:none}}
 `
 
@@ -69,8 +75,17 @@ export const stylesheet = (): string => {
 /** Where the stylesheet is served, by dvcc itself (no CDN). */
 export const stylesheetPath = "/assets/dvcc.css"
 
-/** The pages in the navigation, in order. */
-const menu = [{ pad: "/voortgang", naam: "Voortgang" }] as const
+/** The pages in the navigation, in order, each shown only to whom may use it. */
+const menu: ReadonlyArray<{
+  readonly pad: string
+  readonly naam: string
+  readonly mag?: (principal: Access.Principal) => boolean
+}> = [
+  { pad: "/voortgang", naam: "Voortgang" },
+  { pad: "/metingen", naam: "Metingen", mag: (p) => Access.allows(p, "metingen:schrijven") },
+  { pad: "/import", naam: "Import", mag: (p) => Access.allows(p, "imports:schrijven") },
+  { pad: "/beheer", naam: "Beheer", mag: (p) => Access.allows(p, "tokens:beheren") }
+]
 
 /** A form field that changes something carries the CSRF token. */
 export const csrfField = (token: string): string => `<input type="hidden" name="_csrf" value="${esc(token)}">`
@@ -93,7 +108,13 @@ export const page = (
     session === undefined
       ? `<header class="kop"><a class="naam" href="/">dvcc</a></header>`
       : `<header class="kop"><a class="naam" href="/">dvcc</a><form method="post" action="/uitloggen"><span>${esc(session.user.email)} (${esc(rolNaam[session.user.rol])}${session.user.scope === null ? "" : ` ${esc(Access.scopeLabel(session.user.scope))}`})</span>${csrfField(session.csrf)}<button type="submit" class="utrecht-button utrecht-button--secondary-action">Uitloggen</button></form></header>
-<nav class="menu" aria-label="Hoofdmenu"><ul>${menu.map((m) => `<li><a class="utrecht-link" href="${m.pad}"${m.pad === opties.actief ? ' aria-current="page"' : ""}>${esc(m.naam)}</a></li>`).join("")}</ul></nav>`
+<nav class="menu" aria-label="Hoofdmenu"><ul>${menu
+          .filter((m) => m.mag === undefined || m.mag(session.principal))
+          .map(
+            (m) =>
+              `<li><a class="utrecht-link" href="${m.pad}"${m.pad === opties.actief ? ' aria-current="page"' : ""}>${esc(m.naam)}</a></li>`
+          )
+          .join("")}</ul></nav>`
   return `<!doctype html>
 <html lang="nl" class="utrecht-theme">
 <head>

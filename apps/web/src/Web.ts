@@ -9,15 +9,33 @@
  * @since 0.1.0
  */
 import { randomBytes, timingSafeEqual } from "node:crypto"
-import { type ProgramStore, Sessions, Users } from "@dvcc/store"
+import type {
+  Activities,
+  Gebieden,
+  Imports,
+  Measurements,
+  Plans,
+  ProgramStore,
+  Registrations,
+  Tokens
+} from "@dvcc/store"
+import { Sessions, Users } from "@dvcc/store"
 import { Effect, type ManagedRuntime, Option } from "effect"
-import { type Context, Hono } from "hono"
+import type { SqlClient } from "effect/sql"
+import { type Context, Hono, type MiddlewareHandler } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
+import { clientAddress, overHttps } from "./internal/proxy.ts"
+import { importSlots, type Slots } from "./internal/slots.ts"
 import { page, stylesheet, stylesheetPath } from "./Layout.ts"
+import * as Beheer from "./pages/Beheer.ts"
+import * as Import from "./pages/Import.ts"
+import * as Metingen from "./pages/Metingen.ts"
 import * as SetPassword from "./pages/SetPassword.ts"
 import * as SignIn from "./pages/SignIn.ts"
 import * as Voortgang from "./pages/Voortgang.ts"
+
+export { importSlots } from "./internal/slots.ts"
 
 /**
  * The services the pages use.
@@ -25,7 +43,18 @@ import * as Voortgang from "./pages/Voortgang.ts"
  * @since 0.1.0
  * @category models
  */
-export type Services = Users.Users | Sessions.Sessions | ProgramStore.ProgramStore
+export type Services =
+  | Users.Users
+  | Sessions.Sessions
+  | ProgramStore.ProgramStore
+  | Plans.Plans
+  | Imports.Imports
+  | Gebieden.Gebieden
+  | Tokens.Tokens
+  | Activities.Activities
+  | Measurements.Measurements
+  | Registrations.Registrations
+  | SqlClient.SqlClient
 
 /**
  * @since 0.1.0
@@ -38,6 +67,33 @@ export interface WebConfig {
    * behind a reverse proxy that is the proxy, so give one that reads the proxy's header instead.
    */
   readonly address?: (c: Context) => string
+  /**
+   * Behind a reverse proxy: read the client's address from `X-Forwarded-For` (its right-most entry, the
+   * one the proxy appended) instead of the socket (`dvcc serve --trust-proxy`, `DVCC_TRUST_PROXY=1`).
+   */
+  readonly trustProxy?: boolean
+  /** Largest uploaded workbook in bytes (default 50 MB, as `POST /api/v1/imports`). */
+  readonly maxUploadBytes?: number
+  /** The imports running at once, shared with the API (default: the process's one counter). */
+  readonly importSlots?: Slots
+}
+
+/**
+ * What the pages that change something use: the bounded form body and its CSRF check.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Forms {
+  /** Bounds a form's body before it is read (16 KB). */
+  readonly limit: MiddlewareHandler<WebEnv>
+  /** The form's text fields when its CSRF token is right, else the 403 page to answer with. */
+  readonly read: (c: Context<WebEnv>) => Promise<Record<string, string> | Response>
+  /** The same for a `multipart/form-data` upload: its text fields and the file of field `name`. */
+  readonly readUpload: (
+    c: Context<WebEnv>,
+    name: string
+  ) => Promise<{ readonly fields: Record<string, string>; readonly file: File | undefined } | Response>
 }
 
 /**
@@ -78,15 +134,6 @@ export const csrfCookie = "dvcc_csrf"
 export const contentSecurityPolicy =
   "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
-const overHttps = (c: Context): boolean =>
-  new URL(c.req.url).protocol === "https:" ||
-  c.req.header("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https"
-
-const peer = (c: Context): string => {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
-  return incoming?.socket?.remoteAddress ?? "onbekend"
-}
-
 const cookieOptions = (c: Context) =>
   ({ httpOnly: true, sameSite: "Lax", secure: overHttps(c), path: "/" }) as const
 
@@ -102,7 +149,7 @@ const same = (a: string, b: string): boolean => {
  */
 export const createWeb = (config: WebConfig) => {
   const { runtime } = config
-  const address = config.address ?? peer
+  const address = config.address ?? clientAddress(config.trustProxy === true)
   const run = <A, E>(effect: Effect.Effect<A, E, Services>) => runtime.runPromise(effect)
   const app = new Hono<WebEnv>()
 
@@ -139,8 +186,12 @@ export const createWeb = (config: WebConfig) => {
     onError: (c) =>
       c.html(page("Te groot", '<p class="utrecht-paragraph">Het formulier is te groot.</p>'), 413)
   })
-  const readForm = async (c: Context<WebEnv>): Promise<Record<string, string> | Response> => {
-    const body = await c.req.parseBody()
+  const checked = (
+    c: Context<WebEnv>,
+    body: Record<string, unknown>
+  ):
+    | { readonly fields: Record<string, string>; readonly file: (name: string) => File | undefined }
+    | Response => {
     const fields: Record<string, string> = {}
     for (const [key, value] of Object.entries(body)) if (typeof value === "string") fields[key] = value
     const session = c.get("session")
@@ -154,7 +205,33 @@ export const createWeb = (config: WebConfig) => {
         ),
         403
       )
-    return fields
+    return {
+      fields,
+      file: (name) => {
+        const part = body[name]
+        return part instanceof File ? part : undefined
+      }
+    }
+  }
+  const readForm = async (c: Context<WebEnv>): Promise<Record<string, string> | Response> => {
+    const result = checked(c, await c.req.parseBody())
+    return result instanceof Response ? result : result.fields
+  }
+  const forms: Forms = {
+    limit: form,
+    read: readForm,
+    readUpload: async (c, name) => {
+      const body = await c.req.parseBody().catch(() => undefined)
+      if (body === undefined)
+        return c.html(
+          page("Fout", '<p class="utrecht-paragraph">Het formulier kon niet worden gelezen.</p>', {
+            session: c.get("session")
+          }),
+          400
+        )
+      const result = checked(c, body)
+      return result instanceof Response ? result : { fields: result.fields, file: result.file(name) }
+    }
   }
 
   app.get(stylesheetPath, (c) => {
@@ -231,10 +308,21 @@ export const createWeb = (config: WebConfig) => {
   })
 
   // Every page below needs a session; without one, the sign-in page.
-  app.use("/voortgang", async (c, next) => {
+  const signedIn: MiddlewareHandler<WebEnv> = async (c, next) => {
     if (c.get("session") === undefined) return c.redirect("/inloggen", 303)
     await next()
-  })
+  }
+  for (const path of ["/voortgang", "/metingen", "/import", "/import/*", "/beheer", "/beheer/*"])
+    app.use(path, signedIn)
   app.route("/voortgang", Voortgang.app(run))
+  app.route("/metingen", Metingen.app(run, forms))
+  app.route(
+    "/import",
+    Import.app(run, forms, {
+      maxUploadBytes: config.maxUploadBytes ?? 50 * 1024 * 1024,
+      slots: config.importSlots ?? importSlots
+    })
+  )
+  app.route("/beheer", Beheer.app(run, forms))
   return app
 }

@@ -7,13 +7,26 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Access } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
-import { Database, ProgramStore, Sessions, Users } from "@dvcc/store"
+import {
+  Activities,
+  Database,
+  Gebieden,
+  Imports,
+  Measurements,
+  Plans,
+  ProgramStore,
+  Registrations,
+  Sessions,
+  Tokens,
+  Users
+} from "@dvcc/store"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { createWeb } from "../src/Web.ts"
 
 export const password = "een lange zin als wachtwoord"
 
 export const accounts = {
+  beheerder: { email: "beheer@dvcc.test", rol: "beheerder", scope: null },
   programma: { email: "bureau@dvcc.test", rol: "programma", scope: null },
   gemeente: { email: "adviseur@amersfoort.nl", rol: "gemeente", scope: Access.parseScope("GM0307") }
 } as const
@@ -24,9 +37,17 @@ export const makeWeb = async (options: Sessions.Options = {}) => {
     file: join(mkdtempSync(join(tmpdir(), "dvcc-web-")), "dvcc.sqlite")
   }
   const runtime = ManagedRuntime.make(
-    Layer.mergeAll(Users.Users.layer, Sessions.Sessions.layerWith(options)).pipe(
-      Layer.provideMerge(Database.layer(location))
-    )
+    Layer.mergeAll(
+      Users.Users.layer,
+      Sessions.Sessions.layerWith(options),
+      Tokens.Tokens.layer,
+      Plans.Plans.layer,
+      Imports.Imports.layer,
+      Gebieden.Gebieden.layer,
+      Activities.Activities.layer,
+      Measurements.Measurements.layer,
+      Registrations.Registrations.layer
+    ).pipe(Layer.provideMerge(Database.layer(location)))
   )
   await runtime.runPromise(
     Effect.gen(function* () {

@@ -3,7 +3,10 @@
  * a new random id at every sign-in (only its SHA-256 is stored), an idle and an absolute expiry, a CSRF
  * token per session, and sign-out deleting it. Failed sign-ins are counted per account and per address in
  * the database; past the limit a sign-in is refused without checking the password, whether or not the
- * account exists, and a refusal never says which of the two was wrong.
+ * account exists, and a refusal never says which of the two was wrong. Every sign-in, failed sign-in and
+ * sign-out is an audit row (entity `sessions`, keyed by the account's id, actor `user:<email>`) with the
+ * address it came from and never a password or session id; an address tried without an account is not
+ * written down (it may be a password typed in the wrong field), nor an attempt refused by the limit.
  *
  * @since 0.1.0
  */
@@ -11,9 +14,18 @@ import { randomBytes } from "node:crypto"
 import type { Access } from "@dvcc/core"
 import { Context, DateTime, Effect, Layer, Option } from "effect"
 import { SqlClient } from "effect/sql"
+import { auditChange } from "./internal/audit.ts"
 import { migrated, StoreError, toStoreError } from "./internal/errors.ts"
 import { hash } from "./Tokens.ts"
-import { fromRow, normalizeEmail, principalOf, type Row, type UserInfo, verifyPassword } from "./Users.ts"
+import {
+  actorOf,
+  fromRow,
+  normalizeEmail,
+  principalOf,
+  type Row,
+  type UserInfo,
+  verifyPassword
+} from "./Users.ts"
 
 /**
  * How long sessions last and how many failed sign-ins are allowed.
@@ -98,6 +110,23 @@ export class Sessions extends Context.Service<
         const windowMs = options.windowMs ?? 15 * 60 * 1000
         const iso = (ms: number) => new Date(ms).toISOString()
         const nowMs = Effect.map(DateTime.now, DateTime.toEpochMillis)
+        const audit = auditChange(sql, "sessions")
+        const event = (
+          user: { readonly id: string; readonly email: string } | undefined,
+          gebeurtenis: "ingelogd" | "inloggen mislukt" | "uitgelogd",
+          address: string | undefined
+        ) =>
+          audit(
+            user?.id ?? "onbekend",
+            "insert",
+            null,
+            {
+              gebeurtenis,
+              ...(user === undefined ? {} : { email: user.email }),
+              ...(address === undefined ? {} : { adres: address })
+            },
+            user === undefined ? "anoniem" : actorOf(user)
+          )
 
         const failures = (subject: string, since: string) =>
           Effect.map(
@@ -135,6 +164,7 @@ export class Sessions extends Context.Service<
                 { subject: account, at: iso(now) },
                 { subject: address, at: iso(now) }
               ])}`
+              if (row !== undefined) yield* event(row, "inloggen mislukt", attempt.address.slice(0, 100))
               return { _tag: "Refused" } as const
             }
             yield* sql`DELETE FROM sign_in_failures WHERE subject = ${account}`
@@ -148,6 +178,7 @@ export class Sessions extends Context.Service<
               seen_at: iso(now)
             })}`
             const user = yield* fromRow(row)
+            yield* event(user, "ingelogd", attempt.address.slice(0, 100))
             return { _tag: "SignedIn", id, session: { user, principal: principalOf(user), csrf } } as const
           }).pipe(Effect.mapError((cause) => toStoreError(cause, "Inloggen is mislukt", attempt.password)))
 
@@ -167,10 +198,14 @@ export class Sessions extends Context.Service<
           }).pipe(Effect.mapError((cause) => toStoreError(cause, "De sessie kon niet worden gecontroleerd")))
 
         const signOut = (id: string) =>
-          sql`DELETE FROM sessions WHERE hash = ${hash(id)}`.pipe(
-            Effect.asVoid,
-            Effect.mapError((cause) => toStoreError(cause, "Uitloggen is mislukt"))
-          )
+          Effect.gen(function* () {
+            const [user] = yield* sql<{
+              readonly id: string
+              readonly email: string
+            }>`SELECT u.id, u.email FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.hash = ${hash(id)}`
+            yield* sql`DELETE FROM sessions WHERE hash = ${hash(id)}`
+            if (user !== undefined) yield* event(user, "uitgelogd", undefined)
+          }).pipe(Effect.mapError((cause) => toStoreError(cause, "Uitloggen is mislukt")))
 
         return Sessions.of({ signIn, verify, signOut })
       })

@@ -162,6 +162,15 @@ export const verifyPassword = (password: string, stored: string | null) =>
   })
 
 /**
+ * The actor an audit row names for a change made by a signed-in person: `user:<email>`, beside
+ * `token <id>` for the API's tokens and `cli` for the command line.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const actorOf = (user: Pick<UserInfo, "email">): string => `user:${user.email}`
+
+/**
  * An address as it is compared: trimmed, lower case.
  *
  * @since 0.1.0
@@ -248,6 +257,17 @@ export class Users extends Context.Service<
     readonly list: Effect.Effect<ReadonlyArray<UserInfo>, StoreError>
     /** Disables an account and ends its sessions; again changes nothing. Audited. */
     readonly disable: (email: string, actor: string) => Effect.Effect<UserInfo, StoreError | UserNotFound>
+    /**
+     * A new one-time link for an account that is not disabled: its password no longer works, its sessions
+     * and earlier links end. Audited (without the link).
+     */
+    readonly reset: (
+      email: string,
+      actor: string
+    ) => Effect.Effect<
+      { readonly info: UserInfo; readonly link: string; readonly verloopt: string },
+      StoreError | UserNotFound | InvalidUser
+    >
   }
 >()("@dvcc/store/Users") {
   /**
@@ -271,6 +291,16 @@ export class Users extends Context.Service<
           (rows) =>
             rows[0] === undefined ? Effect.succeed(Option.none()) : Effect.map(fromRow(rows[0]), Option.some)
         )
+
+      const newLink = (id: string) =>
+        Effect.gen(function* () {
+          const link = randomBytes(32).toString("base64url")
+          const verloopt = new Date(
+            DateTime.toEpochMillis(yield* DateTime.now) + linkValidForMs
+          ).toISOString()
+          yield* sql`INSERT INTO user_links ${sql.insert({ hash: hash(link), user_id: id, expires_at: verloopt })}`
+          return { link, verloopt }
+        })
 
       const create = (user: NewUser, actor: string) =>
         Effect.gen(function* () {
@@ -313,10 +343,7 @@ export class Users extends Context.Service<
           }
           yield* audit(id, "insert", null, info, actor)
           if (user.password !== undefined) return { info, link: null, verloopt: null }
-          const link = randomBytes(32).toString("base64url")
-          const verloopt = new Date(DateTime.toEpochMillis(now) + linkValidForMs).toISOString()
-          yield* sql`INSERT INTO user_links ${sql.insert({ hash: hash(link), user_id: id, expires_at: verloopt })}`
-          return { info, link, verloopt }
+          return { info, ...(yield* newLink(id)) }
         }).pipe(
           sql.withTransaction,
           Effect.mapError((cause) =>
@@ -355,7 +382,7 @@ export class Users extends Context.Service<
           yield* sql`DELETE FROM sessions WHERE user_id = ${id}`
           const [row] = yield* sql<typeof Row.Type>`SELECT * FROM users WHERE id = ${id}`
           const info = yield* fromRow(row as typeof Row.Type)
-          yield* audit(id, "update", null, { id, wachtwoord: "gewijzigd" }, `gebruiker ${info.email}`)
+          yield* audit(id, "update", null, { id, wachtwoord: "gewijzigd" }, actorOf(info))
           return info
         }).pipe(
           sql.withTransaction,
@@ -392,7 +419,29 @@ export class Users extends Context.Service<
           )
         )
 
-      return Users.of({ create, setPassword, checkLink, list, disable })
+      const reset = (email: string, actor: string) =>
+        Effect.gen(function* () {
+          const found = yield* byEmail(email)
+          if (Option.isNone(found)) return yield* new UserNotFound({ email })
+          const before = found.value
+          if (before.uitgeschakeld !== null)
+            return yield* new InvalidUser({ reason: `het account ${before.email} is uitgeschakeld` })
+          yield* sql`DELETE FROM sessions WHERE user_id = ${before.id}`
+          yield* sql`DELETE FROM user_links WHERE user_id = ${before.id}`
+          yield* sql`UPDATE users SET password = NULL WHERE id = ${before.id}`
+          const info = { ...before, wachtwoord: false }
+          yield* audit(before.id, "update", before, { ...info, wachtwoord: "opnieuw in te stellen" }, actor)
+          return { info, ...(yield* newLink(before.id)) }
+        }).pipe(
+          sql.withTransaction,
+          Effect.mapError((cause) =>
+            cause._tag === "UserNotFound" || cause._tag === "InvalidUser"
+              ? cause
+              : toStoreError(cause, "Er kon geen nieuwe link worden gemaakt")
+          )
+        )
+
+      return Users.of({ create, setPassword, checkLink, list, disable, reset })
     })
   )
 }

@@ -185,6 +185,71 @@ const userSuite = (fresh: Fresh) => {
       })
     )
   )
+
+  it.effect("a reset gives a new link, ends the sessions and the old password and the earlier link", () =>
+    withAccounts((users, sessions) =>
+      Effect.gen(function* () {
+        const first = yield* users.create({ email: "p@b.nl", rol: "programma", scope: null }, "test")
+        yield* users.setPassword(first.link ?? "", password)
+        const signedIn = yield* signIn(sessions, "p@b.nl", password)
+        const id = signedIn._tag === "SignedIn" ? signedIn.id : ""
+        const earlier = yield* users.reset("p@b.nl", "test")
+        const reset = yield* users.reset("P@B.nl", "user:beheer@b.nl")
+        assert.isFalse(reset.info.wachtwoord)
+        assert.isFalse(yield* Effect.map(sessions.verify(id), Option.isSome), "the session ended")
+        assert.strictEqual((yield* signIn(sessions, "p@b.nl", password))._tag, "Refused", "old password")
+        assert.isFalse(yield* users.checkLink(earlier.link), "the earlier link no longer works")
+        assert.isTrue(yield* users.checkLink(reset.link))
+        yield* users.setPassword(reset.link, `${password} nieuw`)
+        assert.strictEqual((yield* signIn(sessions, "p@b.nl", `${password} nieuw`))._tag, "SignedIn")
+
+        const sql = yield* SqlClient.SqlClient
+        const rows = yield* sql<{
+          readonly actor: string
+          readonly after: string
+        }>`SELECT actor, after FROM audit WHERE entity = 'users' ORDER BY id`
+        assert.isTrue(
+          rows.some((r) => r.actor === "user:beheer@b.nl"),
+          "the reset names who did it"
+        )
+        assert.notInclude(JSON.stringify(rows), reset.link)
+        assert.strictEqual((yield* Effect.flip(users.reset("niemand@b.nl", "test")))._tag, "UserNotFound")
+        yield* users.disable("p@b.nl", "test")
+        assert.strictEqual((yield* Effect.flip(users.reset("p@b.nl", "test")))._tag, "InvalidUser")
+      })
+    )
+  )
+
+  it.effect("sign-in, failed sign-in and sign-out are audited with the address, never a secret", () =>
+    withAccounts((users, sessions) =>
+      Effect.gen(function* () {
+        yield* users.create({ email: "p@b.nl", rol: "programma", scope: null, password }, "test")
+        yield* signIn(sessions, "p@b.nl", "het verkeerde wachtwoord", "10.4.4.4")
+        yield* signIn(sessions, "niemand@b.nl", "ook verkeerd", "10.4.4.4")
+        const result = yield* signIn(sessions, "p@b.nl", password, "10.4.4.5")
+        const id = result._tag === "SignedIn" ? result.id : ""
+        yield* sessions.signOut(id)
+        const sql = yield* SqlClient.SqlClient
+        const rows = yield* sql<{
+          readonly actor: string
+          readonly after: string
+        }>`SELECT actor, after FROM audit WHERE entity = 'sessions' ORDER BY id`
+        assert.deepStrictEqual(
+          rows.map((r) => [r.actor, JSON.parse(r.after)]),
+          [
+            ["user:p@b.nl", { gebeurtenis: "inloggen mislukt", email: "p@b.nl", adres: "10.4.4.4" }],
+            ["user:p@b.nl", { gebeurtenis: "ingelogd", email: "p@b.nl", adres: "10.4.4.5" }],
+            ["user:p@b.nl", { gebeurtenis: "uitgelogd", email: "p@b.nl" }]
+          ]
+        )
+        const all = JSON.stringify(
+          yield* sql.unsafe("SELECT actor, entity_key, before, after, source FROM audit")
+        )
+        for (const secret of [password, "het verkeerde wachtwoord", "ook verkeerd", "niemand@b.nl", id])
+          assert.notInclude(all, secret)
+      })
+    )
+  )
 }
 
 onEachDatabase("Users", userSuite)

@@ -10,6 +10,7 @@
 import { Access } from "@dvcc/core"
 import { Import } from "@dvcc/excel"
 import { Imports } from "@dvcc/store"
+import { Web } from "@dvcc/web"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
@@ -156,7 +157,13 @@ export const app = new Hono<Env>()
  * Imports at once in this process. An import's memory is bounded by the workbook limits (the worst one that
  * passes them peaks under 400 MB with the process, docs/performance.md); two at once fit a 1 GB heap.
  */
-const importSlots = concurrencyLimit({ max: 2, what: "imports", retryAfterSeconds: 10 })
+const importSlots = concurrencyLimit({
+  max: Web.importSlots.max,
+  what: "imports",
+  retryAfterSeconds: 10,
+  // One count with the web app's upload page: two imports at once in this process, whichever way.
+  slots: Web.importSlots
+})
 
 app.post(
   upload.path,

@@ -4,7 +4,7 @@
  * finish, then the database is closed.
  */
 import { Database, ProgramStore } from "@dvcc/store"
-import { Effect, ManagedRuntime } from "effect"
+import { Config, Effect, ManagedRuntime } from "effect"
 import { Command, Flag } from "effect/cli"
 import { databaseLocation } from "../Config.ts"
 import { seedBundled } from "../ProgramData.ts"
@@ -25,9 +25,17 @@ const cors = Flag.String("cors-origin").pipe(
   Flag.atLeast(0)
 )
 
+const trustProxy = Flag.Boolean("trust-proxy").pipe(
+  Flag.withDescription(
+    "Achter een reverse proxy: lees het adres van de bezoeker uit X-Forwarded-For (voor de inloglimiet per adres); ook DVCC_TRUST_PROXY=1"
+  ),
+  Flag.withFallbackConfig(Config.Boolean("DVCC_TRUST_PROXY")),
+  Flag.withDefault(false)
+)
+
 export const serve = Command.make(
   "serve",
-  { port, host, cors },
+  { port, host, cors, trustProxy },
   Effect.fn("serve")(function* (flags) {
     const { db } = yield* root
     const location = yield* databaseLocation(db)
@@ -46,7 +54,10 @@ export const serve = Command.make(
         )
         const app = App.createApp({
           runtime,
-          options: flags.cors.length === 0 ? {} : { corsOrigins: flags.cors }
+          options: {
+            ...(flags.cors.length === 0 ? {} : { corsOrigins: flags.cors }),
+            trustProxy: flags.trustProxy
+          }
         })
         const server = yield* Effect.tryPromise({
           try: () => Server.listen(app, { port: flags.port, host: flags.host }),
@@ -83,6 +94,10 @@ export const serve = Command.make(
     {
       command: "dvcc serve --port 9000 --host 0.0.0.0 --db /srv/dvcc.sqlite",
       description: "Voor het netwerk"
+    },
+    {
+      command: "dvcc serve --trust-proxy --host 127.0.0.1",
+      description: "Achter een reverse proxy op dezelfde machine (zie de README)"
     },
     {
       command: "DATABASE_URL=postgres://dvcc@db/dvcc dvcc serve",

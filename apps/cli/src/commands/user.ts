@@ -1,7 +1,8 @@
 /**
- * `dvcc user create|list|disable`: the personal accounts of the web application. A new account gets a
+ * `dvcc user create|list|disable|reset`: the personal accounts of the web application. A new account gets a
  * one-time link to set its password, or takes it from standard input with `--password-stdin` (for
- * scripts); the database keeps only a scrypt hash. Disabling an account ends its sessions at once.
+ * scripts); the database keeps only a scrypt hash. Disabling an account ends its sessions at once; a reset
+ * gives a new one-time link, and the old password and the sessions end.
  */
 import { text } from "node:stream/consumers"
 import { Access } from "@dvcc/core"
@@ -56,6 +57,15 @@ const readPassword = Effect.promise(() => text(process.stdin)).pipe(
   Effect.map((input) => input.slice(0, 4096).split(/\r?\n/)[0] ?? "")
 )
 
+/** The lines that hand a one-time link to the person who passes it on. */
+export const linkMessage = (kop: string, base: string, link: string, verloopt: string): string =>
+  [
+    kop,
+    `Stuur deze link naar de gebruiker om een wachtwoord in te stellen (één keer te gebruiken, geldig tot ${moment(verloopt)} UTC):`,
+    "",
+    `${base.replace(/\/+$/, "")}/wachtwoord/${link}`
+  ].join("\n")
+
 const userError = (e: { readonly message: string }) =>
   Effect.fail(new CliError.UserError({ cause: e, userMessage: e.message }))
 
@@ -86,12 +96,7 @@ const create = Command.make(
       return
     }
     yield* Console.log(
-      [
-        `Account ${wie} aangemaakt.`,
-        `Stuur deze link naar de gebruiker om een wachtwoord in te stellen (één keer te gebruiken, geldig tot ${moment(created.verloopt ?? "")} UTC):`,
-        "",
-        `${flags.url.replace(/\/+$/, "")}/wachtwoord/${created.link}`
-      ].join("\n")
+      linkMessage(`Account ${wie} aangemaakt.`, flags.url, created.link, created.verloopt ?? "")
     )
   })
 ).pipe(
@@ -142,6 +147,36 @@ const disable = Command.make(
   ])
 )
 
+const reset = Command.make(
+  "reset",
+  { email, url },
+  Effect.fn("user reset")(function* (flags) {
+    const done = yield* withUsers((users) =>
+      users
+        .reset(flags.email, "cli")
+        .pipe(Effect.catchTags({ UserNotFound: userError, InvalidUser: userError }))
+    )
+    yield* Console.log(
+      linkMessage(
+        `Account ${done.info.email}: het oude wachtwoord werkt niet meer en de sessies zijn beëindigd.`,
+        flags.url,
+        done.link,
+        done.verloopt
+      )
+    )
+  })
+).pipe(
+  Command.withDescription(
+    "Geef een account een nieuwe eenmalige link: het oude wachtwoord en de lopende sessies vervallen"
+  ),
+  Command.withExamples([
+    {
+      command: "dvcc user reset --email adviseur@amersfoort.nl --url https://dvcc.example.nl",
+      description: "Een nieuwe link voor wie het wachtwoord kwijt is"
+    }
+  ])
+)
+
 export const user = Command.make("user").pipe(
   Command.withDescription("Beheer de accounts van de webapplicatie (dvcc serve, op /)"),
   Command.withExamples([
@@ -151,5 +186,5 @@ export const user = Command.make("user").pipe(
     },
     { command: "dvcc user list", description: "De accounts bekijken" }
   ]),
-  Command.withSubcommands([create, list, disable])
+  Command.withSubcommands([create, list, disable, reset])
 )

@@ -764,6 +764,22 @@ export async function* parseWorkbook(
           const jaar = jaren.includes(year)
             ? year
             : Math.max(...jaren.filter((j) => j <= year), Math.min(...jaren))
+          // What the dataset refuses when it is read back (core's Dataset check): refused at its cell here,
+          // so that an import cannot leave a dataset nobody can load.
+          const eenheid = context.dataset.indicatoren.find(
+            (i) => i.id === canonical && i.jaar === jaar
+          )?.eenheid
+          if (eenheid === "%" && waarde > 100) {
+            const mapping = byField.get("waarde")
+            problem(
+              mapping,
+              cells[mapping?.index ?? 0] ?? { _tag: "empty" },
+              "geen-percentage",
+              "een percentage van 0 tot en met 100",
+              `${waarde} is geen percentage: indicator ${canonical} telt in procenten, vul 0 tot en met 100 in.`
+            )
+            break
+          }
           metingen.push({
             sheet: name,
             row: row.number,

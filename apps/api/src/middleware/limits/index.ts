@@ -171,22 +171,24 @@ export const concurrencyLimit = (options: {
   /** What is limited, in the Dutch message: "imports". */
   readonly what: string
   readonly retryAfterSeconds?: number
+  /** A counter shared with other routes of the same work (the web app's upload); `max` is its bound. */
+  readonly slots?: { readonly max: number; running: number }
 }) => {
   const retryAfter = options.retryAfterSeconds ?? 10
-  let running = 0
+  const slots = options.slots ?? { max: options.max, running: 0 }
   return createMiddleware<Env>(async (c, next) => {
-    if (running >= options.max) {
+    if (slots.running >= slots.max) {
       return busy(
-        `Deze server verwerkt al ${options.max} ${options.what} tegelijk; probeer het over ${retryAfter} s opnieuw.`,
+        `Deze server verwerkt al ${slots.max} ${options.what} tegelijk; probeer het over ${retryAfter} s opnieuw.`,
         retryAfter,
         c.get("requestId")
       )
     }
-    running++
+    slots.running++
     try {
       await next()
     } finally {
-      running--
+      slots.running--
     }
   })
 }

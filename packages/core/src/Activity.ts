@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { Bespreking } from "./Bespreking.ts"
 import { CbsCode } from "./Geography.ts"
 import { Datum } from "./Periode.ts"
 
@@ -61,8 +62,30 @@ export const Activity = Schema.Struct({
   doelgroep: Schema.optionalKey(Doelgroep),
   /** People reached; absent means unknown, never 0. */
   bereik: Schema.optionalKey(Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))),
-  omschrijving: Schema.optionalKey(Schema.String)
-}).annotate({ identifier: "Activity" })
+  omschrijving: Schema.optionalKey(Schema.String),
+  /** Only for soort `informatiebeeld-besproken-in-driehoek`: the informatiebeeld, deelnemers and afspraken. */
+  bespreking: Schema.optionalKey(Bespreking)
+})
+  .check(Schema.makeFilter((a) => besprekingPastBijSoort(a)))
+  .annotate({ identifier: "Activity" })
+
+/**
+ * A bespreking belongs to an activity of soort `informatiebeeld-besproken-in-driehoek` only: `true`, or
+ * the issue at `bespreking` in Dutch. Also for schemas built from `Activity.fields`.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const besprekingPastBijSoort = (a: {
+  readonly soort: ActiviteitSoort
+  readonly bespreking?: unknown
+}): true | { readonly path: ReadonlyArray<PropertyKey>; readonly issue: string } =>
+  a.bespreking === undefined || a.soort === "informatiebeeld-besproken-in-driehoek"
+    ? true
+    : {
+        path: ["bespreking"],
+        issue: `een bespreking hoort alleen bij soort informatiebeeld-besproken-in-driehoek, niet bij ${a.soort}`
+      }
 
 /**
  * @since 0.1.0

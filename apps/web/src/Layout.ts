@@ -70,7 +70,10 @@ export const stylesheet = (): string => {
 export const stylesheetPath = "/assets/dvcc.css"
 
 /** The pages in the navigation, in order. */
-const menu = [{ pad: "/voortgang", naam: "Voortgang" }] as const
+const menu = [
+  { pad: "/voortgang", naam: "Voortgang" },
+  { pad: "/activiteiten", naam: "Activiteiten" }
+] as const
 
 /** A form field that changes something carries the CSRF token. */
 export const csrfField = (token: string): string => `<input type="hidden" name="_csrf" value="${esc(token)}">`

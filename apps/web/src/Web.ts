@@ -9,12 +9,13 @@
  * @since 0.1.0
  */
 import { randomBytes, timingSafeEqual } from "node:crypto"
-import { type ProgramStore, Sessions, Users } from "@dvcc/store"
+import { type Activities, type Gebieden, type ProgramStore, Sessions, Users } from "@dvcc/store"
 import { Effect, type ManagedRuntime, Option } from "effect"
 import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
 import { page, stylesheet, stylesheetPath } from "./Layout.ts"
+import * as Activiteiten from "./pages/Activiteiten.ts"
 import * as SetPassword from "./pages/SetPassword.ts"
 import * as SignIn from "./pages/SignIn.ts"
 import * as Voortgang from "./pages/Voortgang.ts"
@@ -25,7 +26,12 @@ import * as Voortgang from "./pages/Voortgang.ts"
  * @since 0.1.0
  * @category models
  */
-export type Services = Users.Users | Sessions.Sessions | ProgramStore.ProgramStore
+export type Services =
+  | Users.Users
+  | Sessions.Sessions
+  | ProgramStore.ProgramStore
+  | Activities.Activities
+  | Gebieden.Gebieden
 
 /**
  * @since 0.1.0
@@ -236,5 +242,6 @@ export const createWeb = (config: WebConfig) => {
     await next()
   })
   app.route("/voortgang", Voortgang.app(run))
+  app.route("/activiteiten", Activiteiten.app(run))
   return app
 }

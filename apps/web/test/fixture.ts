@@ -7,7 +7,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Access } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
-import { Database, ProgramStore, Sessions, Users } from "@dvcc/store"
+import { Activities, Database, Gebieden, ProgramStore, Sessions, Users } from "@dvcc/store"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { createWeb } from "../src/Web.ts"
 
@@ -24,9 +24,12 @@ export const makeWeb = async (options: Sessions.Options = {}) => {
     file: join(mkdtempSync(join(tmpdir(), "dvcc-web-")), "dvcc.sqlite")
   }
   const runtime = ManagedRuntime.make(
-    Layer.mergeAll(Users.Users.layer, Sessions.Sessions.layerWith(options)).pipe(
-      Layer.provideMerge(Database.layer(location))
-    )
+    Layer.mergeAll(
+      Users.Users.layer,
+      Sessions.Sessions.layerWith(options),
+      Activities.Activities.layer,
+      Gebieden.Gebieden.layer
+    ).pipe(Layer.provideMerge(Database.layer(location)))
   )
   await runtime.runPromise(
     Effect.gen(function* () {

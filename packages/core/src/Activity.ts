@@ -92,3 +92,25 @@ export const besprekingPastBijSoort = (a: {
  * @category models
  */
 export type Activity = typeof Activity.Type
+
+/**
+ * What people call each soort, for pages and forms (lower case, as in a sentence).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const soortLabel: Record<ActiviteitSoort, string> = {
+  kennisbijeenkomst: "kennisbijeenkomst",
+  "echt-nep-bijeenkomst": "Echt-Nep-bijeenkomst",
+  "actiedag-activiteit": "activiteit op de actiedag",
+  "bestuurlijke-rapportage": "bestuurlijke rapportage",
+  "riec-casus": "RIEC-casus",
+  huisbezoek: "huisbezoek",
+  "communicatie-uiting": "communicatie-uiting",
+  "informatiebeeld-besproken-in-driehoek": "informatiebeeld besproken in de driehoek",
+  "bakfiets-inzet": "inzet van de bakfiets",
+  "train-de-trainer": "train-de-trainer",
+  "ciso-bijeenkomst": "CISO-bijeenkomst",
+  contentsuggestie: "contentsuggestie",
+  overig: "overige activiteit"
+}

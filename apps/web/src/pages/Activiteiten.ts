@@ -375,7 +375,7 @@ ${veld(fouten, "deelnemers", "Deelnemers", (attrs) => `<textarea class="utrecht-
 ${rijen.map(afspraakRij).join("\n")}
 ${rijen.length < maxRijen ? '<button type="submit" name="knop" value="afspraak" class="utrecht-button utrecht-button--secondary-action">Afspraak toevoegen</button>' : ""}
 </fieldset>
-<p><button type="submit" name="knop" value="opslaan" class="utrecht-button utrecht-button--primary-action">Opslaan</button></p>
+<p><button type="submit" id="opslaan" name="knop" value="opslaan" class="utrecht-button utrecht-button--primary-action">Opslaan</button></p>
 </form>
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/activiteiten">Terug naar de activiteiten</a></p>`
 }

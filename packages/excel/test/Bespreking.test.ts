@@ -6,12 +6,14 @@
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import type { Activity, Dataset } from "@dvcc/core"
+import type { Activity, Bespreking, Dataset, Periode } from "@dvcc/core"
 import { dataset as bundled } from "@dvcc/midden-nederland"
 import { Activities, Database, Gebieden, Measurements, ProgramStore, Registrations } from "@dvcc/store"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Layer } from "effect"
+import { Effect, Layer, Result } from "effect"
+import * as fc from "fast-check"
 import { Export, Import } from "../src/index.ts"
+import * as Afspraken from "../src/internal/afspraken.ts"
 
 const storeLayer = (file: string) =>
   Layer.mergeAll(
@@ -174,5 +176,47 @@ describe("besprekingen in the Activiteiten sheet", () => {
       /Activiteiten!J6: .*"morgen" is geen datum/
     ])
       assert.match(messages, expected)
+  })
+})
+
+describe("the Afspraken cell", () => {
+  const tekst = fc
+    .string({ minLength: 1, maxLength: 40 })
+    .map((s) =>
+      s
+        .replace(/[;\n\r:]/g, " ")
+        .replace(/\s+/g, " ")
+        .trim()
+    )
+    .filter((s) => s !== "")
+  const datum = fc
+    .date({
+      min: new Date("2020-01-01T00:00:00Z"),
+      max: new Date("2030-12-31T00:00:00Z"),
+      noInvalidDate: true
+    })
+    .map((d) => d.toISOString().slice(0, 10) as Periode.Datum)
+  const afspraak = fc.record({
+    wat: tekst,
+    wie: tekst,
+    uiterlijk: fc.option(datum, { nil: undefined }),
+    afgerondOp: fc.option(datum, { nil: undefined })
+  })
+
+  it("reads back what it writes: ids, texts, uiterlijk and afgerond", () => {
+    fc.assert(
+      fc.property(fc.array(afspraak, { maxLength: 8 }), (rows) => {
+        const afspraken: Array<Bespreking.Afspraak> = rows.map((r, i) => ({
+          id: `a${i * 2 + 1}`,
+          wat: r.wat,
+          wie: r.wie,
+          ...(r.uiterlijk === undefined ? {} : { uiterlijk: r.uiterlijk }),
+          status: r.afgerondOp === undefined ? "open" : "afgerond",
+          ...(r.afgerondOp === undefined ? {} : { afgerondOp: r.afgerondOp })
+        }))
+        const read = Afspraken.parseAfspraken(Afspraken.formatAfspraken(afspraken))
+        assert.deepStrictEqual(Result.getOrThrow(read), afspraken)
+      })
+    )
   })
 })

@@ -42,8 +42,8 @@ export const limits = {
 } as const
 
 /**
- * The id of an afspraak within its bespreking: `a1`, `a2`, … Given once and never reused, so that an
- * afspraak can be marked afgerond later.
+ * The id of an afspraak within its bespreking: `a1`, `a2`, … It stays with the afspraak through every
+ * correction, so that it can be marked afgerond later; a new afspraak gets one past the highest (`nextId`).
  *
  * @since 0.1.0
  * @category models
@@ -146,7 +146,8 @@ export type Bespreking = typeof Bespreking.Type
 export const soort = "informatiebeeld-besproken-in-driehoek" as const
 
 /**
- * The id for the next new afspraak of `afspraken`: one past the highest, so that ids are never reused.
+ * The id for the next new afspraak of `afspraken` (`offset` more for the second, third … new one at once):
+ * one past the highest, so that it is none of theirs.
  *
  * @since 0.1.0
  * @category constructors

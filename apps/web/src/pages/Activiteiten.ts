@@ -354,7 +354,7 @@ ${errorSummary(fouten)}
 ${csrfField(reader.session.csrf)}
 <input type="hidden" name="rijen" value="${rijen.length}">
 ${invoer.versie === undefined ? "" : `<input type="hidden" name="versie" value="${esc(invoer.versie)}">`}
-${veld(fouten, "datum", "Datum", input("date", invoer.datum, " required"), "Als JJJJ-MM-DD, bijvoorbeeld 2025-12-15.")}
+${veld(fouten, "datum", "Datum", input("date", invoer.datum, " required"), "De dag van de activiteit of van de driehoek.")}
 ${veld(
   fouten,
   "gemeente",

@@ -5,7 +5,7 @@
  * at their fields with a summary that links to them.
  */
 import { Activity } from "@dvcc/core"
-import { Activities } from "@dvcc/store"
+import { Activities, ProgramStore } from "@dvcc/store"
 import { Effect, Schema } from "effect"
 import { afterAll, assert, beforeAll, describe, it } from "vitest"
 import { accounts, client, makeWeb } from "./fixture.ts"
@@ -153,6 +153,18 @@ describe("the Activiteiten pages", () => {
       ]
     )
     assert.strictEqual(again.version, 3)
+    // The audit log names the user behind every correction made in the browser (the first write is
+    // audited as its import, like the API's).
+    const history = await web.runtime.runPromise(
+      Effect.flatMap(ProgramStore.ProgramStore, (store) => store.history("activiteiten", mine?.id ?? ""))
+    )
+    assert.deepStrictEqual(
+      history.map((h) => [h.action, h.actor]),
+      [
+        ["update", "gebruiker adviseur@amersfoort.nl"],
+        ["update", "gebruiker adviseur@amersfoort.nl"]
+      ]
+    )
   })
 
   it("adds an afspraak row without JavaScript: the button shows the form again with one more row", async () => {

@@ -82,6 +82,7 @@ const menu: ReadonlyArray<{
   readonly mag?: (principal: Access.Principal) => boolean
 }> = [
   { pad: "/voortgang", naam: "Voortgang" },
+  { pad: "/activiteiten", naam: "Activiteiten", mag: (p) => Access.allows(p, "activiteiten:lezen") },
   { pad: "/metingen", naam: "Metingen", mag: (p) => Access.allows(p, "metingen:schrijven") },
   { pad: "/import", naam: "Import", mag: (p) => Access.allows(p, "imports:schrijven") },
   { pad: "/beheer", naam: "Beheer", mag: (p) => Access.allows(p, "tokens:beheren") }

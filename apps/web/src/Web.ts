@@ -28,6 +28,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie"
 import { clientAddress, overHttps } from "./internal/proxy.ts"
 import { importSlots, type Slots } from "./internal/slots.ts"
 import { page, stylesheet, stylesheetPath } from "./Layout.ts"
+import * as Activiteiten from "./pages/Activiteiten.ts"
 import * as Beheer from "./pages/Beheer.ts"
 import * as Import from "./pages/Import.ts"
 import * as Metingen from "./pages/Metingen.ts"
@@ -324,5 +325,6 @@ export const createWeb = (config: WebConfig) => {
     })
   )
   app.route("/beheer", Beheer.app(run, forms))
+  app.route("/activiteiten", Activiteiten.app(run, forms))
   return app
 }

@@ -3,6 +3,7 @@
  */
 export * as Access from "./Access.ts"
 export * as Activity from "./Activity.ts"
+export * as Bespreking from "./Bespreking.ts"
 export * as Bron from "./Bron.ts"
 export * as Dataset from "./Dataset.ts"
 export * as Din from "./Din.ts"

@@ -183,6 +183,23 @@ export const activiteiten: Sheet = {
       aliases: ["Toelichting", "Beschrijving", "Opmerking"],
       width: 50,
       uitleg: "Vrije tekst."
+    }),
+    column("informatiebeeld", "Informatiebeeld", "periode", {
+      aliases: ["Besproken informatiebeeld"],
+      width: 16,
+      uitleg:
+        "Alleen bij ‘informatiebeeld besproken in de driehoek’: de periode van het besproken informatiebeeld, bijvoorbeeld 2025-Q4."
+    }),
+    column("deelnemers", "Deelnemers driehoek", "text", {
+      aliases: ["Deelnemers bespreking"],
+      width: 36,
+      uitleg:
+        "Alleen bij een bespreking in de driehoek: wie er deelnamen, gescheiden door ; (burgemeester; politie basisteam; OM)."
+    }),
+    column("afspraken", "Afspraken", "text", {
+      width: 60,
+      uitleg:
+        "Alleen bij een bespreking in de driehoek: één afspraak per regel (Alt+Enter), als ‘wat; wie’ met eventueel ‘; uiterlijk 1-3-2026’ en ‘; afgerond 10-1-2026’. Een export zet ‘a1:’ ervoor: laat dat staan, zo blijft het dezelfde afspraak."
     })
   ]
 }

@@ -394,7 +394,8 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
         const activity: Activity.Activity = {
           id: Activities.activityId(identity, occurrence),
           ...identity,
-          ...(p.record.bereik === undefined ? {} : { bereik: p.record.bereik })
+          ...(p.record.bereik === undefined ? {} : { bereik: p.record.bereik }),
+          ...(p.record.bespreking === undefined ? {} : { bespreking: p.record.bespreking })
         }
         return { ...p, record: activity }
       })

@@ -10,7 +10,7 @@
  * @since 0.1.0
  */
 import { createHash } from "node:crypto"
-import { Access, Activity, type Geography, Periode } from "@dvcc/core"
+import { Access, Activity, Bespreking, type Geography, Periode } from "@dvcc/core"
 import { Context, Effect, Layer, Result, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import * as bulk from "./internal/bulk.ts"
@@ -154,6 +154,28 @@ export class Activities extends Context.Service<
       basedOn: number,
       source: Source,
       scope?: Scope
+    ) => Effect.Effect<Recorded, StoreError | Conflict | NotFound>
+    /**
+     * The open afspraken of the besprekingen in de driehoek within `scope` (one gemeente with
+     * `filter.gemeente`), te laat when their `uiterlijk` lies before `vandaag`; te laat first.
+     */
+    readonly openAfspraken: (
+      vandaag: Periode.Datum,
+      filter?: Pick<Filter, "gemeente" | "periode">,
+      scope?: Scope
+    ) => Effect.Effect<ReadonlyArray<Bespreking.OpenAfspraak>, StoreError>
+    /**
+     * Marks afspraak `afspraak` of the bespreking `id` afgerond on `op`, as a correction of the activity
+     * (audited with before and after, versioned). `NotFound` when `scope` may not see the activity or it
+     * has no such afspraak; with `basedOn`, a stale version is a `Conflict`. Already afgerond: unchanged.
+     */
+    readonly afspraakAfronden: (
+      id: string,
+      afspraak: string,
+      op: Periode.Datum,
+      source: Source,
+      scope?: Scope,
+      basedOn?: number
     ) => Effect.Effect<Recorded, StoreError | Conflict | NotFound>
   }
 >()("@dvcc/store/Activities") {
@@ -364,7 +386,49 @@ export class Activities extends Context.Service<
           )
         )
 
-      return Activities.of({ record, write, list, recorded, get, update })
+      const openAfspraken = (
+        vandaag: Periode.Datum,
+        filter: Pick<Filter, "gemeente" | "periode"> = {},
+        scope?: Scope
+      ) =>
+        Effect.map(list({ ...filter, soort: Bespreking.soort }, scope), (activities) =>
+          Bespreking.open(activities, vandaag)
+        )
+
+      const afspraakAfronden = (
+        id: string,
+        afspraak: string,
+        op: Periode.Datum,
+        source: Source,
+        scope: Scope = { kind: "alles" },
+        basedOn?: number
+      ) =>
+        Effect.gen(function* () {
+          const current = yield* get(id, scope)
+          const bespreking = current.activity.bespreking
+          const done = bespreking === undefined ? undefined : Bespreking.afronden(bespreking, afspraak, op)
+          if (done === undefined) return yield* new NotFound({ entity: "Afspraak", key: `${id} ${afspraak}` })
+          if (basedOn !== undefined && basedOn !== current.version)
+            return yield* new Conflict({
+              entity: "Activiteit",
+              key: id,
+              expected: basedOn,
+              actual: current.version
+            })
+          if (done.afspraken.every((a, i) => a === bespreking?.afspraken[i])) return current
+          return yield* update(id, { ...current.activity, bespreking: done }, current.version, source, scope)
+        })
+
+      return Activities.of({
+        record,
+        write,
+        list,
+        recorded,
+        get,
+        update,
+        openAfspraken,
+        afspraakAfronden
+      })
     })
   )
 }

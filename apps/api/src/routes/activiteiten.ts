@@ -3,8 +3,12 @@
  * `gemeente` token sees and writes only the activities of its gemeenten (and sees the regional ones): the
  * scope is applied in the store's queries and checked on the stored record a write changes, not only on
  * the request. Changing a stored activity needs the version it was read at (`basedOn`).
+ *
+ * A bespreking in de driehoek (soort `informatiebeeld-besproken-in-driehoek`) carries `bespreking`: the
+ * informatiebeeld's period, the deelnemers and the afspraken. `GET /afspraken/open` lists the open
+ * afspraken the token may see, `PATCH /:id/afspraken/:afspraak` marks one afgerond.
  */
-import { Access, Activity, Periode } from "@dvcc/core"
+import { Access, Activity, Bespreking, Periode } from "@dvcc/core"
 import { Activities, Gebieden } from "@dvcc/store"
 import { Effect, Schema, Struct } from "effect"
 import { Hono } from "hono"
@@ -48,7 +52,9 @@ const Vastleggen = Schema.Struct({
   basedOn: Schema.optionalKey(
     Schema.Int.annotate({ description: "Om een bestaande activiteit te wijzigen: de versie die u las" })
   )
-}).annotate({ identifier: "ActiviteitVastleggen" })
+})
+  .check(Schema.makeFilter(Activity.besprekingPastBijSoort))
+  .annotate({ identifier: "ActiviteitVastleggen" })
 
 const maak = Endpoint.make({
   method: "post",
@@ -81,7 +87,81 @@ const wijzig = Endpoint.make({
   problems: ["niet-gevonden", "conflict", "validatie"]
 })
 
+const OpenAfspraak = Schema.Struct({
+  activiteit: Schema.String,
+  gemeente: Schema.NullOr(Schema.String),
+  datum: Periode.Datum,
+  informatiebeeld: Periode.Periode,
+  afspraak: Bespreking.Afspraak,
+  teLaat: Schema.Boolean.annotate({ description: "Open en de datum uiterlijk is voorbij" })
+}).annotate({ identifier: "OpenAfspraak" })
+
+const openAfspraken = Endpoint.make({
+  method: "get",
+  path: "/afspraken/open",
+  summary: "De open afspraken uit besprekingen in de driehoek, binnen de gemeenten van het token",
+  description:
+    "Te laat (`teLaat`) is een open afspraak waarvan de datum `uiterlijk` voor vandaag ligt; die staan vooraan.",
+  actie: "activiteiten:lezen",
+  query: Schema.Struct({
+    gemeente: Schema.optionalKey(Schema.String),
+    periode: Schema.optionalKey(Periode.FromText)
+  }),
+  response: Schema.Array(OpenAfspraak),
+  problems: ["validatie"]
+})
+
+const afronden = Endpoint.make({
+  method: "patch",
+  path: "/:id/afspraken/:afspraak",
+  summary: "Markeer een afspraak van een bespreking als afgerond; alleen binnen de gemeenten van het token",
+  description:
+    "Zonder `afgerondOp` is de datum vandaag. Met `basedOn` alleen als de activiteit nog die versie heeft (anders 409). Een activiteit of afspraak die het token niet ziet, is 404, of ze nu elders bestaat of niet.",
+  actie: "activiteiten:schrijven",
+  params: Schema.Struct({ id: Schema.NonEmptyString, afspraak: Bespreking.AfspraakId }),
+  body: Schema.Struct({
+    status: Schema.Literal("afgerond"),
+    afgerondOp: Schema.optionalKey(Periode.Datum),
+    basedOn: Schema.optionalKey(Schema.Int)
+  }).annotate({ identifier: "AfspraakAfronden" }),
+  response: MetVersie,
+  problems: ["niet-gevonden", "conflict", "validatie"]
+})
+
 export const app = new Hono<Env>()
+
+app.get(
+  openAfspraken.path,
+  ...Endpoint.handle(openAfspraken, ({ query, principal }) =>
+    Effect.gen(function* () {
+      const scope = yield* storeScope(principal)
+      const { gemeente, ...rest } = query
+      return yield* (yield* Activities.Activities).openAfspraken(
+        yield* Periode.vandaag,
+        { ...rest, ...(gemeente === undefined ? {} : { gemeente: gemeente as never }) },
+        scope
+      )
+    })
+  )
+)
+
+app.patch(
+  afronden.path,
+  ...Endpoint.handle(afronden, ({ params, body, principal, source }) =>
+    Effect.gen(function* () {
+      const scope = yield* storeScope(principal)
+      const r = yield* (yield* Activities.Activities).afspraakAfronden(
+        params.id,
+        params.afspraak,
+        body.afgerondOp ?? (yield* Periode.vandaag),
+        source,
+        scope,
+        body.basedOn
+      )
+      return { versie: r.version, activiteit: r.activity }
+    })
+  )
+)
 
 app.get(
   lijst.path,
@@ -177,6 +257,11 @@ app.patch(
       const current = yield* activities.get(params.id, scope)
       const { basedOn, ...changes } = body
       const changed = { ...current.activity, ...changes }
+      const past = Activity.besprekingPastBijSoort(changed)
+      if (past !== true)
+        return yield* Problem.make("validatie", "De activiteit is ongeldig.", [
+          { pad: past.path.join("."), melding: past.issue }
+        ])
       yield* inRegio([changed.gemeente], () => "gemeente")
       if (scope.kind !== "alles" && (changed.gemeente === null || !Access.sees(scope, changed.gemeente)))
         return yield* Problem.make(
@@ -193,5 +278,5 @@ export const group: Endpoint.Group = {
   prefix: "/api/v1/activiteiten",
   tag: "activiteiten",
   description: "Activiteiten per gemeente, binnen de scope van het token.",
-  endpoints: [lijst, een, maak, wijzig]
+  endpoints: [lijst, openAfspraken, een, maak, wijzig, afronden]
 }

@@ -4,7 +4,8 @@
  * and what was expected. Plain async code over plain data (the hot path of a 200,000-row import); the
  * Effect edge is `Import.ts`.
  */
-import { type Access, type Dataset, Geography, Periode, Registration } from "@dvcc/core"
+import { type Access, Bespreking, type Dataset, Geography, Periode, Registration } from "@dvcc/core"
+import { Result } from "effect"
 import {
   type Column,
   canonicalOf,
@@ -34,6 +35,7 @@ import {
   readPeriode,
   readText
 } from "../Values.ts"
+import * as Afspraken from "./afspraken.ts"
 import { columnLetters, defaultLimits, LimitExceeded, type Limits } from "./fileCheck.ts"
 import { type Row, readSheets } from "./reader.ts"
 
@@ -84,6 +86,7 @@ export interface ActivityRow {
   readonly doelgroep?: string
   readonly bereik?: number
   readonly omschrijving?: string
+  readonly bespreking?: Bespreking.Bespreking
 }
 
 export interface MeasurementRow {
@@ -559,8 +562,8 @@ export async function* parseWorkbook(
           return { _tag: "ok", value: unknownGemeente(field, cell) }
         })
       /** Free text, at most `maxTextLength` characters: longer text is a problem of its cell, not stored. */
-      const text = (field: string) => {
-        const value = read(field, readText)
+      const text = (field: string, reader: (cell: Cell) => Reading<string> = readText) => {
+        const value = read(field, reader)
         if (value == null) return value
         if (value.length > limits.maxTextLength) {
           const mapping = byField.get(field) as Mapping
@@ -603,6 +606,85 @@ export async function* parseWorkbook(
       }
       const periodeOf = (cell: Cell) =>
         cell._tag === "text" ? lookup("periode", cell.value, () => readPeriode(cell)) : readPeriode(cell)
+
+      /**
+       * The bespreking in de driehoek of an Activiteiten row: `undefined` when its columns are empty,
+       * `null` after a problem at the cell (also when the soort is another).
+       */
+      const besprekingOf = (soort: string | null | undefined) => {
+        const informatiebeeld = read("informatiebeeld", periodeOf)
+        const deelnemers = text("deelnemers")
+        // One afspraak per line: the lines of a text cell are kept (readText makes one line of them).
+        const afspraken = text("afspraken", (cell) =>
+          cell._tag === "text" && /\n/.test(cell.value) ? { _tag: "ok", value: cell.value } : readText(cell)
+        )
+        if (informatiebeeld === null || deelnemers === null || afspraken === null) return null
+        if (informatiebeeld === undefined && deelnemers === undefined && afspraken === undefined)
+          return undefined
+        const field =
+          informatiebeeld !== undefined
+            ? "informatiebeeld"
+            : deelnemers !== undefined
+              ? "deelnemers"
+              : "afspraken"
+        const at = (f: string) => {
+          const mapping = byField.get(f)
+          return { mapping, cell: cells[mapping?.index ?? 0] ?? ({ _tag: "empty" } as Cell) }
+        }
+        if (soort !== Bespreking.soort) {
+          if (soort == null) return null
+          const { mapping, cell } = at(field)
+          problem(
+            mapping,
+            cell,
+            "geen-bespreking",
+            "een lege cel bij deze soort",
+            "informatiebeeld, deelnemers en afspraken horen alleen bij de soort ‘informatiebeeld besproken in de driehoek’; kies die soort of maak deze cellen leeg."
+          )
+          return null
+        }
+        if (informatiebeeld === undefined) {
+          const { mapping, cell } = at("informatiebeeld")
+          problem(
+            mapping,
+            cell,
+            "verplicht",
+            "de periode van het besproken informatiebeeld",
+            "is leeg; vul bij een bespreking in de driehoek in welk informatiebeeld is besproken, bijvoorbeeld 2025-Q4."
+          )
+          return null
+        }
+        const parsedAfspraken =
+          afspraken === undefined ? Result.succeed([]) : Afspraken.parseAfspraken(afspraken)
+        if (Result.isFailure(parsedAfspraken)) {
+          const { mapping, cell } = at("afspraken")
+          problem(
+            mapping,
+            cell,
+            "ongeldige-afspraak",
+            "één afspraak per regel: wat; wie",
+            `${parsedAfspraken.failure}`
+          )
+          return null
+        }
+        const result = Afspraken.checked({
+          informatiebeeld,
+          deelnemers: deelnemers === undefined ? [] : Afspraken.parseDeelnemers(deelnemers),
+          afspraken: parsedAfspraken.success
+        })
+        if (Result.isFailure(result)) {
+          const { mapping, cell } = at(/deelnemer/.test(result.failure) ? "deelnemers" : "afspraken")
+          problem(
+            mapping,
+            cell,
+            "ongeldige-bespreking",
+            "een bespreking binnen de grenzen",
+            `${result.failure}.`
+          )
+          return null
+        }
+        return result.success
+      }
 
       const failed = (...values: ReadonlyArray<unknown>) =>
         values.some((v) => v === null) || reasons !== undefined
@@ -702,9 +784,10 @@ export async function* parseWorkbook(
           const doelgroep = label("doelgroep")
           const bereik = read("bereik", readInteger)
           const omschrijving = text("omschrijving")
+          const bespreking = besprekingOf(soort)
           if (code != null) inScope("gemeente", { niveau: "gemeente", code })
           if (
-            failed(datum, code, soort, actie, doelgroep, bereik) ||
+            failed(datum, code, soort, actie, doelgroep, bereik, bespreking) ||
             datum == null ||
             code == null ||
             soort == null
@@ -720,7 +803,8 @@ export async function* parseWorkbook(
               ...(actie == null ? {} : { actie }),
               ...(doelgroep == null ? {} : { doelgroep }),
               ...(bereik == null ? {} : { bereik }),
-              ...(omschrijving == null ? {} : { omschrijving })
+              ...(omschrijving == null ? {} : { omschrijving }),
+              ...(bespreking == null ? {} : { bespreking })
             }
           })
           break

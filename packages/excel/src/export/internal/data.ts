@@ -5,6 +5,7 @@
 import { type Dataset, Periode } from "@dvcc/core"
 import type ExcelJS from "exceljs"
 import * as Contract from "../../Contract.ts"
+import * as Afspraken from "../../internal/afspraken.ts"
 import { excelDatum, newWorkbook } from "./sheet.ts"
 import { contractColumns, contractSheet } from "./template.ts"
 
@@ -59,7 +60,16 @@ export const dataRows = (input: DataInput): Record<Contract.SheetKind, ReadonlyA
         actie: a.actie,
         doelgroep: a.doelgroep === undefined ? undefined : Contract.labelOf("doelgroep", a.doelgroep),
         bereik: a.bereik,
-        omschrijving: a.omschrijving
+        omschrijving: a.omschrijving,
+        informatiebeeld: a.bespreking?.informatiebeeld,
+        deelnemers:
+          a.bespreking === undefined || a.bespreking.deelnemers.length === 0
+            ? undefined
+            : Afspraken.formatDeelnemers(a.bespreking.deelnemers),
+        afspraken:
+          a.bespreking === undefined || a.bespreking.afspraken.length === 0
+            ? undefined
+            : Afspraken.formatAfspraken(a.bespreking.afspraken)
       })
     )
   const registraties = dataset.registraties
@@ -126,6 +136,15 @@ export const dataLosses = (input: DataInput): ReadonlyArray<string> => {
   count(
     activiteiten.filter((a) => a.gemeente === null).length,
     "activiteiten zonder gemeente: de kolom Gemeente blijft leeg en de import weigert die rijen tot er een gemeente is ingevuld"
+  )
+  count(
+    activiteiten.filter((a) =>
+      [
+        ...(a.bespreking?.deelnemers ?? []),
+        ...(a.bespreking?.afspraken ?? []).flatMap((x) => [x.wat, x.wie])
+      ].some((t) => t.includes(";"))
+    ).length,
+    "besprekingen met een puntkomma in een deelnemer of afspraak: die wordt een komma, omdat de cel afspraken en deelnemers met ; scheidt"
   )
   count(
     registraties.filter((r) => r.kwalificaties !== undefined && Object.keys(r.kwalificaties).length > 0)

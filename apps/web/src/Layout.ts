@@ -37,9 +37,9 @@ const opmaak = `
 :root{color-scheme:light}
 body{margin:0}
 *{box-sizing:border-box}
-.kop{display:flex;flex-wrap:wrap;gap:0.5rem 1.5rem;align-items:center;justify-content:space-between;padding:0.75rem 1.25rem;border-block-end:4px solid #24578f;background:#fff}
-.kop .naam{font-weight:700;color:#1b3f69;text-decoration:none;font-size:1.1rem}
-.kop form{display:flex;gap:0.75rem;align-items:center;margin:0}
+body>.kop{display:flex;flex-wrap:wrap;gap:0.5rem 1.5rem;align-items:center;justify-content:space-between;margin:0;padding:0.75rem 1.25rem;border-block-end:4px solid #24578f;background:#fff}
+body>.kop .naam{font-weight:700;color:#1b3f69;text-decoration:none;font-size:1.1rem}
+body>.kop form{display:flex;flex-wrap:wrap;gap:0.75rem;align-items:center;margin:0}
 nav.menu ul{display:flex;flex-wrap:wrap;gap:0.25rem 1.25rem;list-style:none;margin:0;padding:0.5rem 1.25rem;background:#e4ebf2}
 nav.menu a{color:#10253d}
 nav.menu a[aria-current="page"]{font-weight:700}
@@ -55,6 +55,12 @@ table.utrecht-table{width:100%;border-collapse:collapse;margin-block-end:1.5rem}
 caption{text-align:start;font-weight:700;padding-block-end:0.3rem;color:#1b3f69}
 .status{font-weight:700;white-space:nowrap}
 .uitleg{overflow-wrap:anywhere}
+figure.grafiek{margin:0 0 1rem}
+figure.grafiek svg{display:block;max-width:100%;height:auto}
+.keuze{display:flex;flex-wrap:wrap;gap:0.5rem 1rem;align-items:flex-end;margin-block-end:1rem}
+.keuze .utrecht-form-field{margin:0}
+.utrecht-select{min-height:2.5rem;padding:0.25rem 0.5rem;border:1px solid #333;background:#fff;font:inherit;max-width:100%}
+.downloads{display:flex;flex-wrap:wrap;gap:0.25rem 1.25rem;list-style:none;padding:0;margin:0 0 1rem}
 @media (max-width:640px){.utrecht-table__cell,.utrecht-table__header-cell{display:block}thead{display:none}}
 `
 
@@ -70,7 +76,12 @@ export const stylesheet = (): string => {
 export const stylesheetPath = "/assets/dvcc.css"
 
 /** The pages in the navigation, in order. */
-const menu = [{ pad: "/voortgang", naam: "Voortgang" }] as const
+const menu = [
+  { pad: "/voortgang", naam: "Voortgang" },
+  { pad: "/acties", naam: "Acties" },
+  { pad: "/gebieden", naam: "Gebieden" },
+  { pad: "/informatiebeeld", naam: "Informatiebeeld" }
+] as const
 
 /** A form field that changes something carries the CSRF token. */
 export const csrfField = (token: string): string => `<input type="hidden" name="_csrf" value="${esc(token)}">`
@@ -86,7 +97,12 @@ const rolNaam: Record<Access.Rol, string> = {
 export const page = (
   titel: string,
   inhoud: string,
-  opties: { readonly session?: Sessions.Session | undefined; readonly actief?: string } = {}
+  opties: {
+    readonly session?: Sessions.Session | undefined
+    readonly actief?: string
+    /** Stylesheets after the page's own, served by dvcc too (the report's on Informatiebeeld). */
+    readonly stylesheets?: ReadonlyArray<string>
+  } = {}
 ): string => {
   const { session } = opties
   const kop =
@@ -101,6 +117,7 @@ export const page = (
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(titel)} – dvcc</title>
 <link rel="stylesheet" href="${stylesheetPath}">
+${(opties.stylesheets ?? []).map((href) => `<link rel="stylesheet" href="${esc(href)}">`).join("\n")}
 </head>
 <body class="utrecht-document utrecht-document--surface">
 <a class="utrecht-skip-link" href="#inhoud">Naar de inhoud</a>

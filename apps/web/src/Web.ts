@@ -9,12 +9,24 @@
  * @since 0.1.0
  */
 import { randomBytes, timingSafeEqual } from "node:crypto"
-import { type ProgramStore, Sessions, Users } from "@dvcc/store"
+import { Html } from "@dvcc/report"
+import {
+  type Gebieden,
+  type Imports,
+  type Measurements,
+  type ProgramStore,
+  Sessions,
+  Users
+} from "@dvcc/store"
 import { Effect, type ManagedRuntime, Option } from "effect"
 import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
 import { page, stylesheet, stylesheetPath } from "./Layout.ts"
+import * as Acties from "./pages/Acties.ts"
+import * as Gebied from "./pages/Gebieden.ts"
+import * as Indicator from "./pages/Indicator.ts"
+import * as Informatiebeeld from "./pages/Informatiebeeld.ts"
 import * as SetPassword from "./pages/SetPassword.ts"
 import * as SignIn from "./pages/SignIn.ts"
 import * as Voortgang from "./pages/Voortgang.ts"
@@ -25,7 +37,13 @@ import * as Voortgang from "./pages/Voortgang.ts"
  * @since 0.1.0
  * @category models
  */
-export type Services = Users.Users | Sessions.Sessions | ProgramStore.ProgramStore
+export type Services =
+  | Users.Users
+  | Sessions.Sessions
+  | ProgramStore.ProgramStore
+  | Gebieden.Gebieden
+  | Measurements.Measurements
+  | Imports.Imports
 
 /**
  * @since 0.1.0
@@ -38,6 +56,8 @@ export interface WebConfig {
    * behind a reverse proxy that is the proxy, so give one that reads the proxy's header instead.
    */
   readonly address?: (c: Context) => string
+  /** How the Informatiebeeld page prints a PDF; the default is the process's one Chromium (`Pdf.gedeeldePrinter`). */
+  readonly printen?: Informatiebeeld.Printen
 }
 
 /**
@@ -119,7 +139,7 @@ export const createWeb = (config: WebConfig) => {
     await next()
     c.header("content-security-policy", contentSecurityPolicy)
     // Pages show who is signed in and what they may see: never from a shared cache.
-    if (c.req.path !== stylesheetPath) c.header("cache-control", "no-store")
+    if (!c.req.path.startsWith("/assets/")) c.header("cache-control", "no-store")
   })
 
   /** The CSRF token the forms of this request carry: the session's, or before sign-in the cookie's. */
@@ -160,6 +180,11 @@ export const createWeb = (config: WebConfig) => {
   app.get(stylesheetPath, (c) => {
     c.header("cache-control", "public, max-age=3600")
     return c.body(stylesheet(), 200, { "content-type": "text/css; charset=utf-8" })
+  })
+
+  app.get(Informatiebeeld.rapportStylesheetPath, (c) => {
+    c.header("cache-control", "public, max-age=3600")
+    return c.body(Html.rapportStylesheet(), 200, { "content-type": "text/css; charset=utf-8" })
   })
 
   app.get("/", (c) => c.redirect(c.get("session") === undefined ? "/inloggen" : "/voortgang", 303))
@@ -236,5 +261,9 @@ export const createWeb = (config: WebConfig) => {
     await next()
   })
   app.route("/voortgang", Voortgang.app(run))
+  app.route("/indicatoren", Indicator.app(run))
+  app.route("/acties", Acties.app(run))
+  app.route("/gebieden", Gebied.app(run))
+  app.route("/informatiebeeld", Informatiebeeld.app(run, config.printen))
   return app
 }

@@ -9,5 +9,5 @@
  *
  * @since 0.1.0
  */
-export { alinea, esc, type Kolom, kop2, kop3, lijst, tabel } from "./internal/Html.ts"
-export { stylesheetOf } from "./internal/Stylesheet.ts"
+export { alinea, esc, inhoudVan, type Kolom, kop2, kop3, lijst, tabel } from "./internal/Html.ts"
+export { stylesheet as rapportStylesheet, stylesheetOf } from "./internal/Stylesheet.ts"

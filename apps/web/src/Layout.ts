@@ -55,6 +55,7 @@ table.utrecht-table{width:100%;border-collapse:collapse;margin-block-end:1.5rem}
 caption{text-align:start;font-weight:700;padding-block-end:0.3rem;color:#1b3f69}
 .status{font-weight:700;white-space:nowrap}
 .uitleg{overflow-wrap:anywhere}
+main section{margin-block-end:1.5rem}
 figure.grafiek{margin:0 0 1rem}
 figure.grafiek svg{display:block;max-width:100%;height:auto}
 .keuze{display:flex;flex-wrap:wrap;gap:0.5rem 1rem;align-items:flex-end;margin-block-end:1rem}

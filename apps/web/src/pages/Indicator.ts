@@ -69,7 +69,7 @@ const punten = (
 const grafiek = (titel: string, eenheid: string, data: ReadonlyArray<Punt>) =>
   Effect.gen(function* () {
     if (data.length === 0) return Html.alinea("Er zijn nog geen cijfers om een verloop van te tekenen.")
-    const beschrijving = `${titel}: het verloop van basis naar doel en wat gemeten is; de tabel hieronder geeft dezelfde cijfers.`
+    const beschrijving = `${titel.replace(/[.\s]+$/, "")}: het verloop van basis naar doel en wat gemeten is; de tabel hieronder geeft dezelfde cijfers.`
     const tekening = yield* Chart.svg(
       {
         width: 560,
@@ -203,7 +203,11 @@ ${chart}
 ${Html.kop2("Metingen", "metingen")}
 ${
   metingRijen.length === 0
-    ? Html.alinea("Er zijn geen metingen die u mag zien.")
+    ? Html.alinea(
+        Access.isLocalAudience(session.principal)
+          ? "Er zijn geen metingen die u mag zien."
+          : "Er zijn geen metingen vastgelegd."
+      )
     : Html.tabel(
         "Metingen met bron en herkomst, oudste eerst",
         [

@@ -148,6 +148,31 @@ describeWithTool(chromiumTool, "the reading pages in headless Chromium", (progra
     await context.close()
   }, 60_000)
 
+  it("downloads the informatiebeeld as a PDF printed by the process's one Chromium", async () => {
+    const response = await fetch(`${base}/inloggen`)
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await response.text())?.[1] ?? ""
+    const cookie = (response.headers.getSetCookie()[0] ?? "").split(";")[0] ?? ""
+    const signIn = await fetch(`${base}/inloggen`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      body: new URLSearchParams({
+        _csrf: csrf,
+        email: rollen.gemeente.email,
+        wachtwoord: password
+      }).toString()
+    })
+    const session =
+      (signIn.headers.getSetCookie().find((c) => c.startsWith("dvcc_sessie=")) ?? "").split(";")[0] ?? ""
+    const pdf = await fetch(`${base}/informatiebeeld/${amersfoort}/pdf?periode=2025-Q4`, {
+      headers: { cookie: session }
+    })
+    assert.strictEqual(pdf.status, 200)
+    assert.strictEqual(pdf.headers.get("content-type"), "application/pdf")
+    assert.match(pdf.headers.get("content-disposition") ?? "", /informatiebeeld-amersfoort-2025-Q4\.pdf/)
+    assert.strictEqual(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5)), "%PDF-")
+  }, 60_000)
+
   it("reaches the own gemeente's informatiebeeld with the keyboard only", async () => {
     const { context, page } = await signedIn("gemeente", true)
     const tabTo = async (target: (href: string | null) => boolean, what: string) => {

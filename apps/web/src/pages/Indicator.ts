@@ -98,6 +98,8 @@ const gebiedNaam = (regio: Geography.Regio, gebied: Geography.Gebied): string =>
 export const app = (run: Run) => {
   const pagina = new Hono<WebEnv>()
   pagina.use("*", signedIn)
+  // The indicators are listed on Voortgang.
+  pagina.get("/", (c) => c.redirect("/voortgang", 303))
   pagina.get("/:id", async (c) => {
     const check = toegang(c, "programma:lezen")
     if ("weigering" in check) return check.weigering

@@ -85,6 +85,20 @@ interface Beeld {
   readonly opties: Informatiebeeld.Opties | undefined
 }
 
+/**
+ * The report's data per dataset: the dataset object stays the same while the database does not change, so
+ * the report package's pictures (kept per `Gegevens`) are made once for every reader and download.
+ */
+const gegevensPerDataset = new WeakMap<Dataset.Dataset, Informatiebeeld.Gegevens>()
+const gegevensVan = (dataset: Dataset.Dataset): Informatiebeeld.Gegevens => {
+  let gegevens = gegevensPerDataset.get(dataset)
+  if (gegevens === undefined) {
+    gegevens = Informatiebeeld.gegevensVan(dataset)
+    gegevensPerDataset.set(dataset, gegevens)
+  }
+  return gegevens
+}
+
 const standaard = (dataset: Dataset.Dataset) =>
   Registration.standaardPeriode(Registration.dekkingPerPeriode(dataset.registraties))
 
@@ -124,7 +138,7 @@ export const app = (run: Run, printen: Printen = gedeeldPrinten) => {
           : "Vul een periode in als 2025, 2025-Q4 of 2025-11."
         : opties === undefined
           ? undefined
-          : Informatiebeeld.nietGepubliceerd(Informatiebeeld.gegevensVan(dataset), opties)
+          : Informatiebeeld.nietGepubliceerd(gegevensVan(dataset), opties)
     return {
       session,
       dataset,
@@ -138,7 +152,7 @@ export const app = (run: Run, printen: Printen = gedeeldPrinten) => {
   }
 
   const rapport = (b: Beeld, opties: Informatiebeeld.Opties) =>
-    run(Informatiebeeld.renderInformatiebeeld(Informatiebeeld.gegevensVan(b.dataset), b.keuze.gebied, opties))
+    run(Informatiebeeld.renderInformatiebeeld(gegevensVan(b.dataset), b.keuze.gebied, opties))
 
   const formulier = (b: Beeld) => {
     const periodeWaarde = b.gevraagd.trim() === "" ? (b.periode ?? "") : b.gevraagd

@@ -62,6 +62,7 @@ figure.grafiek svg{display:block;max-width:100%;height:auto}
 .keuze .utrecht-form-field{margin:0}
 .utrecht-select{min-height:2.5rem;padding:0.25rem 0.5rem;border:1px solid #333;background:#fff;font:inherit;max-width:100%}
 .downloads{display:flex;flex-wrap:wrap;gap:0.25rem 1.25rem;list-style:none;padding:0;margin:0 0 1rem}
+@media (max-width:640px){main .rapport{padding:0.5rem 0}}
 @media (max-width:640px){.utrecht-table__cell,.utrecht-table__header-cell{display:block}thead{display:none}}
 `
 

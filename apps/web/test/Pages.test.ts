@@ -28,7 +28,7 @@ describe("the reading pages", () => {
   }, 60_000)
   afterAll(() => web?.dispose())
 
-  const pages: ReadonlyArray<readonly [string, string]> = [
+  const pagesOf = (rol: Rol): ReadonlyArray<readonly [string, string]> => [
     ["/indicatoren/riec-casus-per-district?jaar=2025", "RIEC"],
     ["/acties", "Acties"],
     ["/acties?jaar=2025", "Acties"],
@@ -36,12 +36,14 @@ describe("the reading pages", () => {
     [`/gebieden/${amersfoort}`, "Amersfoort"],
     ["/informatiebeeld", "Informatiebeeld"],
     [`/informatiebeeld/${amersfoort}`, "Amersfoort"],
-    ["/informatiebeeld/regio", "Regio"]
+    // The region's report only for readers who may see every gemeente; a district reader its district's.
+    ...(rol === "district" || rol === "gemeente" ? [] : ([["/informatiebeeld/regio", "Regio"]] as const)),
+    ...(rol === "district" ? ([[`/informatiebeeld/${district}`, "district Oost"]] as const) : [])
   ]
 
   for (const rol of Object.keys(rollen) as Array<Rol>) {
     it(`answers every page for ${rol} with its heading, in the menu`, async () => {
-      for (const [path, heading] of pages) {
+      for (const [path, heading] of pagesOf(rol)) {
         const response = await as(rol).request(path)
         const html = await response.text()
         assert.strictEqual(response.status, 200, `${rol} ${path}`)
@@ -96,6 +98,15 @@ describe("the reading pages", () => {
       assert.notInclude(html, "Utrecht", path)
       assert.notInclude(html, "987", path)
     }
+    // The region's report lists the activities of every gemeente: only for readers who may see them all.
+    const regio = await gemeente.request("/informatiebeeld/regio?periode=2025-Q4")
+    assert.strictEqual(regio.status, 404)
+    assert.notInclude(await regio.text(), "Geheim")
+    assert.strictEqual((await as("district").request("/informatiebeeld/regio")).status, 404)
+    assert.include(
+      await (await as("programma").request("/informatiebeeld/regio?periode=2025-Q4")).text(),
+      "Geheime driehoek Utrecht"
+    )
     // The lists name only its own gemeente, and the counted activities of other gemeenten stay hidden.
     const gebieden = await (await gemeente.request("/gebieden?jaar=2025")).text()
     assert.include(gebieden, "Amersfoort")

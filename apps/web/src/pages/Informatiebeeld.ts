@@ -7,8 +7,8 @@
  * `dvcc export informatiebeeld`.
  *
  * The same rules as `GET /api/v1/informatiebeeld/{gebied}` and `GET /api/v1/reports/informatiebeeld/…`:
- * a gemeente or district reader sees its own gemeenten, an area only when it may see every gemeente in it,
- * and the region; for them the published version (core's `Suppression.publicatie`: counts below 5 as
+ * a gemeente or district reader sees its own gemeenten, and an area (district, basisteam, the region) only
+ * when it may see every gemeente in it, since the report lists the area's activities; for them the published version (core's `Suppression.publicatie`: counts below 5 as
  * "< 5", one pattern over every output), for the published periods only. An area the reader may not see
  * is the same 404 as one that does not exist. The default period is core's (`Registration.standaardPeriode`).
  */
@@ -37,7 +37,10 @@ export const gedeeldPrinten: Printen = (html) =>
 
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-/** The areas a reader may read: the region, the districts and basisteams all of whose gemeenten it may see, its gemeenten. */
+/**
+ * The areas a reader may read: its gemeenten, and the districts, basisteams and region all of whose
+ * gemeenten it may see (a report lists the activities of the area's gemeenten, with their descriptions).
+ */
 const keuzes = (dataset: Dataset.Dataset, visibility: Access.Visibility) => {
   const { regio } = dataset
   const geheel = (gebied: Geography.Gebied) => {
@@ -48,7 +51,10 @@ const keuzes = (dataset: Dataset.Dataset, visibility: Access.Visibility) => {
     .filter((g) => Access.sees(visibility, g.code))
     .sort((a, b) => a.naam.localeCompare(b.naam, "nl"))
   return [
-    { pad: "regio", naam: `regio ${regio.naam}`, gebied: Geography.regio },
+    // The region's report lists the activities of every gemeente: only for a reader who may see them all.
+    ...(geheel(Geography.regio)
+      ? [{ pad: "regio", naam: `regio ${regio.naam}`, gebied: Geography.regio }]
+      : []),
     ...regio.districten
       .filter((d) => geheel({ niveau: "district", id: d.id }))
       .map((d) => ({
@@ -204,8 +210,7 @@ ${Html.alinea(`Het informatiebeeld online criminaliteit: aangiften, meldingen, s
 ${Suppression.geldtVoor(session.principal.rol) ? Html.alinea(esc(Suppression.uitleg())) : ""}
 ${Html.kop2(gemeenten.length === 1 ? "Uw gemeente" : "Gemeenten", "gemeenten")}
 ${gemeenten.length === 0 ? Html.alinea("U mag van geen gemeente het informatiebeeld zien.") : lijst(gemeenten)}
-${Html.kop2("Regio, districten en basisteams", "overig")}
-${lijst(overig)}`
+${overig.length === 0 ? "" : `${Html.kop2("Regio, districten en basisteams", "overig")}${lijst(overig)}`}`
     return c.html(page("Informatiebeeld", inhoud, { session, actief: "/informatiebeeld" }))
   })
 

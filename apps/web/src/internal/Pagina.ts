@@ -84,3 +84,17 @@ export const jaarFormulier = (
 
 /** A date people read: "31 december 2025". */
 export const datum = (dag: Periode.Datum): string => Periode.datumLabel(dag)
+
+/**
+ * What core's `Progress.evaluateAll` needs for this reader: the peildatum, the region, the activity
+ * register and the reader's sight (`zicht`), so that a count of the activity register names only the
+ * activities the reader may see, as the API's routes pass it.
+ */
+export const voortgangContext = (
+  dataset: Dataset.Dataset,
+  peildatum: Periode.Datum,
+  zicht: Access.Visibility
+) => {
+  const context = { peildatum, regio: dataset.regio, activiteiten: dataset.activiteiten, zicht }
+  return context
+}

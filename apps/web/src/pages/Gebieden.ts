@@ -22,6 +22,7 @@ import {
   type Run,
   signedIn,
   toegang,
+  voortgangContext,
   zichtbaarheid
 } from "../internal/Pagina.ts"
 import { errorSummary, page } from "../Layout.ts"
@@ -62,7 +63,8 @@ const telling = (activiteiten: ReadonlyArray<Activity.Activity>) => ({
 })
 
 /** The coverage agreements of the year: rules over districts, basisteams or gemeenten, with their status. */
-const dekking = (dataset: Dataset.Dataset, jaar: number, peildatum: Periode.Datum) => {
+const dekking = (g: Gegevens, jaar: number) => {
+  const { dataset, peildatum } = g
   const indicatoren = dataset.indicatoren.filter(
     (i) =>
       i.jaar === jaar &&
@@ -73,7 +75,7 @@ const dekking = (dataset: Dataset.Dataset, jaar: number, peildatum: Periode.Datu
   const voortgang = Progress.evaluateAll(
     indicatoren,
     dataset.metingen.filter((m) => m.jaar === jaar),
-    { peildatum, regio: dataset.regio, activiteiten: dataset.activiteiten }
+    voortgangContext(dataset, peildatum, g.visibility)
   )
   return voortgang.length === 0
     ? Html.alinea(
@@ -217,7 +219,7 @@ export const app = (run: Run) => {
 ${errorSummary(fout ? [{ veld: "jaar", tekst: `Kies een jaarplan: ${jaren.join(", ")}.` }] : [])}
 ${Html.alinea(Access.isLocalAudience(session.principal) ? `De gemeenten die u mag zien (${g.gemeenten.length}), met wat het programma er bereikte.` : `De districten, basisteams en ${g.gemeenten.length} gemeenten van ${esc(`regio ${regio.naam}`)}, met wat het programma er bereikte.`)}
 ${jaarFormulier("/gebieden", jaren, jaar)}
-${jaar === undefined ? "" : `<section aria-labelledby="dekking">${Html.kop2("Dekkingsafspraken", "dekking")}${dekking(g.dataset, jaar, peildatum)}</section>`}
+${jaar === undefined ? "" : `<section aria-labelledby="dekking">${Html.kop2("Dekkingsafspraken", "dekking")}${dekking(g, jaar)}</section>`}
 <section aria-labelledby="districten">${Html.kop2("Districten", "districten")}${districtTabel}</section>
 <section aria-labelledby="basisteams">${Html.kop2("Basisteams", "basisteams")}${basisteamTabel}</section>
 <section aria-labelledby="gemeenten">${Html.kop2("Gemeenten", "gemeenten")}${jaar === undefined ? "" : gemeenteTabel(g, g.gemeenten, jaar, peildatum, `Gemeenten met activiteiten in ${jaar}`)}</section>`
@@ -253,7 +255,7 @@ ${jaarFormulier(`/gebieden/${gemeente.code}`, start.jaren, jaar)}
 </dl>
 ${Html.alinea(`In ${jaar}: ${esc(Getal.aantal(t.activiteiten, "activiteiten", 0))}, waarvan ${esc(Getal.aantal(t.riec, "RIEC-casussen", 0))} en ${t.driehoek} ${t.driehoek === 1 ? "bespreking" : "besprekingen"} van het informatiebeeld in de driehoek.`)}
 ${Html.alinea(`<a class="utrecht-link" href="/informatiebeeld/${esc(gemeente.code)}">Informatiebeeld van ${esc(gemeente.naam)}</a>`)}
-<section aria-labelledby="dekking">${Html.kop2("Dekkingsafspraken", "dekking")}${dekking(g.dataset, jaar, peildatum)}</section>
+<section aria-labelledby="dekking">${Html.kop2("Dekkingsafspraken", "dekking")}${dekking(g, jaar)}</section>
 <section aria-labelledby="activiteiten">${Html.kop2(`Activiteiten in ${jaar}`, "activiteiten")}${
         activiteiten.length === 0
           ? Html.alinea(`Er zijn geen activiteiten in ${jaar} vastgelegd.`)
@@ -278,7 +280,7 @@ ${Html.alinea(`<a class="utrecht-link" href="/informatiebeeld/${esc(gemeente.cod
 <h1 class="utrecht-heading-1">District ${esc(district.naam)}</h1>
 ${jaarFormulier(`/gebieden/${encodeURIComponent(district.id)}`, start.jaren, jaar)}
 ${Html.alinea(`<a class="utrecht-link" href="/informatiebeeld/${esc(encodeURIComponent(district.id))}">Informatiebeeld van district ${esc(district.naam)}</a>`)}
-<section aria-labelledby="dekking">${Html.kop2("Dekkingsafspraken", "dekking")}${dekking(g.dataset, jaar, peildatum)}</section>
+<section aria-labelledby="dekking">${Html.kop2("Dekkingsafspraken", "dekking")}${dekking(g, jaar)}</section>
 <section aria-labelledby="gemeenten">${Html.kop2("Gemeenten", "gemeenten")}${gemeenteTabel(g, leden, jaar, peildatum, `Gemeenten van district ${district.naam} in ${jaar}`)}</section>`
     return c.html(page(`District ${district.naam}`, inhoud, { session, actief: "/gebieden" }))
   })

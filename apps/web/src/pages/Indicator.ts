@@ -22,7 +22,15 @@ import { Chart, Html } from "@dvcc/report"
 import { Measurements, ProgramStore } from "@dvcc/store"
 import { Effect, Option, Schema } from "effect"
 import { Hono } from "hono"
-import { datum, nietGevonden, type Run, signedIn, toegang, zichtbaarheid } from "../internal/Pagina.ts"
+import {
+  datum,
+  nietGevonden,
+  type Run,
+  signedIn,
+  toegang,
+  voortgangContext,
+  zichtbaarheid
+} from "../internal/Pagina.ts"
 import { errorSummary, page } from "../Layout.ts"
 import type { WebEnv } from "../Web.ts"
 
@@ -120,12 +128,12 @@ export const app = (run: Run) => {
         const indicator = dataset.indicatoren.find((i) => i.id === id && i.jaar === jaar)
         if (indicator === undefined) return undefined
         const peildatum = Option.getOrElse(peil, () => undefined) ?? (yield* Periode.vandaag)
+        const visibility = zichtbaarheid(session, dataset)
         const [voortgang] = Progress.evaluateAll(
           [indicator],
           dataset.metingen.filter((m) => m.jaar === jaar && m.indicator === id),
-          { peildatum, regio: dataset.regio, activiteiten: dataset.activiteiten }
+          voortgangContext(dataset, peildatum, visibility)
         )
-        const visibility = zichtbaarheid(session, dataset)
         const metingen = [
           ...(yield* (yield* Measurements.Measurements).list({ jaar, indicator: id }, visibility))
         ].sort((a, b) => a.periode.localeCompare(b.periode) || a.id.localeCompare(b.id))

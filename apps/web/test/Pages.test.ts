@@ -2,7 +2,7 @@ import { Pdf } from "@dvcc/report"
 import { Effect } from "effect"
 import { afterAll, assert, beforeAll, describe, it } from "vitest"
 import { client } from "./fixture.ts"
-import { amersfoort, baarn, district, makePagesWeb, rollen, utrecht } from "./Pages.fixture.ts"
+import { amersfoort, baarn, district, makePagesWeb, rollen, testData, utrecht } from "./Pages.fixture.ts"
 
 type Rol = keyof typeof rollen
 
@@ -129,6 +129,28 @@ describe("the reading pages", () => {
       await as("programma").request("/indicatoren/huisbezoeken?jaar=2025&peildatum=2025-12-31")
     ).text()
     assert.include(programma, "Geheim huisbezoek Utrecht", "the programme office sees every counted activity")
+  })
+
+  it("answers every gemeente outside the reader's scope as one that does not exist", async () => {
+    const none = async (rol: Rol, path: string) => (await as(rol).request(path)).text()
+    for (const rol of ["gemeente", "district"] as const) {
+      const gebiedNone = await none(rol, "/gebieden/GM9999")
+      const beeldNone = await none(rol, "/informatiebeeld/GM9999")
+      const binnen = rol === "gemeente" ? [amersfoort] : [amersfoort, baarn]
+      for (const g of testData.regio.gemeenten) {
+        const gebied = await as(rol).request(`/gebieden/${g.code}`)
+        const beeld = await as(rol).request(`/informatiebeeld/${g.code}`)
+        if (binnen.includes(g.code)) {
+          assert.strictEqual(gebied.status, 200, `${rol} ${g.code}`)
+          assert.strictEqual(beeld.status, 200, `${rol} ${g.code}`)
+          continue
+        }
+        assert.strictEqual(gebied.status, 404, `${rol} ${g.code}`)
+        assert.strictEqual(await gebied.text(), gebiedNone, `${rol} ${g.code}`)
+        assert.strictEqual(beeld.status, 404, `${rol} ${g.code}`)
+        assert.strictEqual(await beeld.text(), beeldNone, `${rol} ${g.code}`)
+      }
+    }
   })
 
   it("shows a district user its district and its gemeenten only", async () => {

@@ -122,7 +122,7 @@ export const page = (
 ${(opties.stylesheets ?? []).map((href) => `<link rel="stylesheet" href="${esc(href)}">`).join("\n")}
 </head>
 <body class="utrecht-document utrecht-document--surface">
-<a class="utrecht-skip-link" href="#inhoud">Naar de inhoud</a>
+<a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">Naar de inhoud</a>
 ${kop}
 <main id="inhoud">
 ${inhoud}

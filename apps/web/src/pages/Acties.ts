@@ -29,7 +29,7 @@ const actieRij = (actie: Jaarplan.Actie): ReadonlyArray<string> => [
   `<span id="actie-${actie.nummer}">${esc(`${actie.nummer}. ${actie.titel}`)}</span>`,
   esc(Jaarplan.statusLabel(actie.status)),
   `<span class="uitleg">${esc(actie.coordinatie.join(", "))}</span>`,
-  `<span class="uitleg">${esc(actie.outputs.join("; "))}</span>`
+  actie.outputs.length === 0 ? "" : `<div class="uitleg">${Html.lijst(actie.outputs.map(esc))}</div>`
 ]
 
 const groepen = (acties: ReadonlyArray<Jaarplan.Actie>, titel: string): string =>
@@ -63,7 +63,9 @@ export const app = (run: Run) => {
         ? Html.alinea("Er zijn nog geen jaarplannen.")
         : program.doelen
             .map((doel) => {
-              const baten = program.baten.filter((b) => b.doel === doel.id)
+              const baten = program.baten
+                .filter((b) => b.doel === doel.id)
+                .sort((a, b) => a.nummer - b.nummer)
               const onder = baten
                 .map((baat) => {
                   const acties = plan.acties.filter((a) => a.baten.includes(baat.id))

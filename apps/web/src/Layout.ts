@@ -52,6 +52,7 @@ main{max-width:72rem;margin:0 auto;padding:1rem 1.25rem 2rem}
 table.utrecht-table{width:100%;border-collapse:collapse;margin-block-end:1.5rem}
 .utrecht-table__header-cell,.utrecht-table__cell{padding:0.3rem 0.5rem;vertical-align:top;text-align:start}
 .utrecht-table__header-cell{background:#e4ebf2;color:#10253d}
+.utrecht-table__cell--numeric,.utrecht-table__header-cell--numeric{text-align:end;font-variant-numeric:tabular-nums}
 caption{text-align:start;font-weight:700;padding-block-end:0.3rem;color:#1b3f69}
 .status{font-weight:700;white-space:nowrap}
 .uitleg{overflow-wrap:anywhere}

@@ -26,6 +26,8 @@ interface Violation {
 const pagesOf = (rol: "programma" | "gemeente"): ReadonlyArray<string> => [
   "/indicatoren/huisbezoeken?jaar=2025&peildatum=2025-12-31",
   "/indicatoren/informatiebeeld-driehoek?jaar=2025&peildatum=2025-12-31",
+  "/indicatoren/aangiftebereidheid?jaar=2026&peildatum=2026-06-30",
+  "/indicatoren/campagnemateriaal?jaar=2025&peildatum=2025-12-31",
   "/acties?jaar=2025",
   "/gebieden?jaar=2025",
   `/gebieden/${amersfoort}?jaar=2025`,

@@ -50,7 +50,7 @@ const punten = (
   const { regel } = indicator
   const { doel } = voortgang.cijfers
   if (regel.soort === "traject") {
-    const reeks = "Traject (basis → doel)"
+    const reeks = "Traject"
     uit.push({ reeks, datum: Periode.einde(regel.basis.periode), waarde: regel.basis.waarde })
     uit.push({ reeks, datum: Periode.einde(regel.doel.periode), waarde: regel.doel.waarde })
   } else if (doel !== null && (regel.soort === "minimum-aantal" || regel.soort === "gemiddeld-per-maand")) {

@@ -75,6 +75,21 @@ export const stylesheet = (): string => {
   return css
 }
 
+let rapportCss: string | undefined
+
+/**
+ * What a page that shows a report (Informatiebeeld) adds to the page's stylesheet: the report's own layout
+ * and the components of the report the pages do not use themselves, not the whole report stylesheet again.
+ */
+export const rapportStylesheet = (): string => {
+  if (rapportCss === undefined)
+    rapportCss = Html.stylesheetOf(
+      Html.rapportComponenten.filter((c) => !componenten.includes(c)),
+      Html.rapportOpmaak
+    )
+  return rapportCss
+}
+
 /** Where the stylesheet is served, by dvcc itself (no CDN). */
 export const stylesheetPath = "/assets/dvcc.css"
 

@@ -9,7 +9,6 @@
  * @since 0.1.0
  */
 import { randomBytes, timingSafeEqual } from "node:crypto"
-import { Html } from "@dvcc/report"
 import {
   type Gebieden,
   type Imports,
@@ -22,7 +21,7 @@ import { Effect, type ManagedRuntime, Option } from "effect"
 import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
-import { page, stylesheet, stylesheetPath } from "./Layout.ts"
+import { page, rapportStylesheet, stylesheet, stylesheetPath } from "./Layout.ts"
 import * as Acties from "./pages/Acties.ts"
 import * as Gebied from "./pages/Gebieden.ts"
 import * as Indicator from "./pages/Indicator.ts"
@@ -184,7 +183,7 @@ export const createWeb = (config: WebConfig) => {
 
   app.get(Informatiebeeld.rapportStylesheetPath, (c) => {
     c.header("cache-control", "public, max-age=3600")
-    return c.body(Html.rapportStylesheet(), 200, { "content-type": "text/css; charset=utf-8" })
+    return c.body(rapportStylesheet(), 200, { "content-type": "text/css; charset=utf-8" })
   })
 
   app.get("/", (c) => c.redirect(c.get("session") === undefined ? "/inloggen" : "/voortgang", 303))

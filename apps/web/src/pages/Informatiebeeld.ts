@@ -164,7 +164,7 @@ export const app = (run: Run, printen: Printen = gedeeldPrinten) => {
     const periodeWaarde = b.gevraagd.trim() === "" ? (b.periode ?? "") : b.gevraagd
     return `<form method="get" action="/informatiebeeld" class="keuze">
 ${keuzelijst({ id: "gebied", label: "Gebied", opties: b.alle.map((k) => [k.pad, k.naam]), gekozen: b.keuze.pad })}
-<div class="utrecht-form-field"><label class="utrecht-form-label" for="periode">Periode</label><br><input class="utrecht-textbox" id="periode" name="periode" type="text" inputmode="text" autocomplete="off" maxlength="40" value="${esc(periodeWaarde)}"${b.fout === undefined ? "" : ' aria-invalid="true" aria-describedby="periode-uitleg"'}><br><span class="utrecht-form-field-description" id="periode-uitleg">Bijvoorbeeld 2025-Q4, 2025-11 of 2025.</span></div>
+<div class="utrecht-form-field"><label class="utrecht-form-label" for="periode">Periode</label><br><span class="utrecht-form-field-description" id="periode-uitleg">Bijvoorbeeld 2025-Q4, 2025-11 of 2025.</span><br><input class="utrecht-textbox" id="periode" name="periode" type="text" inputmode="text" autocomplete="off" maxlength="40" value="${esc(periodeWaarde)}"${b.fout === undefined ? ' aria-describedby="periode-uitleg"' : ' aria-invalid="true" aria-describedby="periode-uitleg"'}></div>
 <button type="submit" class="utrecht-button utrecht-button--secondary-action">Toon</button>
 </form>`
   }

@@ -13,7 +13,6 @@
  * is the same 404 as one that does not exist. The default period is core's (`Registration.standaardPeriode`).
  */
 import { Access, type Dataset, Geography, Periode, Registration, Suppression } from "@dvcc/core"
-import { Export } from "@dvcc/excel"
 import { Html, Informatiebeeld, Pdf } from "@dvcc/report"
 import { Imports, ProgramStore, type Sessions } from "@dvcc/store"
 import { Effect } from "effect"
@@ -266,6 +265,8 @@ ${Html.inhoudVan(html)}
       const gebied = b.keuze.gebied
       const gemeente = b.dataset.regio.gemeenten.find((g) => g.code === gebied.code)
       if (gemeente === undefined) return nietGevonden(c, b.session, "/informatiebeeld")
+      // exceljs is loaded on the first workbook, not when `serve` starts.
+      const { Export } = await import("@dvcc/excel")
       const bytes = await run(
         Export.toBytes(
           Export.informatiebeeldWorkbook(

@@ -39,9 +39,9 @@ const opmaak = `
 :root{color-scheme:light}
 body{margin:0}
 *{box-sizing:border-box}
-.kop{display:flex;flex-wrap:wrap;gap:0.5rem 1.5rem;align-items:center;justify-content:space-between;padding:0.75rem 1.25rem;border-block-end:4px solid #24578f;background:#fff}
-.kop .naam{font-weight:700;color:#1b3f69;text-decoration:none;font-size:1.1rem}
-.kop form{display:flex;gap:0.75rem;align-items:center;margin:0}
+body>.kop{display:flex;flex-wrap:wrap;gap:0.5rem 1.5rem;align-items:center;justify-content:space-between;margin:0;padding:0.75rem 1.25rem;border-block-end:4px solid #24578f;background:#fff}
+body>.kop .naam{font-weight:700;color:#1b3f69;text-decoration:none;font-size:1.1rem}
+body>.kop form{display:flex;flex-wrap:wrap;gap:0.75rem;align-items:center;margin:0}
 nav.menu ul{display:flex;flex-wrap:wrap;gap:0.25rem 1.25rem;list-style:none;margin:0;padding:0.5rem 1.25rem;background:#e4ebf2}
 nav.menu a{color:#10253d}
 nav.menu a[aria-current="page"]{font-weight:700}
@@ -55,12 +55,21 @@ main{max-width:72rem;margin:0 auto;padding:1rem 1.25rem 2rem}
 table.utrecht-table{width:100%;border-collapse:collapse;margin-block-end:1.5rem}
 .utrecht-table__header-cell,.utrecht-table__cell{padding:0.3rem 0.5rem;vertical-align:top;text-align:start}
 .utrecht-table__header-cell{background:#e4ebf2;color:#10253d}
+.utrecht-table__cell--numeric,.utrecht-table__header-cell--numeric{text-align:end;font-variant-numeric:tabular-nums}
 caption{text-align:start;font-weight:700;padding-block-end:0.3rem;color:#1b3f69}
 .status{font-weight:700;white-space:nowrap}
 .uitleg{overflow-wrap:anywhere}
 .verborgen{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .geheim{font-family:monospace;overflow-wrap:anywhere;background:#fff;padding:0.25rem 0.5rem;border:1px solid #8a8a8a;display:block}
 td form{margin:0}
+main section{margin-block-end:1.5rem}
+figure.grafiek{margin:0 0 1rem}
+figure.grafiek svg{display:block;max-width:100%;height:auto}
+.keuze{display:flex;flex-wrap:wrap;gap:0.5rem 1rem;align-items:flex-end;margin-block-end:1rem}
+.keuze .utrecht-form-field{margin:0}
+.utrecht-select{min-height:2.5rem;padding:0.25rem 0.5rem;border:1px solid #333;background:#fff;font:inherit;max-width:100%}
+.downloads{display:flex;flex-wrap:wrap;gap:0.25rem 1.25rem;list-style:none;padding:0;margin:0 0 1rem}
+@media (max-width:640px){main .rapport{padding:0.5rem 0}}
 @media (max-width:640px){.utrecht-table__cell,.utrecht-table__header-cell{display:block}thead{display:none}}
 `
 
@@ -70,6 +79,21 @@ let css: string | undefined
 export const stylesheet = (): string => {
   if (css === undefined) css = Html.stylesheetOf(componenten, opmaak)
   return css
+}
+
+let rapportCss: string | undefined
+
+/**
+ * What a page that shows a report (Informatiebeeld) adds to the page's stylesheet: the report's own layout
+ * and the components of the report the pages do not use themselves, not the whole report stylesheet again.
+ */
+export const rapportStylesheet = (): string => {
+  if (rapportCss === undefined)
+    rapportCss = Html.stylesheetOf(
+      Html.rapportComponenten.filter((c) => !componenten.includes(c)),
+      Html.rapportOpmaak
+    )
+  return rapportCss
 }
 
 /** Where the stylesheet is served, by dvcc itself (no CDN). */
@@ -82,6 +106,9 @@ const menu: ReadonlyArray<{
   readonly mag?: (principal: Access.Principal) => boolean
 }> = [
   { pad: "/voortgang", naam: "Voortgang" },
+  { pad: "/acties", naam: "Acties" },
+  { pad: "/gebieden", naam: "Gebieden" },
+  { pad: "/informatiebeeld", naam: "Informatiebeeld" },
   { pad: "/activiteiten", naam: "Activiteiten", mag: (p) => Access.allows(p, "activiteiten:lezen") },
   { pad: "/metingen", naam: "Metingen", mag: (p) => Access.allows(p, "metingen:schrijven") },
   { pad: "/import", naam: "Import", mag: (p) => Access.allows(p, "imports:schrijven") },
@@ -102,7 +129,12 @@ const rolNaam: Record<Access.Rol, string> = {
 export const page = (
   titel: string,
   inhoud: string,
-  opties: { readonly session?: Sessions.Session | undefined; readonly actief?: string } = {}
+  opties: {
+    readonly session?: Sessions.Session | undefined
+    readonly actief?: string
+    /** Stylesheets after the page's own, served by dvcc too (the report's on Informatiebeeld). */
+    readonly stylesheets?: ReadonlyArray<string>
+  } = {}
 ): string => {
   const { session } = opties
   const kop =
@@ -123,9 +155,10 @@ export const page = (
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(titel)} – dvcc</title>
 <link rel="stylesheet" href="${stylesheetPath}">
+${(opties.stylesheets ?? []).map((href) => `<link rel="stylesheet" href="${esc(href)}">`).join("\n")}
 </head>
 <body class="utrecht-document utrecht-document--surface">
-<a class="utrecht-skip-link" href="#inhoud">Naar de inhoud</a>
+<a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">Naar de inhoud</a>
 ${kop}
 <main id="inhoud">
 ${inhoud}

@@ -27,10 +27,14 @@ import { bodyLimit } from "hono/body-limit"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
 import { clientAddress, overHttps } from "./internal/proxy.ts"
 import { importSlots, type Slots } from "./internal/slots.ts"
-import { page, stylesheet, stylesheetPath } from "./Layout.ts"
+import { page, rapportStylesheet, stylesheet, stylesheetPath } from "./Layout.ts"
+import * as Acties from "./pages/Acties.ts"
 import * as Activiteiten from "./pages/Activiteiten.ts"
 import * as Beheer from "./pages/Beheer.ts"
+import * as Gebied from "./pages/Gebieden.ts"
 import * as Import from "./pages/Import.ts"
+import * as Indicator from "./pages/Indicator.ts"
+import * as Informatiebeeld from "./pages/Informatiebeeld.ts"
 import * as Metingen from "./pages/Metingen.ts"
 import * as SetPassword from "./pages/SetPassword.ts"
 import * as SignIn from "./pages/SignIn.ts"
@@ -77,6 +81,8 @@ export interface WebConfig {
   readonly maxUploadBytes?: number
   /** The imports running at once, shared with the API (default: the process's one counter). */
   readonly importSlots?: Slots
+  /** How the Informatiebeeld page prints a PDF; the default is the process's one Chromium (`Pdf.gedeeldePrinter`). */
+  readonly printen?: Informatiebeeld.Printen
 }
 
 /**
@@ -167,7 +173,7 @@ export const createWeb = (config: WebConfig) => {
     await next()
     c.header("content-security-policy", contentSecurityPolicy)
     // Pages show who is signed in and what they may see: never from a shared cache.
-    if (c.req.path !== stylesheetPath) c.header("cache-control", "no-store")
+    if (!c.req.path.startsWith("/assets/")) c.header("cache-control", "no-store")
   })
 
   /** The CSRF token the forms of this request carry: the session's, or before sign-in the cookie's. */
@@ -238,6 +244,11 @@ export const createWeb = (config: WebConfig) => {
   app.get(stylesheetPath, (c) => {
     c.header("cache-control", "public, max-age=3600")
     return c.body(stylesheet(), 200, { "content-type": "text/css; charset=utf-8" })
+  })
+
+  app.get(Informatiebeeld.rapportStylesheetPath, (c) => {
+    c.header("cache-control", "public, max-age=3600")
+    return c.body(rapportStylesheet(), 200, { "content-type": "text/css; charset=utf-8" })
   })
 
   app.get("/", (c) => c.redirect(c.get("session") === undefined ? "/inloggen" : "/voortgang", 303))
@@ -313,7 +324,21 @@ export const createWeb = (config: WebConfig) => {
     if (c.get("session") === undefined) return c.redirect("/inloggen", 303)
     await next()
   }
-  for (const path of ["/voortgang", "/metingen", "/import", "/import/*", "/beheer", "/beheer/*"])
+  for (const path of [
+    "/voortgang",
+    "/indicatoren",
+    "/indicatoren/*",
+    "/acties",
+    "/gebieden",
+    "/gebieden/*",
+    "/informatiebeeld",
+    "/informatiebeeld/*",
+    "/metingen",
+    "/import",
+    "/import/*",
+    "/beheer",
+    "/beheer/*"
+  ])
     app.use(path, signedIn)
   app.route("/voortgang", Voortgang.app(run))
   app.route("/metingen", Metingen.app(run, forms))
@@ -326,5 +351,9 @@ export const createWeb = (config: WebConfig) => {
   )
   app.route("/beheer", Beheer.app(run, forms))
   app.route("/activiteiten", Activiteiten.app(run, forms))
+  app.route("/indicatoren", Indicator.app(run))
+  app.route("/acties", Acties.app(run))
+  app.route("/gebieden", Gebied.app(run))
+  app.route("/informatiebeeld", Informatiebeeld.app(run, config.printen))
   return app
 }

@@ -5,7 +5,7 @@
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Access } from "@dvcc/core"
+import { Access, type Dataset } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import {
   Activities,
@@ -21,7 +21,7 @@ import {
   Users
 } from "@dvcc/store"
 import { Effect, Layer, ManagedRuntime } from "effect"
-import { createWeb } from "../src/Web.ts"
+import { createWeb, type WebConfig } from "../src/Web.ts"
 
 export const password = "een lange zin als wachtwoord"
 
@@ -31,7 +31,14 @@ export const accounts = {
   gemeente: { email: "adviseur@amersfoort.nl", rol: "gemeente", scope: Access.parseScope("GM0307") }
 } as const
 
-export const makeWeb = async (options: Sessions.Options = {}) => {
+export const makeWeb = async (
+  options: Sessions.Options = {},
+  extra: {
+    /** The data to seed instead of the bundled data set. */
+    readonly dataset?: Dataset.Dataset
+    readonly printen?: WebConfig["printen"]
+  } = {}
+) => {
   const location: Database.Location = {
     _tag: "Sqlite",
     file: join(mkdtempSync(join(tmpdir(), "dvcc-web-")), "dvcc.sqlite")
@@ -51,13 +58,20 @@ export const makeWeb = async (options: Sessions.Options = {}) => {
   )
   await runtime.runPromise(
     Effect.gen(function* () {
-      yield* (yield* ProgramStore.ProgramStore).seed(dataset, { actor: "test", source: "cli" })
+      yield* (yield* ProgramStore.ProgramStore).seed(extra.dataset ?? dataset, {
+        actor: "test",
+        source: "cli"
+      })
       const users = yield* Users.Users
       for (const account of Object.values(accounts)) yield* users.create({ ...account, password }, "test")
     })
   )
   let address = "10.0.0.1"
-  const app = createWeb({ runtime, address: () => address })
+  const app = createWeb({
+    runtime,
+    address: () => address,
+    ...(extra.printen === undefined ? {} : { printen: extra.printen })
+  })
   return {
     app,
     runtime,

@@ -9,5 +9,10 @@
  *
  * @since 0.1.0
  */
-export { alinea, esc, type Kolom, kop2, kop3, lijst, tabel } from "./internal/Html.ts"
-export { stylesheetOf } from "./internal/Stylesheet.ts"
+export { alinea, esc, inhoudVan, type Kolom, kop2, kop3, lijst, tabel } from "./internal/Html.ts"
+export {
+  componenten as rapportComponenten,
+  opmaak as rapportOpmaak,
+  stylesheet as rapportStylesheet,
+  stylesheetOf
+} from "./internal/Stylesheet.ts"

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Context, Effect, Layer, Schema, Semaphore } from "effect"
+import { Context, Effect, Layer, ManagedRuntime, Schema, Semaphore } from "effect"
 import { type Browser, chromium } from "playwright-core"
 
 /**
@@ -165,4 +165,18 @@ export class Printer extends Context.Service<
         return Printer.of({ pdf })
       })
     )
+}
+
+let gedeeld: ManagedRuntime.ManagedRuntime<Printer, never> | undefined
+
+/**
+ * The process's one printer (`Printer.layer()` with the default pool), started on the first PDF and kept
+ * for the process: every part of a process that prints (the web application, the API) shares one Chromium.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const gedeeldePrinter = (): Effect.Effect<Context.Context<Printer>> => {
+  gedeeld ??= ManagedRuntime.make(Printer.layer() as Layer.Layer<Printer>)
+  return gedeeld.contextEffect
 }

@@ -37,7 +37,7 @@ const year = (
     })
   )
   const indicatoren = jaar.indicatoren.map((p) => [
-    esc(p.tekst),
+    `<a class="utrecht-link" href="/indicatoren/${esc(encodeURIComponent(p.indicator))}?jaar=${p.jaar}">${esc(p.tekst)}</a>`,
     esc(`Baat ${dataset.program.baten.find((b) => b.id === p.baat)?.nummer ?? "?"}`),
     badge(p.status),
     `<span class="uitleg">${esc(p.uitleg)}${p.signaal === null ? "" : ` ${esc(`Signaal (${Progress.statusLabel[p.signaal.status]}): ${p.signaal.uitleg}`)}`}</span>`

@@ -82,3 +82,13 @@ ${inhoud}
 </body>
 </html>
 `
+
+/**
+ * The content of a report made by `document`: what stands inside its `<main class="rapport">`, to show a
+ * report inside another page (the web application) under that page's own stylesheet (`stylesheet()`).
+ */
+export const inhoudVan = (html: string): string => {
+  const begin = html.indexOf('<main class="rapport">\n')
+  const einde = html.lastIndexOf("\n</main>")
+  return begin === -1 || einde < begin ? "" : html.slice(begin + '<main class="rapport">\n'.length, einde)
+}

@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url)
 const read = (specifier: string): string => readFileSync(require.resolve(specifier), "utf8")
 
 /** The component blocks the reports use. */
-const componenten = [
+export const componenten = [
   "document",
   "heading-1",
   "heading-2",
@@ -99,7 +99,7 @@ const tokens = (css: string, theme: string): string => {
 }
 
 /** The report's own layout: A4 pages in print, a readable column on screen. */
-const opmaak = `
+export const opmaak = `
 :root{color-scheme:light}
 html{background:#eef1f4}
 body{margin:0}

@@ -6,7 +6,7 @@ import { Access, type Activity, type Dataset, type Geography, type Registration 
 import { dataset } from "@dvcc/midden-nederland"
 import { Users } from "@dvcc/store"
 import { Effect } from "effect"
-import { makeWeb, password } from "./fixture.ts"
+import { accounts, makeWeb, password } from "./fixture.ts"
 
 export const amersfoort = "GM0307"
 export const baarn = "GM0308"
@@ -76,11 +76,10 @@ export const testData: Dataset.Dataset = {
   activiteiten: [...dataset.activiteiten, ...activiteiten]
 }
 
+/** The accounts of `makeWeb` (beheerder, programma, Amersfoort's adviser) and a district's. */
 export const rollen = {
-  beheerder: { email: "beheer@dvcc.test", rol: "beheerder", scope: null },
-  programma: { email: "bureau@dvcc.test", rol: "programma", scope: null },
-  district: { email: "district@dvcc.test", rol: "district", scope: Access.parseScope(district) },
-  gemeente: { email: "adviseur@amersfoort.nl", rol: "gemeente", scope: Access.parseScope(amersfoort) }
+  ...accounts,
+  district: { email: "district@dvcc.test", rol: "district", scope: Access.parseScope(district) }
 } as const
 
 export const makePagesWeb = async (extra: Parameters<typeof makeWeb>[1] = {}) => {
@@ -88,8 +87,7 @@ export const makePagesWeb = async (extra: Parameters<typeof makeWeb>[1] = {}) =>
   await web.runtime.runPromise(
     Effect.gen(function* () {
       const users = yield* Users.Users
-      for (const account of [rollen.beheerder, rollen.district])
-        yield* users.create({ ...account, password }, "test")
+      yield* users.create({ ...rollen.district, password }, "test")
     })
   )
   return web

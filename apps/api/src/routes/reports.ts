@@ -12,7 +12,7 @@
 import { Access, type Geography, Periode, Suppression } from "@dvcc/core"
 import type { Informatiebeeld } from "@dvcc/report"
 import { Imports, ProgramStore } from "@dvcc/store"
-import { Effect, type Layer, ManagedRuntime, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
 import type { Env } from "../Env.ts"
@@ -42,15 +42,10 @@ const informatiebeeld = Endpoint.make({
 const reportModule = Effect.promise(() => import("@dvcc/report"))
 
 /**
- * The process's one printer, started on the first PDF and kept: a browser per request cost a Chromium
- * start each time (8 requests at once were 49 processes).
+ * The process's one printer, shared with the web pages' PDF downloads: a browser per request cost a
+ * Chromium start each time (8 requests at once were 49 processes).
  */
-let printer: ManagedRuntime.ManagedRuntime<import("@dvcc/report").Pdf.Printer, never> | undefined
-const sharedPrinter = Effect.gen(function* () {
-  const R = yield* reportModule
-  printer ??= ManagedRuntime.make(R.Pdf.Printer.layer() as Layer.Layer<import("@dvcc/report").Pdf.Printer>)
-  return yield* printer.contextEffect
-})
+const sharedPrinter = Effect.flatMap(reportModule, (R) => R.Pdf.gedeeldePrinter())
 
 /** The gemeente a path names (CBS code or name, any case), or a 404. */
 const gemeenteVan = (regio: Geography.Regio, naam: string) => {

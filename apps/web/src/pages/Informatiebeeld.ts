@@ -104,6 +104,23 @@ const gegevensVan = (dataset: Dataset.Dataset): Informatiebeeld.Gegevens => {
   return gegevens
 }
 
+/**
+ * The rendered reports per dataset, by area, period, audience and dates: a report takes tens of
+ * milliseconds to draw and is the same for every reader of that audience until the data changes (the
+ * benchmark's page was 30× its JSON endpoint without it). At most `maxRapporten` per dataset, the oldest
+ * dropped first.
+ */
+const rapportenPerDataset = new WeakMap<Dataset.Dataset, Map<string, string>>()
+const maxRapporten = 200
+const rapporten = (dataset: Dataset.Dataset): Map<string, string> => {
+  let kept = rapportenPerDataset.get(dataset)
+  if (kept === undefined) {
+    kept = new Map()
+    rapportenPerDataset.set(dataset, kept)
+  }
+  return kept
+}
+
 const standaard = (dataset: Dataset.Dataset) =>
   Registration.standaardPeriode(Registration.dekkingPerPeriode(dataset.registraties))
 
@@ -156,8 +173,18 @@ export const app = (run: Run, printen: Printen = gedeeldPrinten) => {
     }
   }
 
-  const rapport = (b: Beeld, opties: Informatiebeeld.Opties) =>
-    run(Informatiebeeld.renderInformatiebeeld(gegevensVan(b.dataset), b.keuze.gebied, opties))
+  const rapport = async (b: Beeld, opties: Informatiebeeld.Opties): Promise<string> => {
+    const key = `${b.keuze.pad}|${opties.periode}|${opties.publiek}|${opties.gemaakt}|${opties.standGegevens}`
+    const kept = rapporten(b.dataset)
+    const found = kept.get(key)
+    if (found !== undefined) return found
+    const html = await run(
+      Informatiebeeld.renderInformatiebeeld(gegevensVan(b.dataset), b.keuze.gebied, opties)
+    )
+    if (kept.size >= maxRapporten) kept.delete(kept.keys().next().value ?? "")
+    kept.set(key, html)
+    return html
+  }
 
   const formulier = (b: Beeld) => {
     const periodeWaarde = b.gevraagd.trim() === "" ? (b.periode ?? "") : b.gevraagd

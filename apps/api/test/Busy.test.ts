@@ -74,4 +74,23 @@ describe("busy", () => {
       other.close()
     }
   }, 30_000)
+
+  it("answers an import while another process holds the write lock with 503, not 500", async () => {
+    if (location._tag !== "Sqlite") return
+    const other = new DatabaseSync(location.file)
+    other.exec("BEGIN IMMEDIATE")
+    try {
+      const response = await f.request("/api/v1/imports", {
+        method: "POST",
+        as: "programma",
+        body: upload(await registraties(["Utrecht"], 9))
+      })
+      const detail = await busy(response)
+      assert.match(detail, /database is bezet/)
+      assert.deepStrictEqual(f.errors, [])
+    } finally {
+      other.exec("ROLLBACK")
+      other.close()
+    }
+  }, 30_000)
 })

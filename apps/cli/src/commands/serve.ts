@@ -4,7 +4,7 @@
  * finish, then the database is closed.
  */
 import { Database, ProgramStore } from "@dvcc/store"
-import { Effect, ManagedRuntime } from "effect"
+import { Config, Effect, ManagedRuntime } from "effect"
 import { Command, Flag } from "effect/cli"
 import { databaseLocation } from "../Config.ts"
 import { seedBundled } from "../ProgramData.ts"
@@ -33,9 +33,19 @@ export const serve = Command.make(
     const location = yield* databaseLocation(db)
     // Loaded here, not at the start of every dvcc command.
     const { App, Server } = yield* Effect.promise(() => import("@dvcc/api"))
+    // How long a write on PostgreSQL waits for a lock, and a statement runs, before a 503 (seconds).
+    const seconds = (name: string, fallback: number) =>
+      Config.Finite(name).pipe(
+        Config.withDefault(fallback / 1000),
+        Config.map((s) => Math.max(0, s) * 1000)
+      )
+    const timeouts = {
+      lockMs: yield* seconds("DVCC_LOCK_TIMEOUT", App.defaultTimeouts.lockMs),
+      statementMs: yield* seconds("DVCC_STATEMENT_TIMEOUT", App.defaultTimeouts.statementMs)
+    }
     const listening = yield* Effect.acquireRelease(
       Effect.gen(function* () {
-        const runtime = ManagedRuntime.make(App.services(location))
+        const runtime = ManagedRuntime.make(App.services(location, timeouts))
         yield* Effect.promise(() =>
           runtime.runPromise(
             Effect.gen(function* () {

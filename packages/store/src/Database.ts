@@ -67,13 +67,23 @@ const startupParameters = (timeouts: Timeouts | undefined): Record<string, strin
       }
 
 /**
+ * A PostgreSQL identifier as SQL: in double quotes, its own double quotes doubled.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`
+
+/**
  * The SQL client for `location`. A SQLite file's folder is created when missing. `timeouts` bound the
- * waits of every statement on PostgreSQL (none by default: a CLI import waits for its turn).
+ * waits of every statement on PostgreSQL (none by default: a CLI import waits for its turn); `schema`
+ * makes a PostgreSQL schema other than the database's default the one the store reads and writes (the
+ * staging schema of a restore).
  *
  * @since 0.1.0
  * @category layers
  */
-export const client = (location: Location, timeouts?: Timeouts) =>
+export const client = (location: Location, timeouts?: Timeouts, schema?: string) =>
   location._tag === "Sqlite"
     ? Layer.unwrap(
         Effect.try({
@@ -93,7 +103,13 @@ export const client = (location: Location, timeouts?: Timeouts) =>
         Effect.map(
           Effect.promise(() => import("@effect/sql-pg")),
           ({ PgClient }) =>
-            PgClient.layer({ url: location.url, startupParameters: startupParameters(timeouts) })
+            PgClient.layer({
+              url: location.url,
+              startupParameters: {
+                ...startupParameters(timeouts),
+                ...(schema === undefined ? {} : { search_path: quoteIdentifier(schema) })
+              }
+            })
         )
       )
 

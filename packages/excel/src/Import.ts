@@ -311,6 +311,7 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
     })
   /** Rows refused against what is stored (`screen`): problems beside the parser's, per sheet. */
   const screened: Array<Problem> = []
+  let screenedCount = 0
   const screenedPerSheet = new Map<string, number>()
   /**
    * With a scope of gemeenten: the rows whose id is that of a stored activity the scope may not see (one
@@ -339,6 +340,8 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
           continue
         }
         screenedPerSheet.set(r.sheet, (screenedPerSheet.get(r.sheet) ?? 0) + 1)
+        // Listed up to `maxProblems`, like the parser's problems; all are counted.
+        if (++screenedCount > parseOptions.maxProblems) continue
         screened.push({
           sheet: r.sheet,
           cell: `${r.sheet}!${r.row}:${r.row}`,
@@ -382,7 +385,7 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
           write === undefined && (options.scope === undefined || options.scope.kind === "alles")
             ? []
             : yield* screen(identified(batch))
-        if (write !== undefined && (acceptValid || batch.problemsSoFar + screened.length === 0))
+        if (write !== undefined && (acceptValid || batch.problemsSoFar + screenedCount === 0))
           yield* write(batch, activities)
       }
     })
@@ -412,14 +415,20 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
               0,
               Math.max(parseOptions.maxProblems, result.problems.length)
             ),
-      problemCount: result.problemCount + screened.length,
+      problemCount: result.problemCount + screenedCount,
       warnings: result.warnings,
       rejectedFile
     }
   }
   if (dryRun) {
-    const result = yield* readAll<never, never>(undefined)
-    return report(result.problemCount + screened.length > 0 ? "rejected" : "dry-run", null, null)
+    const result = yield* readAll<never, never>(undefined).pipe(
+      Effect.mapError((cause) =>
+        cause instanceof UnreadableWorkbook
+          ? cause
+          : new ImportFailed({ file: name, reason: cause.message, cause })
+      )
+    )
+    return report(result.problemCount + screenedCount > 0 ? "rejected" : "dry-run", null, null)
   }
 
   const now = yield* DateTime.now
@@ -514,7 +523,7 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
   // flat), and rolled back when a problem turns up (all or nothing) or nothing changed (a re-import).
   const outcome = yield* Effect.gen(function* () {
     const result = yield* readAll(write)
-    if (result.problemCount + screened.length > 0 && !acceptValid)
+    if (result.problemCount + screenedCount > 0 && !acceptValid)
       return yield* new RolledBack({ reason: "problemen" })
     if (changed === 0) return yield* new RolledBack({ reason: "niets-nieuw" })
     return "imported" as const
@@ -535,7 +544,7 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
   )
   const result = parsed as ParseResult
   if (outcome === "rejected") counts.clear()
-  const hasProblems = result.problemCount + screened.length > 0
+  const hasProblems = result.problemCount + screenedCount > 0
   let rejectedFile: string | null = null
   const target = options.rejectedFile ?? ("path" in input ? rejectedFileFor(input.path) : undefined)
   if (acceptValid && hasProblems && target !== undefined) {

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import { assert, describe, it } from "@effect/vitest"
+import { initialised } from "./dvcc.ts"
 
 const bin = fileURLToPath(new URL("../src/bin.ts", import.meta.url))
 const root = fileURLToPath(new URL("../../../package.json", import.meta.url))
@@ -27,5 +28,23 @@ describe("the dvcc command", () => {
   it("runs when the bin is executed itself, as an installed package's link runs it", async () => {
     const { stdout } = await promisify(execFile)(bin, ["--help"], { env: { ...process.env, NO_COLOR: "1" } })
     assert.include(stdout, "dvcc")
+  }, 30_000)
+
+  it("dvcc serve refuses a lock timeout that is not a number of seconds, saying so in Dutch", async () => {
+    const db = await initialised()
+    const { DATABASE_URL: _postgres, ...environment } = process.env
+    const failed = await promisify(execFile)(process.execPath, [bin, "--db", db, "serve", "--port", "0"], {
+      env: { ...environment, NO_COLOR: "1", DVCC_LOCK_TIMEOUT: "vijf" },
+      timeout: 20_000
+    }).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error
+    )
+    assert.isDefined(failed)
+    assert.notStrictEqual(failed?.code, 0)
+    assert.include(
+      failed?.stderr,
+      'DVCC_LOCK_TIMEOUT moet een aantal seconden zijn (0 of meer, 0 is geen grens), niet "vijf"'
+    )
   }, 30_000)
 })

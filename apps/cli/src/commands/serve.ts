@@ -35,10 +35,15 @@ export const serve = Command.make(
     const { App, Server } = yield* Effect.promise(() => import("@dvcc/api"))
     // How long a write on PostgreSQL waits for a lock, and a statement runs, before a 503 (seconds).
     const seconds = (name: string, fallback: number) =>
-      Config.Finite(name).pipe(
-        Config.withDefault(fallback / 1000),
-        Config.map((s) => Math.max(0, s) * 1000)
-      )
+      Effect.flatMap(Config.String(name).pipe(Config.withDefault("")), (text) => {
+        if (text.trim() === "") return Effect.succeed(fallback)
+        const value = Number(text.trim().replace(",", "."))
+        return Number.isFinite(value) && value >= 0
+          ? Effect.succeed(value * 1000)
+          : Effect.fail(
+              new Error(`${name} moet een aantal seconden zijn (0 of meer, 0 is geen grens), niet "${text}".`)
+            )
+      })
     const timeouts = {
       lockMs: yield* seconds("DVCC_LOCK_TIMEOUT", App.defaultTimeouts.lockMs),
       statementMs: yield* seconds("DVCC_STATEMENT_TIMEOUT", App.defaultTimeouts.statementMs)

@@ -90,12 +90,23 @@ export interface AppConfig {
 }
 
 /**
- * The services the app runs against, on the database at `location` (migrated on first use).
+ * The API's waits on PostgreSQL: a write waits at most 5 s for a lock (a long `dvcc import`, a held row)
+ * and a statement runs at most 2 minutes, then the answer is a 503 with `Retry-After`
+ * (`DVCC_LOCK_TIMEOUT` and `DVCC_STATEMENT_TIMEOUT` of `dvcc serve`, in seconds).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultTimeouts: Database.Timeouts = { lockMs: 5_000, statementMs: 120_000 }
+
+/**
+ * The services the app runs against, on the database at `location` (migrated on first use), with
+ * `timeouts` on PostgreSQL.
  *
  * @since 0.1.0
  * @category layers
  */
-export const services = (location: Database.Location) =>
+export const services = (location: Database.Location, timeouts: Database.Timeouts = defaultTimeouts) =>
   // The cached ProgramStore is provided last, so it stands in for the store's own.
   ProgramCache.layer.pipe(
     Layer.provideMerge(
@@ -109,7 +120,7 @@ export const services = (location: Database.Location) =>
         Measurements.Measurements.layer,
         Users.Users.layer,
         Sessions.Sessions.layer
-      ).pipe(Layer.provideMerge(Database.layer(location)))
+      ).pipe(Layer.provideMerge(Database.layer(location, timeouts)))
     )
   )
 

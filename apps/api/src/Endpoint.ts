@@ -10,6 +10,7 @@ import type { ProgramStore } from "@dvcc/store"
 import { Cause, Effect, Exit, Schema, SchemaIssue } from "effect"
 import type { Context, Handler, MiddlewareHandler } from "hono"
 import type { Env, Services } from "./Env.ts"
+import { isBusyDatabase } from "./middleware/problem/index.ts"
 import { requires } from "./middleware/scope/index.ts"
 import * as Problem from "./Problem.ts"
 
@@ -217,6 +218,16 @@ export const toProblem = (
       return { kind: "conflict", detail: message }
     case "UnreadableWorkbook":
       return { kind: "validatie", detail: message }
+    // The store did not take the workbook: busy (try again), or it refused a row the report could not
+    // know of (checked again on the locked rows); nothing was written either way.
+    case "ImportFailed":
+      return isBusyDatabase(error)
+        ? {
+            kind: "niet-beschikbaar",
+            detail:
+              "De database is bezet (een andere schrijfopdracht, zoals een grote import, loopt nog); er is niets geïmporteerd. Probeer het over 5 s opnieuw."
+          }
+        : { kind: "validatie", detail: message }
     case "NotFound":
     case "TokenNotFound":
     case "ImportNotFound":

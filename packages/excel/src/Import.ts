@@ -14,13 +14,20 @@
 import { createHash } from "node:crypto"
 import { readFile, stat, writeFile } from "node:fs/promises"
 import { basename } from "node:path"
-import { type Access, type Activity, type Bron, type Dataset, type Measurement, Periode } from "@dvcc/core"
+import { Access, type Activity, type Bron, type Dataset, type Measurement, Periode } from "@dvcc/core"
 import { Activities, Gebieden, Measurements, ProgramStore, Registrations } from "@dvcc/store"
 import { DateTime, Effect, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import type { SheetKind } from "./Contract.ts"
 import { checkWorkbook, defaultLimits, LimitExceeded, type Limits, tooLarge } from "./internal/fileCheck.ts"
-import { type Batch, type ParseResult, type Problem, parseWorkbook, type Warning } from "./internal/parse.ts"
+import {
+  type Batch,
+  type Parsed,
+  type ParseResult,
+  type Problem,
+  parseWorkbook,
+  type Warning
+} from "./internal/parse.ts"
 import { inWorker } from "./internal/parseWorker.ts"
 import { rejectedWorkbook } from "./internal/rejected.ts"
 
@@ -142,7 +149,9 @@ export class UnreadableWorkbook extends Schema.TaggedError<UnreadableWorkbook>()
  */
 export class ImportFailed extends Schema.TaggedError<ImportFailed>()("ImportFailed", {
   file: Schema.String,
-  reason: Schema.String
+  reason: Schema.String,
+  /** What the store failed with: tells a busy database (try again) from a refusal. */
+  cause: Schema.optional(Schema.Defect())
 }) {
   override get message() {
     return `${this.file}: de import is mislukt, er is niets gewijzigd: ${this.reason}`
@@ -170,6 +179,9 @@ const inProcess = (parser: AsyncGenerator<Batch, ParseResult>) => ({
  * 358–366 MB, as fast (docs/performance.md).
  */
 const batchSize = 5_000
+
+/** Ids per query when a scoped import looks up the stored activities its rows would change. */
+const screenChunk = 500
 
 /**
  * The rejected rows' file for a workbook: `district.xlsx` → `district.afgekeurd.xlsx`.
@@ -239,7 +251,7 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
     (yield* Effect.gen(function* () {
       const store = yield* ProgramStore.ProgramStore
       return yield* store.load
-    }).pipe(Effect.mapError((cause) => new ImportFailed({ file: name, reason: cause.message }))))
+    }).pipe(Effect.mapError((cause) => new ImportFailed({ file: name, reason: cause.message, cause }))))
   const acceptValid = options.acceptValid === true
   const dryRun = options.dryRun === true
   const parseOptions = {
@@ -272,13 +284,93 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
   const counts = new Map<string, { accepted: number; unchanged: number }>()
   const valid = new Map<string, number>()
   let parsed: ParseResult | undefined
+  const sql = yield* SqlClient.SqlClient
+  const occurrences = new Map<string, number>()
+  /** Each activity row under the id the store keys it by, numbering repeats of one activity in the workbook. */
+  const identified = (batch: Batch): Array<Parsed<Activity.Activity>> =>
+    batch.activiteiten.map((p) => {
+      const identity = {
+        datum: p.record.datum,
+        gemeente: p.record.gemeente,
+        soort: p.record.soort as Activity.ActiviteitSoort,
+        ...(p.record.actie === undefined ? {} : { actie: p.record.actie }),
+        ...(p.record.doelgroep === undefined
+          ? {}
+          : { doelgroep: p.record.doelgroep as typeof Activity.Doelgroep.Type }),
+        ...(p.record.omschrijving === undefined ? {} : { omschrijving: p.record.omschrijving })
+      }
+      const plain = Activities.activityId(identity)
+      const occurrence = (occurrences.get(plain) ?? 0) + 1
+      occurrences.set(plain, occurrence)
+      const activity: Activity.Activity = {
+        id: Activities.activityId(identity, occurrence),
+        ...identity,
+        ...(p.record.bereik === undefined ? {} : { bereik: p.record.bereik }),
+        ...(p.record.bespreking === undefined ? {} : { bespreking: p.record.bespreking })
+      }
+      return { ...p, record: activity }
+    })
+  /** Rows refused against what is stored (`screen`): problems beside the parser's, per sheet. */
+  const screened: Array<Problem> = []
+  let screenedCount = 0
+  const screenedPerSheet = new Map<string, number>()
+  /**
+   * With a scope of gemeenten: the rows whose id is that of a stored activity the scope may not see (one
+   * that was moved to another gemeente) become a problem of their row and are not written. The words are
+   * the same whatever is stored under the id, so the report tells nothing about other gemeenten's records;
+   * the store checks it again, on the locked rows, when it writes.
+   */
+  const screen = (rows: ReadonlyArray<Parsed<Activity.Activity>>) =>
+    Effect.gen(function* () {
+      const scope = options.scope
+      if (scope === undefined || scope.kind === "alles" || rows.length === 0) return rows
+      const hidden = new Set<string>()
+      for (let p = 0; p < rows.length; p += screenChunk) {
+        const ids = rows.slice(p, p + screenChunk).map((r) => r.record.id)
+        const stored = yield* sql<{
+          readonly id: string
+          readonly gemeente: string | null
+        }>`SELECT id, gemeente FROM activiteiten WHERE ${sql.in("id", ids)}`
+        for (const s of stored) if (!Access.sees(scope, s.gemeente)) hidden.add(s.id)
+      }
+      if (hidden.size === 0) return rows
+      const kept: Array<Parsed<Activity.Activity>> = []
+      for (const r of rows) {
+        if (!hidden.has(r.record.id)) {
+          kept.push(r)
+          continue
+        }
+        screenedPerSheet.set(r.sheet, (screenedPerSheet.get(r.sheet) ?? 0) + 1)
+        // Listed up to `maxProblems`, like the parser's problems; all are counted.
+        if (++screenedCount > parseOptions.maxProblems) continue
+        screened.push({
+          sheet: r.sheet,
+          cell: `${r.sheet}!${r.row}:${r.row}`,
+          row: r.row,
+          column: "Gemeente",
+          value: r.record.gemeente ?? "",
+          expected: "een activiteit die dit token mag vastleggen",
+          code: "buiten-scope",
+          message: `rij ${r.row} van blad ${r.sheet}: deze activiteit kan met dit token niet worden vastgelegd of gewijzigd. Laat de rij weg, of vraag de beheerder of het programma haar vast te leggen.`
+        })
+      }
+      return kept
+    })
   /** Reads the whole workbook, handing each batch of valid rows to `write` while no problem stops it. */
-  const readAll = <E, R>(write: ((batch: Batch) => Effect.Effect<void, E, R>) | undefined) =>
+  const readAll = <E, R>(
+    write:
+      | ((batch: Batch, activities: ReadonlyArray<Parsed<Activity.Activity>>) => Effect.Effect<void, E, R>)
+      | undefined
+  ) =>
     Effect.ensuring(
       readBatches(write),
       Effect.promise(() => source.terminate())
     )
-  const readBatches = <E, R>(write: ((batch: Batch) => Effect.Effect<void, E, R>) | undefined) =>
+  const readBatches = <E, R>(
+    write:
+      | ((batch: Batch, activities: ReadonlyArray<Parsed<Activity.Activity>>) => Effect.Effect<void, E, R>)
+      | undefined
+  ) =>
     Effect.gen(function* () {
       while (true) {
         const step = yield* next
@@ -290,7 +382,12 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
         for (const list of [batch.registraties, batch.activiteiten, batch.metingen, batch.gebieden]) {
           for (const row of list) valid.set(row.sheet, (valid.get(row.sheet) ?? 0) + 1)
         }
-        if (write !== undefined && (acceptValid || batch.problemsSoFar === 0)) yield* write(batch)
+        const activities =
+          write === undefined && (options.scope === undefined || options.scope.kind === "alles")
+            ? []
+            : yield* screen(identified(batch))
+        if (write !== undefined && (acceptValid || batch.problemsSoFar + screenedCount === 0))
+          yield* write(batch, activities)
       }
     })
   const report = (status: Report["status"], importId: string | null, rejectedFile: string | null): Report => {
@@ -305,31 +402,43 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
         name: s.name,
         kind: s.kind,
         rows: s.rows,
-        accepted: dryRun ? (valid.get(s.name) ?? 0) : (counts.get(s.name)?.accepted ?? 0),
+        accepted: dryRun
+          ? (valid.get(s.name) ?? 0) - (screenedPerSheet.get(s.name) ?? 0)
+          : (counts.get(s.name)?.accepted ?? 0),
         unchanged: counts.get(s.name)?.unchanged ?? 0,
-        rejected: s.rejected,
+        rejected: s.rejected + (screenedPerSheet.get(s.name) ?? 0),
         skipped: s.skipped
       })),
-      problems: result.problems,
-      problemCount: result.problemCount,
+      problems:
+        screened.length === 0
+          ? result.problems
+          : [...result.problems, ...screened].slice(
+              0,
+              Math.max(parseOptions.maxProblems, result.problems.length)
+            ),
+      problemCount: result.problemCount + screenedCount,
       warnings: result.warnings,
       rejectedFile
     }
   }
   if (dryRun) {
-    const result = yield* readAll<never, never>(undefined)
-    return report(result.problemCount > 0 ? "rejected" : "dry-run", null, null)
+    const result = yield* readAll<never, never>(undefined).pipe(
+      Effect.mapError((cause) =>
+        cause instanceof UnreadableWorkbook
+          ? cause
+          : new ImportFailed({ file: name, reason: cause.message, cause })
+      )
+    )
+    return report(result.problemCount + screenedCount > 0 ? "rejected" : "dry-run", null, null)
   }
 
   const now = yield* DateTime.now
   const importId = `import-${DateTime.formatIso(now).replace(/[-:]/g, "").replace("T", "-").slice(0, 15)}-${sha256.slice(0, 8)}`
-  const sql = yield* SqlClient.SqlClient
   const registrations = yield* Registrations.Registrations
   const activities = yield* Activities.Activities
   const measurements = yield* Measurements.Measurements
   const gebieden = yield* Gebieden.Gebieden
   const vastgelegdOp = Periode.datumVan(now)
-  const occurrences = new Map<string, number>()
   const gebiedenSeen = new Map<string, number>()
   let changed = 0
 
@@ -375,30 +484,8 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
       }
     })
 
-  const write = (batch: Batch) =>
+  const write = (batch: Batch, activityRows: ReadonlyArray<Parsed<Activity.Activity>>) =>
     Effect.gen(function* () {
-      const activityRows = batch.activiteiten.map((p) => {
-        const identity = {
-          datum: p.record.datum,
-          gemeente: p.record.gemeente,
-          soort: p.record.soort as Activity.ActiviteitSoort,
-          ...(p.record.actie === undefined ? {} : { actie: p.record.actie }),
-          ...(p.record.doelgroep === undefined
-            ? {}
-            : { doelgroep: p.record.doelgroep as typeof Activity.Doelgroep.Type }),
-          ...(p.record.omschrijving === undefined ? {} : { omschrijving: p.record.omschrijving })
-        }
-        const plain = Activities.activityId(identity)
-        const occurrence = (occurrences.get(plain) ?? 0) + 1
-        occurrences.set(plain, occurrence)
-        const activity: Activity.Activity = {
-          id: Activities.activityId(identity, occurrence),
-          ...identity,
-          ...(p.record.bereik === undefined ? {} : { bereik: p.record.bereik }),
-          ...(p.record.bespreking === undefined ? {} : { bespreking: p.record.bespreking })
-        }
-        return { ...p, record: activity }
-      })
       const measurementRows = batch.metingen.map((p) => {
         const m = p.record
         const measurement: Measurement.Measurement = {
@@ -437,7 +524,8 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
   // flat), and rolled back when a problem turns up (all or nothing) or nothing changed (a re-import).
   const outcome = yield* Effect.gen(function* () {
     const result = yield* readAll(write)
-    if (result.problemCount > 0 && !acceptValid) return yield* new RolledBack({ reason: "problemen" })
+    if (result.problemCount + screenedCount > 0 && !acceptValid)
+      return yield* new RolledBack({ reason: "problemen" })
     if (changed === 0) return yield* new RolledBack({ reason: "niets-nieuw" })
     return "imported" as const
   }).pipe(
@@ -448,12 +536,16 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
     Effect.mapError((cause) =>
       cause instanceof UnreadableWorkbook
         ? cause
-        : new ImportFailed({ file: name, reason: "message" in cause ? String(cause.message) : String(cause) })
+        : new ImportFailed({
+            file: name,
+            reason: "message" in cause ? String(cause.message) : String(cause),
+            cause
+          })
     )
   )
   const result = parsed as ParseResult
   if (outcome === "rejected") counts.clear()
-  const hasProblems = result.problemCount > 0
+  const hasProblems = result.problemCount + screenedCount > 0
   let rejectedFile: string | null = null
   const target = options.rejectedFile ?? ("path" in input ? rejectedFileFor(input.path) : undefined)
   if (acceptValid && hasProblems && target !== undefined) {

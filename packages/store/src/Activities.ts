@@ -237,7 +237,7 @@ export class Activities extends Context.Service<
                 })
                 if (hidden !== undefined)
                   return yield* new bulk.Refused({
-                    reason: `rij ${rowOf(hidden.index)}: activiteit ${hidden.key} staat op naam van een gemeente buiten die van dit token`
+                    reason: `rij ${rowOf(hidden.index)}: deze activiteit kan met dit token niet worden vastgelegd of gewijzigd`
                   })
               }
               const known = (yield* bulk.knownAreas(sql)).gemeenten

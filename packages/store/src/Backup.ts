@@ -9,12 +9,16 @@
  * a refusal names the table and the row), a token revoked in the database being replaced stays revoked
  * (an older backup knew it as valid), and the database's version moves past both.
  *
- * PostgreSQL: `pg_dump --format=custom` from a snapshot that the record counts share, and `pg_restore
- * --clean --if-exists --single-transaction` after `pg_restore --list` has accepted the archive.
+ * PostgreSQL: `pg_dump --format=custom` from a snapshot that the record counts share. A restore, after
+ * `pg_restore --list` has accepted the archive, reads it into a staging schema of the target database
+ * (`pg_restore --file=-` through `psql --single-transaction`), brings it up to date and checks every row
+ * there, then in one transaction applies the target's revocations to it and moves its tables into the
+ * place of the target's: a refused or failed restore leaves the target as it was, and a token revoked in
+ * the target is valid at no moment. The staging schema is dropped in every case.
  *
  * @since 0.1.0
  */
-import { execFile } from "node:child_process"
+import { execFile, spawn } from "node:child_process"
 import { randomUUID } from "node:crypto"
 import {
   accessSync,
@@ -35,7 +39,7 @@ import {
 } from "node:fs"
 import { basename, delimiter, dirname, join, resolve } from "node:path"
 import { SqliteClient } from "@dvcc/sql-sqlite-node"
-import { Effect, Redacted, Schema, type Scope } from "effect"
+import { Effect, Layer, Redacted, Schema, type Scope } from "effect"
 import { SqlClient } from "effect/sql"
 import * as Database from "./Database.ts"
 import { StoreError, toStoreError } from "./internal/errors.ts"
@@ -486,47 +490,172 @@ const restorePostgres = Effect.fnUntraced(function* (
     const total = records.tables.reduce((sum, t) => sum + t.records, 0)
     if (total > 0) return yield* new DatabaseNotEmpty({ database, records: total })
   }
-  const before = yield* revocationsOf.pipe(
-    Effect.provide(Database.client(location)),
-    Effect.orElseSucceed(() => ({ revoked: [], version: 0 }))
-  )
-  // One transaction: when anything fails, the database stays as it was.
-  yield* run(
-    pgRestore,
-    [
-      "--clean",
-      "--if-exists",
-      "--single-transaction",
-      "--no-owner",
-      "--no-privileges",
-      `--dbname=${connection.dbname}`,
-      file
-    ],
-    connection
-  ).pipe(
-    Effect.mapError(
-      (error) => new StoreError({ message: `${error.message}. De database is niet gewijzigd.` })
+  // The archive goes into a staging schema of the target database first, is brought up to date and
+  // checked there (every row must read); only then, in one transaction, do its tables take the place of
+  // the target's, with the target's revocations applied to them. A refused or failed restore leaves the
+  // target as it was, and no moment exists at which a token revoked in the target is valid.
+  const staging = `dvcc_restore_${randomUUID().replaceAll("-", "").slice(0, 12)}`
+  const unchanged = "De database is niet gewijzigd."
+  const dropStaging = Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    sql.unsafe(`DROP SCHEMA IF EXISTS ${Database.quoteIdentifier(staging)} CASCADE`)
+  ).pipe(Effect.provide(Database.client(location)), Effect.ignore)
+  return yield* Effect.gen(function* () {
+    const script = yield* run(pgRestore, ["--no-owner", "--no-privileges", "--file=-", file]).pipe(
+      Effect.mapError(
+        (error) => new InvalidBackup({ file, reason: `het archief is onleesbaar (${error.message})` })
+      )
     )
-  )
-  // The archive is checked once it is in: what it brought back must read, revocations since stay.
-  const contents = yield* Effect.gen(function* () {
-    const store = yield* ProgramStore
-    yield* store.load
-    yield* keepRevocations(before)
-    const unreadable = yield* unreadableRow
-    if (unreadable !== undefined)
-      return yield* new StoreError({
-        message: `${unreadable}: de teruggezette data is niet bruikbaar; zet een andere backup terug`
-      })
-    return yield* inspect
-  }).pipe(
-    Effect.provide(Database.layer(location)),
-    Effect.mapError((cause) =>
-      toStoreError(cause, `${file} is teruggezet in ${database}, maar de data kan niet worden gelezen`)
+    const psql = yield* findTool("psql")
+    yield* runWith(
+      psql,
+      [
+        "--no-psqlrc",
+        "--quiet",
+        "--single-transaction",
+        "--set=ON_ERROR_STOP=1",
+        `--dbname=${connection.dbname}`,
+        "--file=-"
+      ],
+      `CREATE SCHEMA ${Database.quoteIdentifier(staging)};\n${intoSchema(script.stdout, staging)}`,
+      connection
+    ).pipe(
+      Effect.mapError(
+        (error) =>
+          new InvalidBackup({ file, reason: `het archief kon niet worden ingelezen (${error.message})` })
+      )
     )
-  )
-  return { file, database, schemaVersion: contents.version ?? 0, tables: contents.tables }
+    // What the archive brought must read: the programme's records decode, every JSON column parses.
+    yield* Effect.gen(function* () {
+      const store = yield* ProgramStore
+      yield* store.load
+      const unreadable = yield* unreadableRow
+      if (unreadable !== undefined) return yield* new InvalidBackup({ file, reason: unreadable })
+    }).pipe(
+      Effect.provide(
+        ProgramStore.layer.pipe(Layer.provideMerge(Database.client(location, undefined, staging)))
+      ),
+      Effect.mapError((cause) =>
+        cause instanceof InvalidBackup
+          ? cause
+          : new InvalidBackup({
+              file,
+              reason: `de data in de backup is niet bruikbaar (${cause.message.replace(/\.$/, "")}); zet een andere backup terug`
+            })
+      )
+    )
+    yield* swapIn(staging).pipe(
+      Effect.provide(Database.client(location)),
+      Effect.mapError((cause) =>
+        toStoreError(cause, `${file} kon niet in ${database} worden gezet; ${unchanged}`, connection.password)
+      )
+    )
+    const contents = yield* inspect.pipe(
+      Effect.provide(Database.client(location)),
+      Effect.mapError((cause) =>
+        toStoreError(cause, `${file} is teruggezet in ${database}, maar kan niet worden geteld`)
+      )
+    )
+    return { file, database, schemaVersion: contents.version ?? 0, tables: contents.tables }
+  }).pipe(Effect.ensuring(dropStaging))
 })
+
+/**
+ * A `pg_restore --file=-` script that creates its objects in schema `target` instead of the archive's:
+ * the schema of the `dvcc_migrations` table, replaced where the script names it outside the data.
+ */
+const intoSchema = (script: string, target: string): string => {
+  const from = /^COPY ("(?:[^"]|"")+"|[^\s.]+)\.dvcc_migrations /m.exec(script)?.[1] ?? "public"
+  const pattern = new RegExp(`(^|[\\s(,'])${from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.`, "g")
+  const quoted = Database.quoteIdentifier(target)
+  const lines = script.split("\n")
+  let data = false
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string
+    if (data) {
+      if (line === "\\.") data = false
+      continue
+    }
+    const moved = line.replace(pattern, `$1${quoted}.`)
+    lines[i] = moved
+    if (/^COPY .* FROM stdin;$/.test(line)) data = true
+  }
+  return lines.join("\n")
+}
+
+/**
+ * In one transaction: the target's revocations (the tokens table locked against new ones until the end)
+ * go onto the staged tokens, audited; the staged version moves past both; the target's tables and
+ * functions that the staging schema also has are dropped and the staged ones moved into their place.
+ */
+const swapIn = (staging: string) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.withTransaction(
+      Effect.gen(function* () {
+        const [{ schema } = { schema: "public" }] = yield* sql<{
+          readonly schema: string
+        }>`SELECT current_schema() AS schema`
+        const here = (name: string) => `${Database.quoteIdentifier(schema)}.${Database.quoteIdentifier(name)}`
+        const there = (name: string) =>
+          `${Database.quoteIdentifier(staging)}.${Database.quoteIdentifier(name)}`
+        const present = new Set(
+          (yield* sql<{
+            readonly name: string
+          }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ${schema}`).map(
+            (r) => r.name
+          )
+        )
+        let revoked: ReadonlyArray<{ readonly id: string; readonly revoked_at: string }> = []
+        let version = 0
+        if (present.has("tokens")) {
+          yield* sql.unsafe(`LOCK TABLE ${here("tokens")} IN EXCLUSIVE MODE`)
+          revoked = yield* sql.unsafe<{ readonly id: string; readonly revoked_at: string }>(
+            `SELECT id, revoked_at FROM ${here("tokens")} WHERE revoked_at IS NOT NULL`
+          )
+        }
+        if (present.has("db_version")) {
+          const rows = yield* sql.unsafe<{ readonly n: number | string }>(
+            `SELECT n FROM ${here("db_version")}`
+          )
+          version = Number(rows[0]?.n ?? 0)
+        }
+        for (const token of revoked) {
+          const changed = yield* sql.unsafe<{ readonly id: string }>(
+            `UPDATE ${there("tokens")} SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL RETURNING id`,
+            [token.revoked_at, token.id]
+          )
+          if (changed.length === 0) continue
+          yield* sql.unsafe(
+            `INSERT INTO ${there("audit")} (at, actor, entity, entity_key, action, before, after, source) VALUES ($1, 'restore', 'tokens', $2, 'update', NULL, $3, 'restore: ingetrokken in de vervangen database')`,
+            [new Date().toISOString(), token.id, JSON.stringify({ revokedAt: token.revoked_at })]
+          )
+        }
+        const [staged] = yield* sql.unsafe<{ readonly n: number | string }>(
+          `SELECT n FROM ${there("db_version")}`
+        )
+        yield* sql.unsafe(`UPDATE ${there("db_version")} SET n = $1 WHERE id = 1`, [
+          Math.max(Number(staged?.n ?? 0), version) + 1
+        ])
+        // The staged objects take the place of the target's of the same names.
+        const tablesThere = yield* sql<{
+          readonly name: string
+        }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ${staging} AND table_type = 'BASE TABLE'`
+        const functionsThere = yield* sql<{
+          readonly name: string
+          readonly args: string
+        }>`SELECT p.proname AS name, pg_get_function_identity_arguments(p.oid) AS args FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ${staging}`
+        for (const { name } of tablesThere) yield* sql.unsafe(`DROP TABLE IF EXISTS ${here(name)} CASCADE`)
+        for (const f of functionsThere)
+          yield* sql.unsafe(`DROP FUNCTION IF EXISTS ${here(f.name)}(${f.args}) CASCADE`)
+        for (const { name } of tablesThere)
+          yield* sql.unsafe(`ALTER TABLE ${there(name)} SET SCHEMA ${Database.quoteIdentifier(schema)}`)
+        for (const f of functionsThere)
+          yield* sql.unsafe(
+            `ALTER FUNCTION ${there(f.name)}(${f.args}) SET SCHEMA ${Database.quoteIdentifier(schema)}`
+          )
+      })
+    )
+  })
 
 /** The highest `migration_id` in the `COPY … dvcc_migrations` block of `pg_restore --data-only` output. */
 const migrationVersion = (script: string): number => {
@@ -632,6 +761,50 @@ const run = (
         )
       }
     )
+    return Effect.sync(() => {
+      child.kill()
+    })
+  })
+
+/** Runs a program with `input` on its standard input; fails like `run`. */
+const runWith = (
+  program: string,
+  args: ReadonlyArray<string>,
+  input: string,
+  connection?: Connection
+): Effect.Effect<void, StoreError> =>
+  Effect.callback((resume) => {
+    const child = spawn(program, args, {
+      env: connection?.env ?? process.env,
+      stdio: ["pipe", "ignore", "pipe"]
+    })
+    let stderr = ""
+    child.stderr.setEncoding("utf8")
+    child.stderr.on("data", (chunk: string) => {
+      stderr = (stderr + chunk).slice(-8192)
+    })
+    // psql stops reading at the first error: the rest of the input has nowhere to go.
+    child.stdin.on("error", () => undefined)
+    child.stdin.end(input)
+    child.on("error", (error) =>
+      resume(Effect.fail(new StoreError({ message: `${basename(program)} is mislukt: ${error.message}` })))
+    )
+    child.on("close", (code) => {
+      if (code === 0) return resume(Effect.void)
+      const detail = stderr
+        .trim()
+        .split("\n")
+        .slice(-3)
+        .join(" ")
+        .replace(/^psql:<stdin>:\d+: /, "")
+      resume(
+        Effect.fail(
+          new StoreError({
+            message: `${basename(program)} is mislukt: ${hide(detail || `code ${code}`, connection?.password)}`
+          })
+        )
+      )
+    })
     return Effect.sync(() => {
       child.kill()
     })

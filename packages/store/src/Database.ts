@@ -44,12 +44,46 @@ const createFolder = (folder: string): void => {
 }
 
 /**
- * The SQL client for `location`. A SQLite file's folder is created when missing.
+ * How long a statement on PostgreSQL may wait for a lock (`lock_timeout`, SQLSTATE 55P03 when it runs
+ * out) and run at all (`statement_timeout`, 57014), in milliseconds; 0 is no limit. A server that answers
+ * people sets both, so that a write behind a long import or a held lock fails soon as busy (a 503 with
+ * `Retry-After`) instead of hanging. SQLite has its own busy timeout.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Timeouts {
+  readonly lockMs: number
+  readonly statementMs: number
+}
+
+/** The session settings of `timeouts`, sent when each PostgreSQL connection starts. */
+const startupParameters = (timeouts: Timeouts | undefined): Record<string, string> =>
+  timeouts === undefined
+    ? {}
+    : {
+        lock_timeout: `${Math.max(0, Math.round(timeouts.lockMs))}ms`,
+        statement_timeout: `${Math.max(0, Math.round(timeouts.statementMs))}ms`
+      }
+
+/**
+ * A PostgreSQL identifier as SQL: in double quotes, its own double quotes doubled.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`
+
+/**
+ * The SQL client for `location`. A SQLite file's folder is created when missing. `timeouts` bound the
+ * waits of every statement on PostgreSQL (none by default: a CLI import waits for its turn); `schema`
+ * makes a PostgreSQL schema other than the database's default the one the store reads and writes (the
+ * staging schema of a restore).
  *
  * @since 0.1.0
  * @category layers
  */
-export const client = (location: Location) =>
+export const client = (location: Location, timeouts?: Timeouts, schema?: string) =>
   location._tag === "Sqlite"
     ? Layer.unwrap(
         Effect.try({
@@ -68,14 +102,23 @@ export const client = (location: Location) =>
       Layer.unwrap(
         Effect.map(
           Effect.promise(() => import("@effect/sql-pg")),
-          ({ PgClient }) => PgClient.layer({ url: location.url })
+          ({ PgClient }) =>
+            PgClient.layer({
+              url: location.url,
+              startupParameters: {
+                ...startupParameters(timeouts),
+                ...(schema === undefined ? {} : { search_path: quoteIdentifier(schema) })
+              }
+            })
         )
       )
 
 /**
- * The store on the database at `location`, migrated on first use, with its SQL client.
+ * The store on the database at `location`, migrated on first use, with its SQL client (and, on
+ * PostgreSQL, `timeouts`).
  *
  * @since 0.1.0
  * @category layers
  */
-export const layer = (location: Location) => ProgramStore.layer.pipe(Layer.provideMerge(client(location)))
+export const layer = (location: Location, timeouts?: Timeouts) =>
+  ProgramStore.layer.pipe(Layer.provideMerge(client(location, timeouts)))

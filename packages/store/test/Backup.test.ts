@@ -3,6 +3,7 @@
  * bad backup out (the target stays as it was), and the round trip, on SQLite and on a real PostgreSQL
  * (a throw-away cluster; skipped with a message where PostgreSQL is missing, failing under CI=true).
  */
+import { execFile } from "node:child_process"
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -11,7 +12,7 @@ import { Measurement } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import { describePostgres } from "@dvcc/testing-postgres"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Fiber, Layer, Option, Schema } from "effect"
+import { Effect, Fiber, Layer, Option, Redacted, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import { Backup, Database, Migrations, ProgramStore, Tokens } from "../src/index.ts"
 import { canonical, freshPostgres } from "./databases.ts"
@@ -408,6 +409,124 @@ describePostgres("Backup and restore on PostgreSQL", () => {
         Effect.provide(tokens)
       )
       assert.isTrue(Option.isNone(principal), "the revoked token works again after the restore")
+    })
+  )
+
+  /** Every programme record, the version and the tokens of `location`: a refused restore changes none. */
+  const state = (location: Database.Location) =>
+    Effect.gen(function* () {
+      const data = canonical(yield* load(location))
+      const rows = yield* Effect.gen(function* () {
+        const sql = yield* SqlClientTag
+        const version = yield* sql<{ readonly n: number | string }>`SELECT n FROM db_version`
+        const tokens = yield* sql`SELECT id, revoked_at FROM tokens ORDER BY id`
+        const audit = yield* sql<{ readonly n: number | string }>`SELECT COUNT(*) AS n FROM audit`
+        return { version: Number(version[0]?.n), tokens, audit: Number(audit[0]?.n) }
+      }).pipe(Effect.provide(Database.client(location)))
+      return { data, ...rows }
+    })
+
+  /** A backup of a seeded database in which `corrupt` changed rows after the seed. */
+  const corruptBackup = (corrupt: (sql: SqlClient.SqlClient) => Effect.Effect<unknown, unknown>) =>
+    Effect.gen(function* () {
+      const source = yield* fresh()
+      yield* seed(source)
+      yield* Effect.flatMap(SqlClientTag, corrupt).pipe(Effect.provide(Database.client(source)))
+      const out = join(folder(), "corrupt.dump")
+      yield* Backup.backup(source, out)
+      return out
+    })
+
+  it.effect("a backup whose rows do not decode leaves the target exactly as it was", () =>
+    Effect.gen(function* () {
+      const target = yield* fresh()
+      yield* seed(target)
+      yield* Effect.flatMap(Tokens.Tokens, (t) =>
+        t.create({ naam: "blijft", rol: "programma", scope: null }, "test")
+      ).pipe(Effect.provide(Tokens.Tokens.layer.pipe(Layer.provideMerge(Database.layer(target)))))
+      const before = yield* state(target)
+      const corruptions: ReadonlyArray<
+        readonly [string, (sql: SqlClient.SqlClient) => Effect.Effect<unknown, unknown>]
+      > = [
+        ["metingen", (sql) => sql`UPDATE metingen SET data = ${'{"id":"kapot"}'}`],
+        [
+          "audit",
+          (sql) => sql`UPDATE audit SET after = ${"{geen json"} WHERE id = (SELECT MAX(id) FROM audit)`
+        ]
+      ]
+      for (const [what, corrupt] of corruptions) {
+        const out = yield* corruptBackup(corrupt)
+        const error = yield* Effect.flip(Backup.restore(target, out, { force: true }))
+        assert.include(error.message, "niet gewijzigd", `${what}: ${error.message}`)
+        assert.deepStrictEqual(yield* state(target), before, what)
+        // No staging schema is left behind.
+        const schemas = yield* Effect.flatMap(
+          SqlClientTag,
+          (sql) => sql`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'dvcc_restore%'`
+        ).pipe(Effect.provide(Database.client(target)))
+        assert.deepStrictEqual(schemas, [], what)
+      }
+    })
+  )
+
+  it.effect("a token revoked in the target is never valid while an older backup is restored", () =>
+    Effect.gen(function* () {
+      const target = yield* fresh()
+      if (target._tag !== "Postgres") return
+      yield* seed(target)
+      const tokens = Tokens.Tokens.layer.pipe(Layer.provideMerge(Database.layer(target)))
+      const created = yield* Effect.flatMap(Tokens.Tokens, (t) =>
+        t.create({ naam: "ingetrokken", rol: "programma", scope: null }, "test")
+      ).pipe(Effect.provide(tokens))
+      const out = join(folder(), "dvcc.dump")
+      yield* Backup.backup(target, out)
+      yield* Effect.flatMap(Tokens.Tokens, (t) => t.revoke(created.info.id, "test")).pipe(
+        Effect.provide(tokens)
+      )
+      // Other connections (a new psql each: no prepared statement outlives the swap) look at the token
+      // as often as they can while the restore runs.
+      const psql = readdirSync("/usr/lib/postgresql")
+        .map((major) => join("/usr/lib/postgresql", major, "bin", "psql"))
+        .find((file) => existsSync(file))
+      if (psql === undefined) return
+      let looks = 0
+      let valid = 0
+      let running = true
+      const look = (): Promise<void> =>
+        new Promise((done) =>
+          execFile(
+            psql,
+            [
+              "--no-psqlrc",
+              "-Atc",
+              `SELECT revoked_at IS NULL FROM tokens WHERE id = '${created.info.id}'`,
+              Redacted.value(target.url)
+            ],
+            (error, stdout) => {
+              if (error === null) {
+                looks++
+                if (stdout.trim() !== "f") valid++
+              }
+              done()
+            }
+          )
+        )
+      const watching = (async () => {
+        while (running) await look()
+      })()
+      yield* Backup.restore(target, out, { force: true })
+      running = false
+      yield* Effect.promise(() => watching)
+      assert.isAbove(looks, 0)
+      assert.strictEqual(
+        valid,
+        0,
+        `the revoked token was valid for a moment during the restore (${valid} of ${looks})`
+      )
+      const principal = yield* Effect.flatMap(Tokens.Tokens, (t) => t.verify(created.token)).pipe(
+        Effect.provide(tokens)
+      )
+      assert.isTrue(Option.isNone(principal))
     })
   )
 

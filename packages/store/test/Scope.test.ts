@@ -193,7 +193,8 @@ const scopeSuite = (fresh: Fresh) => {
             alleenUtrecht
           )
         )
-        assert.include(imported.message, "buiten die van dit token")
+        assert.include(imported.message, "kan met dit token niet worden vastgelegd")
+        assert.notInclude(imported.message, other.id)
         assert.strictEqual((yield* activities.get(other.id)).version, 1)
       })
     )

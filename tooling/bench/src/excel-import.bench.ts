@@ -12,6 +12,10 @@
  * of that database. The import is the whole `Import.run`: file checks, sha256, reading by the contract,
  * validation, `Registrations.record` (`Activities.record`) with provenance and audit.
  *
+ * The import side is `dvcc import` itself, started as users start it (the bin, with the node flags of its
+ * `#!` line), under `/usr/bin/time` for its max RSS; `BENCH_NODE_FLAGS="…"` starts it as `node … bin.ts`
+ * instead (empty: V8's defaults), `BENCH_IN_PROCESS=1` measures `Import.run` in a bench process as before.
+ *
  * Run from the repository root: `pnpm --filter @dvcc/bench bench:excel-import`.
  * `BENCH_RUNS` sets the samples per side (default 3); `BENCH_ROWS` the number of rows (default 200,000);
  * `BENCH_KINDS` the workbooks (default `registraties,activiteiten,grens`);
@@ -19,7 +23,7 @@
  * the seeded database in that folder; `BENCH_BATCH` sets `batchSize` (to profile one side by hand: `node --cpu-prof src/excel-import.bench.ts
  * --side import DIR/registraties.xlsx DIR/copy.sqlite`).
  */
-import { execFileSync } from "node:child_process"
+import { execFileSync, spawnSync } from "node:child_process"
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs"
 import { createRequire } from "node:module"
 import { cpus, tmpdir } from "node:os"
@@ -130,8 +134,15 @@ if (process.argv.includes("--side")) {
   const count = side === "read" ? await read(file) : await importFile(file, db)
   const ms = performance.now() - start
   clearInterval(sample)
+  const usage = process.resourceUsage()
   process.stdout.write(
-    JSON.stringify({ ms, count, maxRssMb: process.resourceUsage().maxRSS / 1024, maxHeapMb })
+    JSON.stringify({
+      ms,
+      cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+      count,
+      maxRssMb: usage.maxRSS / 1024,
+      maxHeapMb
+    })
   )
   process.exit(0)
 }
@@ -267,7 +278,50 @@ const seed = () =>
     }).pipe(Effect.provide(storeLayer(seeded)))
   )
 
+/** The `dvcc` command as its package publishes it: the file itself, started by its `#!` line. */
+const cliBin = fileURLToPath(new URL("../../../apps/cli/src/bin.ts", import.meta.url))
+
+/**
+ * `dvcc --db DB import FILE --json`, started as users start it (the bin's `#!` line, whose node flags the
+ * `dvcc` script of the root package.json repeats), or with `BENCH_NODE_FLAGS` as `node FLAGS bin.ts`
+ * (`BENCH_NODE_FLAGS=` for V8's defaults), under `/usr/bin/time` for the process's max RSS. Its time is
+ * the whole command's: start-up, reading the programme from the database, the import.
+ */
+const runCli = (kind: Kind, run: number) => {
+  const db = join(dir, `import-${kind}-${run}.sqlite`)
+  copyFileSync(seeded, db)
+  const flags = process.env.BENCH_NODE_FLAGS
+  const command =
+    flags === undefined ? [cliBin] : [process.execPath, ...flags.split(" ").filter((f) => f !== ""), cliBin]
+  const start = performance.now()
+  const result = spawnSync(
+    "/usr/bin/time",
+    ["-f", "%M %U %S", ...command, "--db", db, "import", workbookFor(kind), "--json"],
+    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } }
+  )
+  const ms = performance.now() - start
+  rmSync(db, { force: true })
+  if (result.status !== 0)
+    throw new Error(`dvcc import ${kind} failed (${result.status}): ${result.stderr.slice(-2000)}`)
+  const report = JSON.parse(result.stdout) as {
+    readonly sheets: ReadonlyArray<{ readonly accepted: number }>
+  }
+  const [maxRssKb = Number.NaN, user = Number.NaN, system = Number.NaN] = (
+    result.stderr.trim().split("\n").at(-1) ?? ""
+  )
+    .split(" ")
+    .map(Number)
+  return {
+    ms,
+    count: report.sheets.reduce((n, s) => n + s.accepted, 0),
+    cpuMs: (user + system) * 1000,
+    maxRssMb: maxRssKb / 1024,
+    maxHeapMb: Number.NaN
+  }
+}
+
 const runSide = (name: "read" | "import", kind: Kind, run: number) => {
+  if (name === "import" && process.env.BENCH_IN_PROCESS !== "1") return runCli(kind, run)
   const db = join(dir, `import-${kind}-${run}.sqlite`)
   if (name === "import") copyFileSync(seeded, db)
   const out = execFileSync(
@@ -279,7 +333,7 @@ const runSide = (name: "read" | "import", kind: Kind, run: number) => {
     }
   )
   if (name === "import") rmSync(db, { force: true })
-  return JSON.parse(out) as { ms: number; count: number; maxRssMb: number; maxHeapMb: number }
+  return JSON.parse(out) as { ms: number; cpuMs: number; count: number; maxRssMb: number; maxHeapMb: number }
 }
 
 const median = (xs: ReadonlyArray<number>) => {
@@ -295,13 +349,22 @@ process.stdout.write(
 )
 const results = new Map<
   Kind,
-  { readonly read: number; readonly import: number; readonly peakImport: number; readonly peakRead: number }
+  {
+    readonly read: number
+    readonly import: number
+    readonly readCpu: number
+    readonly importCpu: number
+    readonly peakImport: number
+    readonly peakRead: number
+  }
 >()
 for (const kind of kinds) {
   const size = statSync(workbookFor(kind)).size
   process.stdout.write(`${kind}: ${(size / 1024 / 1024).toFixed(1)} MB xlsx\n`)
   const reads: Array<number> = []
   const imports: Array<number> = []
+  const readCpus: Array<number> = []
+  const importCpus: Array<number> = []
   let peakImport = 0
   let peakRead = 0
   for (let run = 0; run < RUNS; run++) {
@@ -310,13 +373,22 @@ for (const kind of kinds) {
     if (i.count !== ROWS) throw new Error(`${kind}: imported ${i.count} rows, expected ${ROWS}`)
     reads.push(r.ms)
     imports.push(i.ms)
+    readCpus.push(r.cpuMs)
+    importCpus.push(i.cpuMs)
     peakRead = Math.max(peakRead, r.maxRssMb)
     peakImport = Math.max(peakImport, i.maxRssMb)
     process.stdout.write(
-      `  run ${run + 1}: read ${(r.ms / 1000).toFixed(2)} s (max RSS ${r.maxRssMb.toFixed(0)} MB, heap ${r.maxHeapMb.toFixed(0)} MB), import ${(i.ms / 1000).toFixed(2)} s (max RSS ${i.maxRssMb.toFixed(0)} MB, heap ${i.maxHeapMb.toFixed(0)} MB)\n`
+      `  run ${run + 1}: read ${(r.ms / 1000).toFixed(2)} s (max RSS ${r.maxRssMb.toFixed(0)} MB, heap ${r.maxHeapMb.toFixed(0)} MB), import ${(i.ms / 1000).toFixed(2)} s (max RSS ${i.maxRssMb.toFixed(0)} MB${Number.isNaN(i.maxHeapMb) ? "" : `, heap ${i.maxHeapMb.toFixed(0)} MB`}), ratio ${(i.ms / r.ms).toFixed(2)}×; CPU read ${(r.cpuMs / 1000).toFixed(2)} s, import ${(i.cpuMs / 1000).toFixed(2)} s, ratio ${(i.cpuMs / r.cpuMs).toFixed(2)}×\n`
     )
   }
-  results.set(kind, { read: median(reads), import: median(imports), peakImport, peakRead })
+  results.set(kind, {
+    read: median(reads),
+    import: median(imports),
+    readCpu: median(readCpus),
+    importCpu: median(importCpus),
+    peakImport,
+    peakRead
+  })
 }
 if (keep === undefined) rmSync(dir, { recursive: true, force: true })
 let missed = false
@@ -324,7 +396,7 @@ for (const [kind, r] of results) {
   const ratio = r.import / r.read
   process.stdout.write(
     [
-      `${kind}: read (exceljs streaming reader) median ${(r.read / 1000).toFixed(2)} s, max RSS ${r.peakRead.toFixed(0)} MB; import median ${(r.import / 1000).toFixed(2)} s, max RSS ${r.peakImport.toFixed(0)} MB; ratio ${ratio.toFixed(2)}× (goal ≤ ${GOAL}×, memory < ${MEMORY_GOAL_MB} MB)`,
+      `${kind}: read (exceljs streaming reader) median ${(r.read / 1000).toFixed(2)} s, max RSS ${r.peakRead.toFixed(0)} MB; import median ${(r.import / 1000).toFixed(2)} s, max RSS ${r.peakImport.toFixed(0)} MB; ratio ${ratio.toFixed(2)}× (goal ≤ ${GOAL}×, memory < ${MEMORY_GOAL_MB} MB); CPU time median read ${(r.readCpu / 1000).toFixed(2)} s, import ${(r.importCpu / 1000).toFixed(2)} s, ratio ${(r.importCpu / r.readCpu).toFixed(2)}×`,
       ""
     ].join("\n")
   )

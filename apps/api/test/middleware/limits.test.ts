@@ -70,7 +70,7 @@ describe("rateLimit", () => {
 })
 
 describe("requestTimeout", () => {
-  it("answers a request that takes too long with 503", async () => {
+  it("answers a request that takes too long with 503 and Retry-After", async () => {
     const app = new Hono<Env>()
     app.use(requestTimeout({ ms: 20 }))
     app.get("/slow", async (c) => {
@@ -80,6 +80,7 @@ describe("requestTimeout", () => {
     app.get("/fast", (c) => c.text("op tijd"))
     const slow = await app.request("/slow")
     assert.strictEqual(slow.status, 503)
+    assert.strictEqual(slow.headers.get("retry-after"), "5")
     assert.strictEqual((await json(slow)).type, "urn:dvcc:probleem:niet-beschikbaar")
     assert.strictEqual(await (await app.request("/fast")).text(), "op tijd")
   })

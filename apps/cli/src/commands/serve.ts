@@ -41,9 +41,24 @@ export const serve = Command.make(
     const location = yield* databaseLocation(db)
     // Loaded here, not at the start of every dvcc command.
     const { App, Server } = yield* Effect.promise(() => import("@dvcc/api"))
+    // How long a write on PostgreSQL waits for a lock, and a statement runs, before a 503 (seconds).
+    const seconds = (name: string, fallback: number) =>
+      Effect.flatMap(Config.String(name).pipe(Config.withDefault("")), (text) => {
+        if (text.trim() === "") return Effect.succeed(fallback)
+        const value = Number(text.trim().replace(",", "."))
+        return Number.isFinite(value) && value >= 0
+          ? Effect.succeed(value * 1000)
+          : Effect.fail(
+              new Error(`${name} moet een aantal seconden zijn (0 of meer, 0 is geen grens), niet "${text}".`)
+            )
+      })
+    const timeouts = {
+      lockMs: yield* seconds("DVCC_LOCK_TIMEOUT", App.defaultTimeouts.lockMs),
+      statementMs: yield* seconds("DVCC_STATEMENT_TIMEOUT", App.defaultTimeouts.statementMs)
+    }
     const listening = yield* Effect.acquireRelease(
       Effect.gen(function* () {
-        const runtime = ManagedRuntime.make(App.services(location))
+        const runtime = ManagedRuntime.make(App.services(location, timeouts))
         yield* Effect.promise(() =>
           runtime.runPromise(
             Effect.gen(function* () {

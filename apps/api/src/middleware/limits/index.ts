@@ -89,6 +89,8 @@ export const requestTimeout = (options: { readonly ms?: number } = {}) => {
         c.res = Problem.respond("niet-beschikbaar", `Het verzoek duurde langer dan ${ms / 1000} s.`, {
           requestId: c.get("requestId")
         })
+        // Busy now, not broken: every 503 says when to try again.
+        c.res.headers.set("retry-after", "5")
       }
     } finally {
       clearTimeout(timer)

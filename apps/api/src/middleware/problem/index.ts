@@ -12,7 +12,13 @@ import type { Env } from "../../Env.ts"
 import * as Problem from "../../Problem.ts"
 import { busy } from "../limits/index.ts"
 
-const busyReasons = new Set(["LockTimeoutError", "DeadlockError", "SerializationError"])
+/** PostgreSQL's lock_not_available (55P03), query_canceled by `statement_timeout` (57014), 40P01, 40001. */
+const busyReasons = new Set([
+  "LockTimeoutError",
+  "StatementTimeoutError",
+  "DeadlockError",
+  "SerializationError"
+])
 
 /**
  * Whether `error`, or what caused it, is a database that was busy (a lock held past the busy timeout by

@@ -298,7 +298,7 @@ const registerVerdict = (
       andere = hidden
     } else {
       notes.push(
-        `De handmatig vastgelegde ${een ? "meting" : "metingen"} ${hand} ${een ? "telt" : "tellen"} meer dan het activiteitenregister (${named}) en ${een ? "telt" : "tellen"}.`
+        `De handmatig vastgelegde ${een ? "meting" : "metingen"} ${hand} ${een ? "telt" : "tellen"} meer dan het activiteitenregister${named === "" ? "" : ` (${named})`} en ${een ? "telt" : "tellen"}.`
       )
     }
   }

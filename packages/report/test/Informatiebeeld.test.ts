@@ -382,6 +382,11 @@ describe("partial data: only 6 of 38 gemeenten with registrations for the period
         assert.include(vergelijking[0]?.[0] ?? "", "(uit 6 van")
         assert.strictEqual(vergelijking[0]?.[2], "onbekend")
         assert.notInclude(kengetal(html, "aangiften"), "onbekend")
+        // the overview's regio row, beside the gemeenten, is labelled the same way
+        const overzicht = yield* Overzicht.renderOverzicht(deels, opties(false), new Map())
+        const regioRij = tabelCellen(overzicht, "gemeenten-tabel").at(-1) ?? []
+        assert.include(regioRij[0] ?? "", "(uit 6 van")
+        assert.match(regioRij[1] ?? "", /^minstens \d/)
       })
   )
 

@@ -859,14 +859,15 @@ export const make = (invoer: Invoer): Informatiebeeld => {
   }
 
   // coverage: the gemeenten a partial sum counts
-  const bekend = gedekt(periode)
-  const gedekteGemeenten = gemeenten.filter((g) => bekend.has(g.code))
   const inwonersVan = (gs: ReadonlyArray<Gemeente>): number | null =>
     gs.some((g) => inwonersOp(g, peildatumInwoners) === undefined)
       ? null
       : gs.reduce((acc, g) => acc + (inwonersOp(g, peildatumInwoners) ?? 0), 0)
+  const deels = gebied.niveau !== "gemeente" && uitkomsten.some((u) => u.huidig.deels === true)
+  const bekend = deels ? gedekt(periode) : undefined
+  const gedekteGemeenten = bekend === undefined ? [] : gemeenten.filter((g) => bekend.has(g.code))
   const dekking: Dekking | null =
-    gebied.niveau !== "gemeente" && uitkomsten.some((u) => u.huidig.deels === true)
+    bekend !== undefined
       ? {
           gemeenten: gedekteGemeenten.length,
           van: gemeenten.length,

@@ -669,3 +669,41 @@ describe("Informatiebeeld properties", () => {
     )
   })
 })
+
+describe("partial data (property)", () => {
+  it("a regio with gemeenten without registrations is the sum of the others, a lower bound of any completion", () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(count, count, count, count),
+        fc.subarray([...codes], { minLength: 1 }),
+        fc.tuple(count, count, count, count),
+        (aantallen, bekend, aanvulling) => {
+          const rows = codes.flatMap((code, i) =>
+            bekend.includes(code) ? [reg("2025-Q1", code, "phishing", { a: aantallen[i] ?? 0 })] : []
+          )
+          const deels = beeld(heleRegio, "2025-Q1", rows)
+          const som = codes.reduce((n, code, i) => n + (bekend.includes(code) ? (aantallen[i] ?? 0) : 0), 0)
+          const totaal = deels.totaal.aangiften
+          if (bekend.length === codes.length)
+            return deels.dekking === null && totaal.waarde === som && totaal.kwalificatie === undefined
+          // the missing gemeenten filled in with any figures: never below the partial sum
+          const heel = beeld(heleRegio, "2025-Q1", [
+            ...rows,
+            ...codes.flatMap((code, i) =>
+              bekend.includes(code) ? [] : [reg("2025-Q1", code, "phishing", { a: aanvulling[i] ?? 0 })]
+            )
+          ])
+          return (
+            totaal.waarde === som &&
+            totaal.kwalificatie === "meer-dan" &&
+            totaal.perTienduizend === null &&
+            deels.dekking?.gemeenten === bekend.length &&
+            deels.dekking.zonder.length === codes.length - bekend.length &&
+            heel.dekking === null &&
+            (heel.totaal.aangiften.waarde ?? -1) >= som
+          )
+        }
+      )
+    )
+  })
+})

@@ -1,11 +1,20 @@
 /**
  * Every role × every endpoint over HTTP, on SQLite and on PostgreSQL: allowed (anything but 401/403),
  * 403 for a role without the action, 401 without a token or with a revoked one. The expected table is
- * written out here from the issue's words, not derived from the matrix in core.
+ * written out here from the issue's words, not derived from the matrix in core. Then role × what the
+ * regional outputs say: a KPI counted from the activity register names, for a district or gemeente
+ * reader, only its own activities.
  */
 
-import { Contract, Voorbeeld } from "@dvcc/excel"
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Access, Activity, type Geography } from "@dvcc/core"
+import { Contract, Export, Voorbeeld } from "@dvcc/excel"
+import { Activities, Users } from "@dvcc/store"
+import { Web } from "@dvcc/web"
 import { afterAll, assert, beforeAll, it } from "@effect/vitest"
+import { Effect, Schema } from "effect"
 import { type Fixture, onSqliteAndPostgres, type Role } from "./fixture.ts"
 import { json } from "./json.ts"
 import { registraties, upload } from "./workbooks.ts"
@@ -96,6 +105,7 @@ const cells: ReadonlyArray<Cell> = [
   { method: "GET", path: "/api/v1/gebieden", allowed: reads },
   { method: "PATCH", path: "/api/v1/gebieden/GM0344", body: { basedOn: 99 }, allowed: ["beheerder"] },
   { method: "GET", path: "/api/v1/exports/jaarplan?jaar=2026", allowed: reads },
+  { method: "GET", path: "/api/v1/exports/kpi?jaar=2026&asOf=2026-02-15", allowed: reads },
   { method: "GET", path: "/api/v1/informatiebeeld/regio?periode=2024", allowed: reads },
   // The gemeente token's own gemeente; the district token's district does not hold it.
   {
@@ -285,3 +295,201 @@ const matrixSuite = (fixture: () => Promise<Fixture>) => {
 }
 
 onSqliteAndPostgres("the role matrix", "api_matrix", matrixSuite)
+
+/**
+ * The activities of the attack: another gemeente's (Zeist, in neither token's scope) with distinctive
+ * descriptions and dates, and one of each token's own gemeente (Utrecht for the gemeente token, Amersfoort
+ * in the district token's district).
+ */
+const activiteit = (id: string, datum: string, gemeente: string, soort: string, omschrijving: string) =>
+  Schema.decodeUnknownSync(Activity.Activity)({ id, datum, gemeente, soort, omschrijving })
+const geheim = [
+  activiteit(
+    "act-2026-01-14-GM0355-geheim",
+    "2026-01-14",
+    "GM0355",
+    "kennisbijeenkomst",
+    "Sessie Zeist-Oost"
+  ),
+  activiteit(
+    "act-2025-03-12-GM0355-driehoek",
+    "2025-03-12",
+    "GM0355",
+    "informatiebeeld-besproken-in-driehoek",
+    "Driehoek Zeist vertrouwelijk"
+  )
+]
+const eigen = {
+  gemeente: activiteit(
+    "act-2026-01-20-GM0344-eigen",
+    "2026-01-20",
+    "GM0344",
+    "kennisbijeenkomst",
+    "Utrechtse leerlijn"
+  ),
+  district: activiteit(
+    "act-2026-01-22-GM0307-eigen",
+    "2026-01-22",
+    "GM0307",
+    "kennisbijeenkomst",
+    "Amersfoortse avond"
+  )
+}
+/** What of another gemeente's activities may reach no district or gemeente reader. */
+const verboden = [
+  "Zeist-Oost",
+  "Driehoek Zeist",
+  "act-2026-01-14-GM0355",
+  "act-2025-03-12-GM0355",
+  "14 januari 2026",
+  "12 maart 2025"
+]
+
+const registerSuite = (fixture: () => Promise<Fixture>) => {
+  let f: Fixture
+  const wachtwoord = "een lange zin als wachtwoord"
+  const sessions = new Map<Role, string>()
+
+  /** Signs in as the user of `rol` through the web forms and returns the session cookie. */
+  const signIn = async (email: string) => {
+    const form = await f.request("/inloggen")
+    const csrfCookie =
+      form.headers
+        .getSetCookie()
+        .find((c) => c.startsWith(`${Web.csrfCookie}=`))
+        ?.split(";")[0] ?? ""
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? ""
+    const signedIn = await f.request("/inloggen", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+      body: new URLSearchParams({ _csrf: csrf, email, wachtwoord }).toString()
+    })
+    assert.strictEqual(signedIn.status, 303)
+    return (
+      signedIn.headers
+        .getSetCookie()
+        .find((c) => c.startsWith(`${Web.sessionCookie}=`))
+        ?.split(";")[0] ?? ""
+    )
+  }
+
+  beforeAll(async () => {
+    f = await fixture()
+    // Amersfoort into the district token's district.
+    const [amersfoort] = (await json(await f.request("/api/v1/gebieden", { as: "programma" }))).filter(
+      (g: { gemeente: { code: string } }) => g.gemeente.code === "GM0307"
+    )
+    const moved = await f.request("/api/v1/gebieden/GM0307", {
+      method: "PATCH",
+      as: "beheerder",
+      json: { basedOn: amersfoort.versie, district: "district-noord" }
+    })
+    assert.strictEqual(moved.status, 200)
+    // Zeist into a basisteam, so that its driehoek discussion counts for a unit and is named.
+    const [zeist] = (await json(await f.request("/api/v1/gebieden", { as: "programma" }))).filter(
+      (g: { gemeente: { code: string } }) => g.gemeente.code === "GM0355"
+    )
+    const team = await f.request("/api/v1/gebieden/GM0355", {
+      method: "PATCH",
+      as: "beheerder",
+      json: { basedOn: zeist.versie, basisteam: "basisteam-heuvelrug" }
+    })
+    assert.strictEqual(team.status, 200)
+    const scopes: Record<Role, Access.Scope | null> = {
+      beheerder: null,
+      programma: null,
+      district: Access.parseScope("district-noord"),
+      gemeente: { niveau: "gemeente", code: "GM0344" as Geography.CbsCode }
+    }
+    await f.runtime.runPromise(
+      Effect.gen(function* () {
+        yield* (yield* Activities.Activities).record([...geheim, eigen.gemeente, eigen.district], {
+          importId: "test-register-scope",
+          actor: "test"
+        })
+        const users = yield* Users.Users
+        for (const [rol, scope] of Object.entries(scopes))
+          yield* users.create(
+            { email: `${rol}@dvcc.test`, rol: rol as Role, scope, password: wachtwoord },
+            "test"
+          )
+      })
+    )
+    for (const rol of reads) sessions.set(rol, await signIn(`${rol}@dvcc.test`))
+  }, 60_000)
+  afterAll(() => f?.dispose())
+
+  /** Every output that shows the KPIs, as text, read as `as`. */
+  const outputs = async (as: Role) => {
+    const text = async (path: string) => {
+      const response = await f.request(path, { as })
+      assert.strictEqual(response.status, 200, `${as} ${path}`)
+      return response.text()
+    }
+    const kpi = await f.request("/api/v1/exports/kpi?jaar=2026&asOf=2026-02-15", { as })
+    assert.strictEqual(kpi.status, 200)
+    const file = join(mkdtempSync(join(tmpdir(), "dvcc-kpi-")), "kpi.xlsx")
+    writeFileSync(file, new Uint8Array(await kpi.arrayBuffer()))
+    const workbook = await Export.load(file)
+    const cells: Array<string> = []
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => cells.push(JSON.stringify(row.values))))
+    const page = await f.request("/voortgang?peildatum=2026-02-15", {
+      headers: { cookie: sessions.get(as) ?? "" }
+    })
+    assert.strictEqual(page.status, 200)
+    return {
+      voortgang2026: await text("/api/v1/voortgang?asOf=2026-02-15"),
+      voortgang2025: await text("/api/v1/voortgang?asOf=2025-12-31&jaar=2025"),
+      indicatoren: await text("/api/v1/indicatoren?asOf=2026-02-15&jaar=2026"),
+      kennisbijeenkomsten: await text("/api/v1/indicatoren/kennisbijeenkomsten?jaar=2026&asOf=2026-02-15"),
+      driehoek: await text("/api/v1/indicatoren/informatiebeeld-driehoek?jaar=2025&asOf=2025-12-31"),
+      kpi: cells.join("\n"),
+      web: await page.text()
+    }
+  }
+
+  it("the programme reads the activities' names in every output", async () => {
+    const seen = await outputs("programma")
+    for (const [output, body] of Object.entries(seen)) {
+      if (output !== "driehoek" && output !== "voortgang2025")
+        assert.include(body, "Sessie Zeist-Oost", output)
+    }
+    assert.include(seen.driehoek, "Driehoek Zeist vertrouwelijk")
+  }, 60_000)
+
+  for (const as of ["gemeente", "district"] as const) {
+    it(`a ${as} token reads another gemeente's activities nowhere, with the same verdicts`, async () => {
+      const seen = await outputs(as)
+      for (const [output, body] of Object.entries(seen))
+        for (const leak of verboden) assert.notInclude(body, leak, `${as}: ${output} toont ${leak}`)
+      // Its own gemeente's activity is named; the other scoped reader's is not.
+      const other = as === "gemeente" ? eigen.district : eigen.gemeente
+      assert.include(seen.kennisbijeenkomsten, eigen[as].omschrijving ?? "")
+      for (const body of Object.values(seen)) assert.notInclude(body, other.omschrijving ?? "")
+      assert.include(seen.kennisbijeenkomsten, "en nog 2 activiteiten in andere gemeenten")
+      // The count and the verdicts are the programme's.
+      const verdicts = (report: string) =>
+        JSON.parse(report).jaren.map(
+          (j: { programma: unknown; indicatoren: ReadonlyArray<Record<string, unknown>> }) => ({
+            programma: JSON.stringify(j.programma),
+            indicatoren: j.indicatoren.map((p) => [
+              p.indicator,
+              p.status,
+              JSON.stringify(p.cijfers),
+              p.metingen
+            ])
+          })
+        )
+      const programma = await outputs("programma")
+      for (const key of ["voortgang2026", "voortgang2025"] as const)
+        assert.deepStrictEqual(verdicts(seen[key]), verdicts(programma[key]), key)
+      const detail = JSON.parse(seen.kennisbijeenkomsten).voortgang
+      assert.deepStrictEqual(detail.cijfers, JSON.parse(programma.kennisbijeenkomsten).voortgang.cijfers)
+      assert.deepStrictEqual(detail.activiteiten, [eigen[as].id])
+      assert.strictEqual(detail.andereActiviteiten, 2)
+      assert.deepStrictEqual(f.errors, [])
+    }, 60_000)
+  }
+}
+
+onSqliteAndPostgres("role × the register's counts", "api_register", registerSuite)

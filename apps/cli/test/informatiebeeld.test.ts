@@ -70,6 +70,49 @@ describe("dvcc informatiebeeld", () => {
     assert.include(stdout, "Informatiebeeld Utrecht (GM0344) — 2026 Q1")
   })
 
+  it("shows a regio of which only some gemeenten have registrations as their sum, saying so first", async () => {
+    const db = join(folder(), "dvcc.sqlite")
+    await dvcc("init", "--db", db)
+    const row = (code: string, delict: string, aantal: number) =>
+      Schema.decodeUnknownSync(Registration.Registration)({
+        periode: "2026-Q2",
+        gebied: { niveau: "gemeente", code },
+        delict,
+        aangiften: aantal,
+        meldingen: null,
+        slachtoffers: aantal,
+        schade: null,
+        herkomst: { document: "politie.xlsx", sectie: "blad Registraties" }
+      })
+    const codes = ["GM0344", "GM0307", "GM0355", "GM0310", "GM0321", "GM0356"]
+    const rows = codes.flatMap((code, i) => [row(code, "phishing", 10 + i), row(code, "hacken", 20)])
+    await Effect.runPromise(
+      Effect.flatMap(Registrations.Registrations, (r) =>
+        r.record(rows, { importId: "deels", actor: "test" })
+      ).pipe(
+        Effect.provide(
+          Registrations.Registrations.layer.pipe(
+            Layer.provideMerge(Database.layer({ _tag: "Sqlite", file: db }))
+          )
+        )
+      )
+    )
+    const { code, stdout, stderr } = await dvcc(
+      "informatiebeeld",
+      "regio",
+      "--periode",
+      "2026-Q2",
+      "--db",
+      db
+    )
+    assert.strictEqual(code, 0, stderr)
+    const [eerste] = stdout.split("\n")
+    assert.include(eerste, `Onvolledig: cijfers uit 6 van ${dataset.regio.gemeenten.length} gemeenten`)
+    // 6 × 20 hacken and 10 + … + 15 phishing, as a lower bound
+    assert.match(stdout, /Totaal +meer dan 195/)
+    assert.include(stdout, "uit 6 van")
+  })
+
   it("--json encodes the core Informatiebeeld schema; without --periode the latest registered period", async () => {
     const { code, stdout } = await dvcc("informatiebeeld", "regio", "--json")
     assert.strictEqual(code, 0)

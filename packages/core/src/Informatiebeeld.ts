@@ -224,6 +224,29 @@ export const Ontbreekt = Schema.Struct({
 export type Ontbreekt = typeof Ontbreekt.Type
 
 /**
+ * How much of an area a partial figure covers: its figures are the sums of the `gemeenten` of its `van`
+ * gemeenten that have registrations over the period (with `inwoners` of `inwonersVan` inhabitants; `null`
+ * while unknown), so each is a lower bound of the area's real figure, never its total. `zonder` names the
+ * gemeenten without registrations.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const Dekking = Schema.Struct({
+  gemeenten: Schema.Int,
+  van: Schema.Int,
+  inwoners: Schema.NullOr(Schema.Int),
+  inwonersVan: Schema.NullOr(Schema.Int),
+  zonder: Schema.Array(CbsCode)
+}).annotate({ identifier: "Dekking" })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type Dekking = typeof Dekking.Type
+
+/**
  * The local picture of online crime for an area and a period.
  *
  * @since 0.1.0
@@ -238,6 +261,12 @@ export const Informatiebeeld = Schema.Struct({
   jaarEerder: Periode,
   /** The gemeenten the area consists of. */
   gemeenten: Schema.Array(CbsCode),
+  /**
+   * For a regio, district or basisteam of which only some gemeenten have registrations over the period:
+   * which, so that its figures read as "minstens …, uit 6 van 38 gemeenten". `null` when the figures are
+   * the area's own (every gemeente known, or registered at the area's level).
+   */
+  dekking: Schema.NullOr(Dekking),
   /** Inhabitants on `peildatumInwoners`; `null` while a gemeente's count is unknown. */
   inwoners: Schema.NullOr(Schema.Int),
   peildatumInwoners: Datum,
@@ -363,6 +392,8 @@ interface Uitkomst {
   readonly rijen: ReadonlyArray<Registration>
   /** Taken from registrations at the area's own level (regio, district, basisteam), not summed from gemeenten. */
   readonly eigenNiveau: boolean
+  /** Summed from only the gemeenten with registrations over the period: a lower bound. */
+  readonly deels?: boolean
 }
 
 type Blad =
@@ -494,6 +525,27 @@ export const make = (invoer: Invoer): Informatiebeeld => {
     return beginA <= eindeB && beginB <= eindeA
   }
 
+  // the gemeenten with any registration over a period: a partial sum counts these, and only these
+  const gedektCache = new Map<Periode, ReadonlySet<string>>()
+  const gedekt = (p: Periode): ReadonlySet<string> => {
+    let set = gedektCache.get(p)
+    if (set === undefined) {
+      const codes = new Set<string>()
+      for (const g of regio.gemeenten) {
+        const perDelict = index.get(gebiedKey(gemeenteGebied(g)))
+        if (perDelict === undefined) continue
+        for (const perPeriode of perDelict.values())
+          if ([...perPeriode.keys()].some((q) => overlapt(p, q))) {
+            codes.add(g.code)
+            break
+          }
+      }
+      set = codes
+      gedektCache.set(p, set)
+    }
+    return set
+  }
+
   const heeftRijen = (key: string, delict: Delict, p: Periode): boolean =>
     [...(reeks(key, delict)?.keys() ?? [])].some((q) => overlapt(p, q))
 
@@ -551,7 +603,8 @@ export const make = (invoer: Invoer): Informatiebeeld => {
     const eigen = blad(key, delict, p)
     if (bron === "eigen" || (bron === "auto" && eigen.soort === "ok"))
       return uitBlad(eigen, doel, naam, delict, p, true)
-    const delen = gemeentenIn(regio, doel).map((g) => uitkomst(gemeenteGebied(g), delict, p))
+    const leden = gemeentenIn(regio, doel)
+    const delen = leden.map((g) => uitkomst(gemeenteGebied(g), delict, p))
     const som: Uitkomst = {
       sommen: delen.length === 0 ? onbekendeSommen : sommenOptellen(delen.map((d) => d.sommen)),
       ontbreekt: delen.flatMap((d) => d.ontbreekt),
@@ -562,7 +615,37 @@ export const make = (invoer: Invoer): Informatiebeeld => {
     const volledig = delen.length > 0 && som.ontbreekt.length === 0 && som.tegenstrijdig.length === 0
     if (bron === "auto" && !volledig && heeftRijen(key, delict, p))
       return uitBlad(eigen, doel, naam, delict, p, true)
-    return som
+    if (volledig) return som
+    // Some gemeenten have no registrations over the period at all: the sum of the others is a lower bound.
+    const bekend = gedekt(p)
+    const gedekteDelen = delen.filter((_, i) => bekend.has(leden[i]?.code ?? ""))
+    if (gedekteDelen.length === 0 || gedekteDelen.length === delen.length) return som
+    if (gedekteDelen.some((d) => d.ontbreekt.length > 0 || d.tegenstrijdig.length > 0))
+      return {
+        ...som,
+        ontbreekt: gedekteDelen.flatMap((d) => d.ontbreekt),
+        tegenstrijdig: gedekteDelen.flatMap((d) => d.tegenstrijdig)
+      }
+    const ondergrens = (x: Som): Som =>
+      x.waarde === null
+        ? x
+        : x.kwalificatie === "minder-dan"
+          ? { waarde: null, kwalificatie: undefined, onbekend: x.onbekend, gemengd: true }
+          : { ...x, kwalificatie: "meer-dan" }
+    const deel = sommenOptellen(gedekteDelen.map((d) => d.sommen))
+    return {
+      sommen: {
+        aangiften: ondergrens(deel.aangiften),
+        meldingen: ondergrens(deel.meldingen),
+        slachtoffers: ondergrens(deel.slachtoffers),
+        schade: ondergrens(deel.schade)
+      },
+      ontbreekt: [],
+      tegenstrijdig: [],
+      rijen: gedekteDelen.flatMap((d) => d.rijen),
+      eigenNiveau: false,
+      deels: true
+    }
   }
 
   // the delict types registered in the period, at the levels that feed this picture
@@ -579,6 +662,8 @@ export const make = (invoer: Invoer): Informatiebeeld => {
     delicten.length === 0
       ? onbekendeSommen
       : sommenOptellen(delicten.map((d) => uitkomst(doel, d, periode).sommen))
+  const totaalDeels = (doel: Gebied): boolean =>
+    delicten.some((d) => uitkomst(doel, d, periode).deels === true)
 
   // inhabitants
   const gemeenten = gemeentenIn(regio, gebied)
@@ -596,8 +681,10 @@ export const make = (invoer: Invoer): Informatiebeeld => {
         ? regio.gemeenten.map(gemeenteGebied)
         : eenheden(regio, gebied.niveau)?.map((u): Gebied => ({ niveau: gebied.niveau, id: u.id }))
 
-  const rang = (sommenVan: (doel: Gebied) => Sommen): Rang | null => {
+  const rang = (sommenVan: (doel: Gebied) => Sommen, deelsVan: (doel: Gebied) => boolean): Rang | null => {
     if (gebied.niveau === "regio" || eenheidGebieden === undefined) return null
+    // a lower bound of one unit is no place in a ranking
+    if (eenheidGebieden.some(deelsVan)) return null
     const units = eenheidGebieden.map((doel) => ({ key: gebiedKey(doel), sommen: sommenVan(doel) }))
     if (!units.some((u) => u.key === eigenKey)) return null
     const op: "slachtoffers" | "aangiften" | undefined = units.every(
@@ -655,27 +742,36 @@ export const make = (invoer: Invoer): Informatiebeeld => {
     vorig: Sommen,
     eerder: Sommen,
     regioTotaal: Sommen,
-    rangen: Rang | null
+    rangen: Rang | null,
+    deels: { readonly huidig: boolean; readonly vorig: boolean; readonly eerder: boolean }
   ) => {
     const redenenVorige = redenenVan(breuken(delictSet, vorigePeriode))
     const redenenJaarEerder = redenenVan(breuken(delictSet, jaarEerder))
+    // A partial sum (a lower bound) has no rate, share or change: each would read as the area's own.
     const getal = (maat: Maat) => {
       const som = huidig[maat]
       const totaal = regioTotaal[maat].waarde
+      const waarde = deels.huidig ? null : som.waarde
       return {
         ...(som.waarde !== null && som.kwalificatie !== undefined ? { kwalificatie: som.kwalificatie } : {}),
         perTienduizend:
-          som.waarde !== null && inwoners !== null && inwoners > 0 ? (som.waarde / inwoners) * 10_000 : null,
+          waarde !== null && inwoners !== null && inwoners > 0 ? (waarde / inwoners) * 10_000 : null,
         aandeelRegio:
           gebied.niveau === "regio"
-            ? som.waarde !== null && som.waarde > 0
+            ? waarde !== null && waarde > 0
               ? 100
               : null
-            : som.waarde !== null && totaal !== null && totaal > 0
-              ? (som.waarde / totaal) * 100
+            : waarde !== null && totaal !== null && totaal > 0
+              ? (waarde / totaal) * 100
               : null,
-        tovVorige: verandering(som, vorig[maat], redenenVorige),
-        tovJaarEerder: verandering(som, eerder[maat], redenenJaarEerder)
+        tovVorige:
+          deels.huidig || deels.vorig
+            ? verandering(onbekendeSom, onbekendeSom, [])
+            : verandering(som, vorig[maat], redenenVorige),
+        tovJaarEerder:
+          deels.huidig || deels.eerder
+            ? verandering(onbekendeSom, onbekendeSom, [])
+            : verandering(som, eerder[maat], redenenJaarEerder)
       }
     }
     return {
@@ -710,7 +806,13 @@ export const make = (invoer: Invoer): Informatiebeeld => {
       u.vorig.sommen,
       u.eerder.sommen,
       invoer.alleenWaarden === true ? onbekendeSommen : regioDelict(u.delict),
-      invoer.alleenWaarden === true ? null : rang((doel) => uitkomst(doel, u.delict, periode).sommen)
+      invoer.alleenWaarden === true
+        ? null
+        : rang(
+            (doel) => uitkomst(doel, u.delict, periode).sommen,
+            (doel) => uitkomst(doel, u.delict, periode).deels === true
+          ),
+      { huidig: u.huidig.deels === true, vorig: u.vorig.deels === true, eerder: u.eerder.deels === true }
     )
   }))
 
@@ -729,7 +831,12 @@ export const make = (invoer: Invoer): Informatiebeeld => {
     delicten.length === 0 || invoer.alleenWaarden === true
       ? onbekendeSommen
       : sommenOptellen(delicten.map((d) => regioDelict(d))),
-    invoer.alleenWaarden === true ? null : rang(totaalSommen)
+    invoer.alleenWaarden === true ? null : rang(totaalSommen, totaalDeels),
+    {
+      huidig: uitkomsten.some((u) => u.huidig.deels === true),
+      vorig: uitkomsten.some((u) => u.vorig.deels === true),
+      eerder: uitkomsten.some((u) => u.eerder.deels === true)
+    }
   )
 
   // for a year the previous period is the year earlier: list it once
@@ -751,6 +858,25 @@ export const make = (invoer: Invoer): Informatiebeeld => {
     }
   }
 
+  // coverage: the gemeenten a partial sum counts
+  const inwonersVan = (gs: ReadonlyArray<Gemeente>): number | null =>
+    gs.some((g) => inwonersOp(g, peildatumInwoners) === undefined)
+      ? null
+      : gs.reduce((acc, g) => acc + (inwonersOp(g, peildatumInwoners) ?? 0), 0)
+  const deels = gebied.niveau !== "gemeente" && uitkomsten.some((u) => u.huidig.deels === true)
+  const bekend = deels ? gedekt(periode) : undefined
+  const gedekteGemeenten = bekend === undefined ? [] : gemeenten.filter((g) => bekend.has(g.code))
+  const dekking: Dekking | null =
+    bekend !== undefined
+      ? {
+          gemeenten: gedekteGemeenten.length,
+          van: gemeenten.length,
+          inwoners: inwonersVan(gedekteGemeenten),
+          inwonersVan: inwoners,
+          zonder: gemeenten.filter((g) => !bekend.has(g.code)).map((g) => g.code)
+        }
+      : null
+
   const opmerkingen: Array<string> =
     invoer.alleenWaarden === true
       ? []
@@ -766,6 +892,7 @@ export const make = (invoer: Invoer): Informatiebeeld => {
           uitkomsten,
           beelden,
           totaalHuidig,
+          dekking,
           reeksbreuken: [...new Set([...breuken(delicten, vorigePeriode), ...breuken(delicten, jaarEerder)])]
         })
 
@@ -776,6 +903,7 @@ export const make = (invoer: Invoer): Informatiebeeld => {
     vorigePeriode,
     jaarEerder,
     gemeenten: gemeenten.map((g) => g.code),
+    dekking,
     inwoners,
     peildatumInwoners,
     delicten: beelden,
@@ -832,6 +960,7 @@ interface NotitieInvoer {
   }>
   readonly beelden: ReadonlyArray<Delictbeeld>
   readonly totaalHuidig: Sommen
+  readonly dekking: Dekking | null
   readonly reeksbreuken: ReadonlyArray<Reeksbreuk>
 }
 
@@ -842,6 +971,22 @@ const welkeGemeenten = (zonder: ReadonlyArray<Gemeente>, van: number): string =>
   if (zonder.length <= 5) return opsomming(zonder.map((g) => g.naam))
   if (zonder.length === van) return `alle ${van} gemeenten`
   return `${zonder.length} van de ${van} gemeenten, o.a. ${opsomming(zonder.slice(0, 3).map((g) => g.naam))}`
+}
+
+/**
+ * The coverage of a partial figure in one Dutch sentence: "cijfers van regio … uit 6 van 38 gemeenten
+ * (…): zonder registraties over 2026 Q1 zijn …; elk cijfer is minstens het werkelijke, geen totaal".
+ *
+ * @since 0.2.0
+ * @category formatting
+ */
+export const dekkingZin = (regio: Regio, naam: string, periodeLabel: string, dekking: Dekking): string => {
+  const zonder = regio.gemeenten.filter((g) => dekking.zonder.includes(g.code))
+  const inwoners =
+    dekking.inwoners !== null && dekking.inwonersVan !== null
+      ? ` (${formatMetKwalificatie(dekking.inwoners, undefined)} van ${formatMetKwalificatie(dekking.inwonersVan, undefined)} inwoners)`
+      : ""
+  return `cijfers van ${naam} uit ${dekking.gemeenten} van ${dekking.van} gemeenten${inwoners}: zonder registraties over ${periodeLabel} ${zonder.length === 1 ? "is" : "zijn"} ${welkeGemeenten(zonder, dekking.van)}; elk cijfer is de som van de bekende gemeenten, dus minstens het werkelijke, geen totaal van ${naam}`
 }
 
 const notities = (n: NotitieInvoer): Array<string> => {
@@ -866,6 +1011,7 @@ const notities = (n: NotitieInvoer): Array<string> => {
   if (n.delicten.length === 0) {
     uit.push(`geen registraties voor ${naam} in ${periodeLabel}: cijfers onbekend`)
   }
+  if (n.dekking !== null) uit.push(dekkingZin(n.regio, naam, periodeLabel, n.dekking))
 
   // inhabitants
   if (n.gemeenten.length > 0 && n.zonderInwoners.length > 0) {

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { sees, type Visibility } from "./Access.ts"
 import type { Activity } from "./Activity.ts"
 import { Bron, bronLabel } from "./Bron.ts"
 import { BaatId } from "./Din.ts"
@@ -122,8 +123,16 @@ export const Progress = Schema.Struct({
   peildatum: Datum,
   /** The date the newest measurement used stands on; `null` when none was used. */
   standOp: Schema.NullOr(Datum),
-  /** For a count of the activity register: the ids of the activities the verdict counts. */
-  activiteiten: Schema.optionalKey(Schema.Array(Schema.String))
+  /**
+   * For a count of the activity register: the ids of the activities the verdict counts that the reader may
+   * see in detail (`Context.zicht`).
+   */
+  activiteiten: Schema.optionalKey(Schema.Array(Schema.String)),
+  /**
+   * For a count of the activity register: how many of the activities counted lie outside what the reader
+   * may see in detail; counted, never named. Absent when there are none.
+   */
+  andereActiviteiten: Schema.optionalKey(Schema.Int)
 }).annotate({ identifier: "Progress" })
 
 /**
@@ -159,6 +168,12 @@ export interface Context {
   readonly regio: Regio
   /** The activity register, for indicators counted from it (`indicator.telling`). */
   readonly activiteiten?: ReadonlyArray<Activity> | undefined
+  /**
+   * What the reader may see in detail (`Access.visibility`); everything when absent. A count of the
+   * register counts every activity, but its explanation and `activiteiten` name only the ones the reader
+   * may see (`Access.sees`): another gemeente's descriptions, dates and ids stay out.
+   */
+  readonly zicht?: Visibility | undefined
 }
 
 /**
@@ -215,6 +230,7 @@ export const evaluate = (
     standOp: verdict.standOp
   }
   if (fromRegister?.activiteiten !== undefined) progress.activiteiten = fromRegister.activiteiten
+  if ((fromRegister?.andere ?? 0) > 0) progress.andereActiviteiten = fromRegister?.andere ?? 0
   return progress
 }
 
@@ -233,21 +249,44 @@ const registerVerdict = (
   readonly judged: Verdict | undefined
   readonly notes: ReadonlyArray<string>
   readonly activiteiten: ReadonlyArray<string> | undefined
+  readonly andere: number
 } => {
   const register = registerCounts(indicator, context.activiteiten ?? [], context)
   let official = recorded
   let judged = official.length > 0 ? applyRule(indicator, official, context) : undefined
   const notes: Array<string> = []
   let activiteiten: Array<string> | undefined
+  let andere = 0
   if (register.metingen.length > 0) {
     const fromRegister = applyRule(indicator, register.metingen, context)
     const used = new Set(fromRegister.metingen)
-    const counted = register.metingen.filter((m) => used.has(m.id)).flatMap((m) => m.activiteiten ?? [])
-    const named = listNames(counted.map((id) => register.names.get(id) ?? id))
-    const hand = listNames(recorded.map((m) => `${m.id} (${formatGetal(m.waarde)})`))
+    const all = register.metingen.filter((m) => used.has(m.id)).flatMap((m) => m.activiteiten ?? [])
+    // Only the activities the reader may see are named; the rest are counted, without text, date or id.
+    const counted = all.filter((id) => register.names.has(id))
+    const hidden = all.length - counted.length
+    const elders =
+      hidden === 0
+        ? ""
+        : `${hidden} ${hidden === 1 ? "activiteit" : "activiteiten"} in ${hidden === 1 ? "een andere gemeente" : "andere gemeenten"}`
+    const eigen = listNames(counted.map((id) => register.names.get(id) ?? id))
+    const named = elders === "" ? eigen : eigen === "" ? elders : `${eigen} en nog ${elders}`
+    // A measurement about another gemeente is the store's to hide from a scoped reader: counted, not named.
+    const zicht = context.zicht
+    const shown = recorded.filter(
+      (m) => zicht === undefined || m.gebied.niveau !== "gemeente" || sees(zicht, m.gebied.code)
+    )
+    const overig = recorded.length - shown.length
+    const handEigen = listNames(shown.map((m) => `${m.id} (${formatGetal(m.waarde)})`))
+    const elderGebied = overig === 1 ? "een andere gemeente" : "andere gemeenten"
+    const hand =
+      overig === 0
+        ? handEigen
+        : handEigen === ""
+          ? `over ${elderGebied}${overig === 1 ? "" : ` (${overig})`}`
+          : `${handEigen} en ${overig} over ${elderGebied}`
     const een = recorded.length === 1
     if (judged === undefined || (fromRegister.cijfers.gemeten ?? -1) >= (judged.cijfers.gemeten ?? -1)) {
-      if (counted.length > 0) notes.push(`Geteld uit het activiteitenregister: ${named}.`)
+      if (all.length > 0) notes.push(`Geteld uit het activiteitenregister: ${named}.`)
       if (judged !== undefined) {
         notes.push(
           `Het activiteitenregister telt hier minstens zoveel als de handmatig vastgelegde ${een ? "meting" : "metingen"} ${hand}, en telt.`
@@ -256,14 +295,15 @@ const registerVerdict = (
       official = register.metingen
       judged = fromRegister
       activiteiten = counted
+      andere = hidden
     } else {
       notes.push(
-        `De handmatig vastgelegde ${een ? "meting" : "metingen"} ${hand} ${een ? "telt" : "tellen"} meer dan het activiteitenregister (${named}) en ${een ? "telt" : "tellen"}.`
+        `De handmatig vastgelegde ${een ? "meting" : "metingen"} ${hand} ${een ? "telt" : "tellen"} meer dan het activiteitenregister${named === "" ? "" : ` (${named})`} en ${een ? "telt" : "tellen"}.`
       )
     }
   }
   if (register.onbekend.length > 0) notes.push(register.onbekend)
-  return { official, judged, notes, activiteiten }
+  return { official, judged, notes, activiteiten, andere }
 }
 
 /**
@@ -410,7 +450,7 @@ const missingData = (indicator: Indicator, context: Context): Verdict => {
 /** Derived measurements from the activity register, with a note on activities no unit could take. */
 interface RegisterCounts {
   readonly metingen: ReadonlyArray<Measurement>
-  /** Activity id → how the explanation names it. */
+  /** Activity id → how the explanation names it, for the activities the reader may see only. */
   readonly names: ReadonlyMap<string, string>
   readonly onbekend: string
 }
@@ -446,6 +486,7 @@ const registerCounts = (
   const names = new Map<string, string>()
   const zonder: Array<string> = []
   const periods = rhythmPeriods(indicator)
+  const zicht = context.zicht?.kind === "alles" ? undefined : context.zicht
   for (const a of activiteiten) {
     if (a.soort !== soort || a.datum > context.peildatum) continue
     const periode = periods.find((p) => a.datum >= begin(p) && a.datum <= einde(p))
@@ -462,7 +503,8 @@ const registerCounts = (
     const group = groups.get(key) ?? { periode, unit, ids: [] }
     group.ids.push(a.id)
     groups.set(key, group)
-    names.set(a.id, `${a.omschrijving ?? a.id} (${datumLabel(a.datum)})`)
+    if (zicht === undefined || sees(zicht, a.gemeente))
+      names.set(a.id, `${a.omschrijving ?? a.id} (${datumLabel(a.datum)})`)
   }
   const metingen = [...groups.values()].map(
     (g): Measurement => ({

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import type { Visibility } from "./Access.ts"
 import type { Dataset } from "./Dataset.ts"
 import { Datum } from "./Periode.ts"
 import { evaluateAll, Progress } from "./Progress.ts"
@@ -45,16 +46,23 @@ export type StatusReport = typeof StatusReport.Type
 /**
  * The progress of the indicators of `jaren` on `peildatum`, and per year its roll-up: the one place every
  * output (CLI, API, workbook, report, dashboard) gets its verdicts from, so they cannot disagree. The
- * dataset's activity register comes along for indicators counted from it.
+ * dataset's activity register comes along for indicators counted from it. `zicht` is what the reader may
+ * see in detail (everything when absent): the verdicts are the same for every reader, but the register's
+ * counts name only the activities the reader may see (`Progress.Context.zicht`).
  *
  * @since 0.1.0
  * @category rules
  */
-export const make = (dataset: Dataset, peildatum: Datum, jaren: ReadonlyArray<number>): StatusReport => {
+export const make = (
+  dataset: Dataset,
+  peildatum: Datum,
+  jaren: ReadonlyArray<number>,
+  zicht?: Visibility
+): StatusReport => {
   const progress = evaluateAll(
     dataset.indicatoren.filter((i) => jaren.includes(i.jaar)),
     dataset.metingen,
-    { peildatum, regio: dataset.regio, activiteiten: dataset.activiteiten }
+    { peildatum, regio: dataset.regio, activiteiten: dataset.activiteiten, zicht }
   )
   return {
     peildatum,
@@ -72,5 +80,5 @@ export const make = (dataset: Dataset, peildatum: Datum, jaren: ReadonlyArray<nu
  * @since 0.2.0
  * @category rules
  */
-export const ofYear = (dataset: Dataset, jaar: number, peildatum: Datum): YearStatus =>
-  make(dataset, peildatum, [jaar]).jaren[0] as YearStatus
+export const ofYear = (dataset: Dataset, jaar: number, peildatum: Datum, zicht?: Visibility): YearStatus =>
+  make(dataset, peildatum, [jaar], zicht).jaren[0] as YearStatus

@@ -172,14 +172,43 @@ describe("Informatiebeeld", () => {
     })
 
     it("treats a gemeente without a registration for a delict as unknown, not 0", () => {
-      const b = beeld(district("noord"), "2025-Q1", [reg("2025-Q1", "GM0001", "sextortion", { a: 2, s: 2 })])
+      // Beedorp has registrations over the quarter, but none for sextortion
+      const b = beeld(district("noord"), "2025-Q1", [
+        reg("2025-Q1", "GM0001", "sextortion", { a: 2, s: 2 }),
+        reg("2025-Q1", "GM0002", "phishing", { a: 9, s: 9 })
+      ])
       const sextortion = delict(b, "sextortion")
       assert.isNull(sextortion.aangiften.waarde)
       assert.deepStrictEqual<unknown>(
-        b.ontbreekt.filter((o) => o.periode === "2025-Q1").map((o) => [o.gebied, o.ontbrekend]),
+        b.ontbreekt
+          .filter((o) => o.periode === "2025-Q1" && o.delict === "sextortion")
+          .map((o) => [o.gebied, o.ontbrekend]),
         [[gemeente("GM0002"), ["2025-Q1"]]]
       )
       heeftOpmerking(b, "sextortion", "2025 Q1 onbekend", "Beedorp")
+      assert.isNull(b.dekking)
+    })
+
+    it("sums the gemeenten with registrations when others have none, as a lower bound with its coverage", () => {
+      // Beedorp has no registrations over the quarter at all
+      const b = beeld(district("noord"), "2025-Q1", [reg("2025-Q1", "GM0001", "sextortion", { a: 2, s: 2 })])
+      const sextortion = delict(b, "sextortion")
+      assert.strictEqual(sextortion.aangiften.waarde, 2)
+      assert.strictEqual(sextortion.aangiften.kwalificatie, "meer-dan")
+      assert.strictEqual(b.totaal.aangiften.waarde, 2)
+      assert.strictEqual(b.totaal.aangiften.kwalificatie, "meer-dan")
+      // no rate, share or change of a lower bound
+      assert.isNull(sextortion.aangiften.perTienduizend)
+      assert.isNull(sextortion.aangiften.tovVorige.absoluut)
+      assert.isNull(b.totaal.rang)
+      assert.deepStrictEqual<unknown>(b.dekking?.zonder, ["GM0002"])
+      assert.strictEqual(b.dekking?.gemeenten, 1)
+      assert.strictEqual(b.dekking?.van, 2)
+      assert.deepStrictEqual(
+        b.ontbreekt.filter((o) => o.periode === "2025-Q1"),
+        []
+      )
+      heeftOpmerking(b, "uit 1 van 2 gemeenten", "Beedorp", "minstens")
     })
 
     it("carries a bound through the sum as a lower bound (not an exact-looking 'ruim') and says so", () => {
@@ -525,8 +554,11 @@ describe("Informatiebeeld", () => {
       assert.strictEqual(delict(aastad, "phishing").aangiften.waarde, 30)
       // the regional share is of the gemeenten's sum, unknown while the other gemeenten have no figures
       assert.isNull(delict(aastad, "phishing").aangiften.aandeelRegio)
+      // the district is the sum of its gemeenten with registrations, never the regio's rows: a lower bound
       const noord = beeld(district("noord"), "2024", registraties)
-      assert.isNull(delict(noord, "phishing").aangiften.waarde)
+      assert.strictEqual(delict(noord, "phishing").aangiften.waarde, 30)
+      assert.strictEqual(delict(noord, "phishing").aangiften.kwalificatie, "meer-dan")
+      assert.isNotNull(noord.dekking)
     })
   })
 
@@ -634,6 +666,44 @@ describe("Informatiebeeld properties", () => {
           }
         }
       })
+    )
+  })
+})
+
+describe("partial data (property)", () => {
+  it("a regio with gemeenten without registrations is the sum of the others, a lower bound of any completion", () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(count, count, count, count),
+        fc.subarray([...codes], { minLength: 1 }),
+        fc.tuple(count, count, count, count),
+        (aantallen, bekend, aanvulling) => {
+          const rows = codes.flatMap((code, i) =>
+            bekend.includes(code) ? [reg("2025-Q1", code, "phishing", { a: aantallen[i] ?? 0 })] : []
+          )
+          const deels = beeld(heleRegio, "2025-Q1", rows)
+          const som = codes.reduce((n, code, i) => n + (bekend.includes(code) ? (aantallen[i] ?? 0) : 0), 0)
+          const totaal = deels.totaal.aangiften
+          if (bekend.length === codes.length)
+            return deels.dekking === null && totaal.waarde === som && totaal.kwalificatie === undefined
+          // the missing gemeenten filled in with any figures: never below the partial sum
+          const heel = beeld(heleRegio, "2025-Q1", [
+            ...rows,
+            ...codes.flatMap((code, i) =>
+              bekend.includes(code) ? [] : [reg("2025-Q1", code, "phishing", { a: aanvulling[i] ?? 0 })]
+            )
+          ])
+          return (
+            totaal.waarde === som &&
+            totaal.kwalificatie === "meer-dan" &&
+            totaal.perTienduizend === null &&
+            deels.dekking?.gemeenten === bekend.length &&
+            deels.dekking.zonder.length === codes.length - bekend.length &&
+            heel.dekking === null &&
+            (heel.totaal.aangiften.waarde ?? -1) >= som
+          )
+        }
+      )
     )
   })
 })

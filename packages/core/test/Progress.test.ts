@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Schema } from "effect"
 import fc from "fast-check"
-import { Activity, Geography, Indicator, type Periode, Progress } from "../src/index.ts"
+import { Access, Activity, Geography, Indicator, type Periode, Progress } from "../src/index.ts"
 import { indicator, meting, regio } from "./fixtures.ts"
 
 const at = (peildatum: string) => ({ peildatum: peildatum as Periode.Datum, regio })
@@ -455,6 +455,102 @@ describe("counts from the activity register", () => {
     assert.include(progress.uitleg, "1 van 2 basisteams")
     assert.include(progress.uitleg, "basisteam onbekend")
     assert.include(progress.uitleg, "Ceedorp")
+  })
+})
+
+describe("counts from the activity register, read by a scoped reader", () => {
+  const soort = "kennisbijeenkomst"
+  const kennis = indicator({
+    jaar: 2026,
+    bron: "activiteitenregister",
+    ritme: "maand",
+    telling: { activiteit: soort },
+    regel: { soort: "gemiddeld-per-maand", perMaand: 1, periode: "2026" }
+  })
+  const activiteit = (id: string, datum: string, gemeente: string | null, omschrijving: string) =>
+    Schema.decodeUnknownSync(Activity.Activity)({ id, datum, gemeente, soort, omschrijving })
+  const register = [
+    activiteit("act-eigen", "2026-01-08", "GM0001", "Eigen bijeenkomst"),
+    activiteit("act-geheim-1", "2026-01-21", "GM0002", "Vertrouwelijk overleg wijk Zuid"),
+    activiteit("act-geheim-2", "2026-01-27", "GM0002", "Tweede vertrouwelijk overleg")
+  ]
+  const context = { ...at("2026-02-10"), activiteiten: register }
+
+  it("names only the reader's own activities; the others are counted, without text, date or id", () => {
+    const programma = Progress.evaluate(kennis, [], context)
+    const gemeente = Progress.evaluate(kennis, [], { ...context, zicht: Access.onlyGemeenten(["GM0001"]) })
+    assert.include(programma.uitleg, "Vertrouwelijk overleg wijk Zuid")
+    for (const leak of ["Vertrouwelijk", "act-geheim", "21 januari", "27 januari"])
+      assert.notInclude(JSON.stringify(gemeente), leak)
+    assert.include(
+      gemeente.uitleg,
+      "Eigen bijeenkomst (8 januari 2026) en nog 2 activiteiten in andere gemeenten"
+    )
+    assert.deepStrictEqual(gemeente.activiteiten, ["act-eigen"])
+    assert.strictEqual(gemeente.andereActiviteiten, 2)
+    assert.isUndefined(programma.andereActiviteiten)
+    assert.strictEqual(gemeente.status, programma.status)
+    assert.deepStrictEqual(gemeente.cijfers, programma.cijfers)
+    const niets = Progress.evaluate(kennis, [], { ...context, zicht: Access.onlyGemeenten(["GM0003"]) })
+    assert.include(niets.uitleg, "Geteld uit het activiteitenregister: 3 activiteiten in andere gemeenten.")
+  })
+
+  it("names a hand-recorded measurement about another gemeente neither by id nor by value", () => {
+    const hand = meting({
+      id: "meting-geheim",
+      jaar: 2026,
+      periode: "2026-01",
+      gebied: { niveau: "gemeente", code: "GM0002" },
+      waarde: 17,
+      bron: "activiteitenregister",
+      vastgelegdOp: "2026-02-01"
+    })
+    const zicht = Access.onlyGemeenten(["GM0001"])
+    const programma = Progress.evaluate(kennis, [hand], context)
+    const gemeente = Progress.evaluate(kennis, [hand], { ...context, zicht })
+    assert.include(programma.uitleg, "meting-geheim (17)")
+    assert.notInclude(gemeente.uitleg, "meting-geheim")
+    // The verdict is the count (17, an aggregate); the measurement behind it is not named.
+    assert.notInclude(gemeente.uitleg, "(17)")
+    assert.include(gemeente.uitleg, "De handmatig vastgelegde meting over een andere gemeente telt meer")
+    assert.strictEqual(gemeente.status, programma.status)
+  })
+
+  it("for any reader: the same verdict, and no activity outside its sight named", () => {
+    const codes = ["GM0001", "GM0002", "GM0003"]
+    const arbitrary = fc.uniqueArray(
+      fc.record({
+        dag: fc.integer({ min: 1, max: 28 }),
+        maand: fc.integer({ min: 1, max: 12 }),
+        gemeente: fc.constantFrom<string | null>(null, ...codes)
+      }),
+      { maxLength: 12 }
+    )
+    fc.assert(
+      fc.property(arbitrary, fc.subarray(codes), (rows, zichtbaar) => {
+        const activiteiten = rows.map((r, n) =>
+          activiteit(
+            `act-${n}-x`,
+            `2026-${String(r.maand).padStart(2, "0")}-${String(r.dag).padStart(2, "0")}`,
+            r.gemeente,
+            `Omschrijving-${n}-x`
+          )
+        )
+        const ctx = { ...at("2026-12-31"), activiteiten }
+        const alles = Progress.evaluate(kennis, [], ctx)
+        const zicht = Access.onlyGemeenten(zichtbaar)
+        const scoped = Progress.evaluate(kennis, [], { ...ctx, zicht })
+        const text = JSON.stringify(scoped)
+        const hidden = activiteiten.filter((a) => !Access.sees(zicht, a.gemeente))
+        return (
+          scoped.status === alles.status &&
+          JSON.stringify(scoped.cijfers) === JSON.stringify(alles.cijfers) &&
+          hidden.every((a) => !text.includes(`"${a.id}"`) && !text.includes(a.omschrijving ?? "?")) &&
+          (scoped.activiteiten?.length ?? 0) + (scoped.andereActiviteiten ?? 0) ===
+            (alles.activiteiten?.length ?? 0)
+        )
+      })
+    )
   })
 })
 

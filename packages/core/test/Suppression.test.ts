@@ -112,6 +112,45 @@ describe("publicatie", () => {
     )
   })
 
+  it("protects a regional figure summed from only the gemeenten with data: no subtraction gives a small count back", () => {
+    // Only Aastad (GM0001, district noord) and Beedorp (GM0002, midden) have registrations: the regio is
+    // the partial sum of the two, so the regio minus Aastad would be Beedorp's small phishing count
+    const metAastad = [
+      rij("2025-Q3", "GM0001", "phishing", 20, 21),
+      rij("2025-Q3", "GM0001", "hacken", 9, 9),
+      rij("2025-Q3", "GM0002", "phishing", 3, 3),
+      rij("2025-Q3", "GM0002", "hacken", 12, 14)
+    ]
+    const heleRegio: Geography.Gebied = { niveau: "regio" }
+    const noord: Geography.Gebied = { niveau: "district", id: "noord" }
+    const regioBeeld = beeld(metAastad, heleRegio)
+    assert.strictEqual(regioBeeld.dekking?.gemeenten, 2)
+    assert.deepStrictEqual<unknown>(regioBeeld.dekking?.zonder, ["GM0003", "GM0004"])
+    // the programme sees the partial sums as they are
+    assert.strictEqual(regioBeeld.totaal.slachtoffers.waarde, 47)
+    const p = publicatie(metAastad)
+    assert.strictEqual(p.verlies.onbeschermd, 0)
+    for (const r of ["phishing", "hacken", "totaal"] as const) {
+      const getoond = (g: Geography.Gebied) => {
+        const cel = p.cel(g, q3, r, "slachtoffers")
+        return Suppression.isOnderdrukt(cel) ? undefined : cel
+      }
+      if (r === "phishing") assert.isUndefined(getoond(gemeente("GM0002")))
+      if (getoond(gemeente("GM0002")) !== undefined) continue
+      // every sum an attacker can form around Beedorp's hidden cell: one of its other cells stays hidden
+      const sommen: ReadonlyArray<ReadonlyArray<Geography.Gebied>> = [
+        [heleRegio, gemeente("GM0001")],
+        [heleRegio, noord],
+        [{ niveau: "district", id: "midden" }]
+      ]
+      for (const som of sommen)
+        assert.isTrue(
+          som.some((g) => getoond(g) === undefined),
+          `${r}: ${som.map((g) => JSON.stringify(g)).join(" − ")} zijn alle getoond`
+        )
+    }
+  })
+
   it("is the same pattern for the same figures, whichever copy of them is given", () => {
     const a = publicatie(registraties(2))
     const b = publicatie([...registraties(2)].reverse())

@@ -21,7 +21,16 @@ import { Effect } from "effect"
 import type { TopLevelSpec } from "vega-lite"
 import { svg } from "./internal/Chart.ts"
 import { alinea, document, esc, kop2, kop3, lijst, tabel } from "./internal/Html.ts"
-import { aantal, afgeleidHtml, capitalize, celHtml, isZichtbaar, perTienduizend } from "./internal/Opmaak.ts"
+import {
+  aantal,
+  afgeleidHtml,
+  capitalize,
+  celHtml,
+  formatVan,
+  isZichtbaar,
+  naamMetDekking,
+  perTienduizend
+} from "./internal/Opmaak.ts"
 
 /**
  * The data a report is made from: the region, the police registrations with their breaks in series, and
@@ -498,7 +507,7 @@ const kengetallen = (r: Rapport, a: Afscherming): string => {
   const { beeld } = r
   const kaarten = Informatiebeeld.maten.map((maat) => {
     const cel = a.huidig("totaal", maat)
-    return `<li class="kengetal"><p class="naam">${maatKop[maat]}</p><p class="waarde" data-kengetal="${maat}">${celHtml(cel, formatVoor(maat))}</p><p class="verschil">t.o.v. ${esc(Periode.label(beeld.vorigePeriode))}: ${esc(verschilTekst(beeld, a, "totaal", maat, "tovVorige"))}</p><p class="verschil">t.o.v. ${esc(Periode.label(beeld.jaarEerder))}: ${esc(verschilTekst(beeld, a, "totaal", maat, "tovJaarEerder"))}</p></li>`
+    return `<li class="kengetal"><p class="naam">${maatKop[maat]}</p><p class="waarde" data-kengetal="${maat}">${celHtml(cel, formatVan(beeld, formatVoor(maat)))}</p><p class="verschil">t.o.v. ${esc(Periode.label(beeld.vorigePeriode))}: ${esc(verschilTekst(beeld, a, "totaal", maat, "tovVorige"))}</p><p class="verschil">t.o.v. ${esc(Periode.label(beeld.jaarEerder))}: ${esc(verschilTekst(beeld, a, "totaal", maat, "tovJaarEerder"))}</p></li>`
   })
   return `<section aria-labelledby="kerncijfers">${kop2("Kerncijfers", "kerncijfers")}<ul class="kengetallen">${kaarten.join("")}</ul></section>`
 }
@@ -507,7 +516,7 @@ const trendSectie = (r: Rapport): Effect.Effect<string> =>
   Effect.gen(function* () {
     const rijen = r.trend.map((ib) => {
       const cellen = tellende.map((m) => Suppression.kengetal(ib, "totaal", m, r.publicatie).waarde)
-      return { periode: Periode.label(ib.periode), cellen }
+      return { periode: Periode.label(ib.periode), cellen, beeld: ib }
     })
     const eenheid =
       Periode.granulariteit(r.beeld.periode) === "kwartaal"
@@ -570,7 +579,7 @@ const trendSectie = (r: Rapport): Effect.Effect<string> =>
       [{ kop: "Cijfer" }, ...rijen.map((rij) => ({ kop: rij.periode, numeriek: true }))],
       tellende.map((maat, i) => [
         maatKop[maat],
-        ...rijen.map((rij) => celHtml(rij.cellen[i] ?? null, aantal))
+        ...rijen.map((rij) => celHtml(rij.cellen[i] ?? null, formatVan(rij.beeld, aantal)))
       ]),
       { id: "trendtabel" }
     )
@@ -639,7 +648,7 @@ const delictSectie = (
         ? []
         : rijen.map((rij) => [
             rij === "totaal" ? "Totaal" : esc(capitalize(Registration.delictLabel(rij))),
-            ...Informatiebeeld.maten.map((m) => celHtml(a.huidig(rij, m), formatVoor(m))),
+            ...Informatiebeeld.maten.map((m) => celHtml(a.huidig(rij, m), formatVan(beeld, formatVoor(m)))),
             esc(verschilTekst(beeld, a, rij, "slachtoffers", "tovJaarEerder"))
           ]),
       { totaalRij: true, id: "delicten" }
@@ -682,10 +691,10 @@ const vergelijkingSectie = (r: Rapport): string => {
     const aangiften = Suppression.kengetal(ib, "totaal", "aangiften", r.publicatie)
     const slachtoffers = Suppression.kengetal(ib, "totaal", "slachtoffers", r.publicatie)
     return [
-      esc(naam),
-      celHtml(aangiften.waarde, aantal),
+      esc(naamMetDekking(naam, ib)),
+      celHtml(aangiften.waarde, formatVan(ib, aantal)),
       afgeleidHtml(aangiften.perTienduizend, perTienduizend, waarom),
-      celHtml(slachtoffers.waarde, aantal),
+      celHtml(slachtoffers.waarde, formatVan(ib, aantal)),
       afgeleidHtml(slachtoffers.perTienduizend, perTienduizend, waarom)
     ]
   }
@@ -700,6 +709,10 @@ const vergelijkingSectie = (r: Rapport): string => {
   if (r.gebied.niveau === "gemeente" && r.district === null)
     toelichting.push(
       `Het district van ${esc(r.beeld.naam)} is onbekend in de gegevens: geen vergelijking met het district.`
+    )
+  if ([r.beeld, r.district, r.regio].some((ib) => ib !== null && ib.dekking !== null))
+    toelichting.push(
+      "Een gebied “uit N van M gemeenten” telt alleen de gemeenten met registraties over deze periode: het cijfer is minstens zo hoog, geen totaal, en heeft geen cijfer per 10.000 inwoners."
     )
   if ([r.beeld, r.district, r.regio].some(inwonersOnbekend))
     toelichting.push(
@@ -762,6 +775,19 @@ const toelichtingSectie = (r: Rapport): string => {
   return `<section aria-labelledby="toelichting">${kop2("Toelichting bij de cijfers", "toelichting")}${lijst(punten)}</section>`
 }
 
+/** For an area of which only some gemeenten have registrations: which, at the top, before any figure. */
+const dekkingSectie = (r: Rapport): string => {
+  const { dekking } = r.beeld
+  if (dekking === null) return ""
+  const inwoners =
+    dekking.inwoners !== null && dekking.inwonersVan !== null
+      ? ` (${aantal(dekking.inwoners)} van ${aantal(dekking.inwonersVan)} inwoners)`
+      : ""
+  const zonder = dekking.van - dekking.gemeenten
+  const tekst = `Cijfers uit ${dekking.gemeenten} van ${dekking.van} gemeenten${inwoners}: voor ${zonder === 1 ? "1 gemeente is" : `${zonder} gemeenten zijn`} geen registraties over ${Periode.label(r.beeld.periode)} vastgelegd. Elk cijfer hieronder is de som van de gemeenten met registraties, dus minstens het cijfer van ${r.beeld.naam}, geen totaal; welke gemeenten ontbreken staat in de toelichting.`
+  return `<div class="dekking" role="note">${alinea(`<strong>Onvolledig.</strong> ${esc(tekst)}`)}</div>`
+}
+
 const kop = (r: Rapport, opties: Opties): string => {
   const soort =
     r.gebied.niveau === "gemeente"
@@ -791,6 +817,7 @@ export const renderRapport = (r: Rapport, opties: Opties, extra = ""): Effect.Ef
     const delicten = yield* delictSectie(r, a)
     const inhoud = [
       kop(r, opties),
+      dekkingSectie(r),
       kengetallen(r, a),
       yield* trendSectie(r),
       `<div class="twee-kolommen">${delicten.figuur}${activiteitenSectie(r)}</div>`,

@@ -16,7 +16,15 @@ import {
   renderRapport
 } from "./Informatiebeeld.ts"
 import { alinea, document, esc, kop2, tabel } from "./internal/Html.ts"
-import { aantal, afgeleidHtml, capitalize, celHtml, perTienduizend } from "./internal/Opmaak.ts"
+import {
+  aantal,
+  afgeleidHtml,
+  capitalize,
+  celHtml,
+  formatVan,
+  naamMetDekking,
+  perTienduizend
+} from "./internal/Opmaak.ts"
 
 /**
  * Where each gemeente's report was written, relative to the overview (`GM0344 → utrecht-2025-Q3.html`).
@@ -47,10 +55,10 @@ const eenhedenTabel = (
     const b = maakBeeld(gegevens, gebied, opties.periode)
     const [aangiften, slachtoffers] = maten.map((m) => Suppression.kengetal(b, "totaal", m, publicatie))
     return [
-      naam,
-      celHtml(aangiften?.waarde ?? null, aantal),
+      b.dekking === null ? naam : `${naam} ${esc(naamMetDekking("", b).trim())}`,
+      celHtml(aangiften?.waarde ?? null, formatVan(b, aantal)),
       afgeleidHtml(aangiften?.perTienduizend ?? null, perTienduizend),
-      celHtml(slachtoffers?.waarde ?? null, aantal),
+      celHtml(slachtoffers?.waarde ?? null, formatVan(b, aantal)),
       afgeleidHtml(slachtoffers?.perTienduizend ?? null, perTienduizend)
     ]
   }
@@ -161,5 +169,5 @@ ${zonderSectie(zonder, gegevens.regio.gemeenten.length, opties.periode)}<section
 const zonderSectie = (zonder: ReadonlyArray<Geography.Gemeente>, totaal: number, periode: Periode.Periode) =>
   zonder.length === 0
     ? ""
-    : `<section aria-labelledby="zonder">${kop2(`Zonder registraties in ${Periode.label(periode)}`, "zonder")}${alinea(esc(`Voor ${zonder.length} van de ${totaal} gemeenten zijn geen registraties vastgelegd: ${zonder.map((g) => g.naam).join(", ")}. Hun pagina zegt dat; zolang hun registraties ontbreken, zijn de totalen van de regio en de districten onvolledig of onbekend.`))}</section>
+    : `<section aria-labelledby="zonder">${kop2(`Zonder registraties in ${Periode.label(periode)}`, "zonder")}${alinea(esc(`Voor ${zonder.length} van de ${totaal} gemeenten zijn geen registraties vastgelegd: ${zonder.map((g) => g.naam).join(", ")}. Hun pagina zegt dat; zolang hun registraties ontbreken, tellen de cijfers van de regio en de districten alleen de gemeenten met registraties (“minstens”, met het aantal gemeenten erbij), of zijn ze onbekend.`))}</section>
 `

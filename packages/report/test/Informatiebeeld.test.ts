@@ -346,3 +346,72 @@ describe("the internal version", () => {
     assert.notInclude(html, "het aantal is afgeschermd")
   })
 })
+
+describe("partial data: only 6 of 38 gemeenten with registrations for the period", () => {
+  const bekend = [...dataset.regio.gemeenten.slice(0, 5).map((g) => g.code as string), "GM0339"]
+  const deels = {
+    ...data,
+    registraties: data.registraties.filter(
+      (r) => r.periode !== periode || (r.gebied.niveau === "gemeente" && bekend.includes(r.gebied.code))
+    )
+  }
+  const regio = (publiek: boolean) =>
+    Informatiebeeld.renderInformatiebeeld(deels, Geography.regio, opties(publiek))
+
+  it.effect(
+    "computes the regio from the known gemeenten, says so first, and never as the region's total",
+    () =>
+      Effect.gen(function* () {
+        const html = yield* regio(false)
+        const ib = Core.make({ ...deels, gebied: Geography.regio, periode })
+        assert.deepStrictEqual(ib.dekking?.gemeenten, 6)
+        assert.deepStrictEqual(ib.dekking?.van, dataset.regio.gemeenten.length)
+        const som = deels.registraties
+          .filter((r) => r.periode === periode)
+          .reduce((n, r) => n + (r.aangiften ?? 0), 0)
+        assert.strictEqual(ib.totaal.aangiften.waarde, som)
+        // the coverage before the figures, every figure a lower bound
+        assert.isBelow(html.indexOf("Onvolledig."), html.indexOf('id="kerncijfers"'))
+        assert.include(html, `Cijfers uit 6 van ${dataset.regio.gemeenten.length} gemeenten`)
+        assert.strictEqual(kengetal(html, "aangiften"), `minstens ${Getal.format(som, 0)}`)
+        for (const rij of tabelCellen(html, "delicten"))
+          for (const cel of rij.slice(1, 4)) assert.match(cel, /^minstens \d/, `delict ${rij[0]}`)
+        // which gemeenten lack data, and no rate of a lower bound
+        assert.include(html, "zonder registraties over 2025 Q3")
+        const vergelijking = tabelCellen(html, "vergelijking-tabel")
+        assert.include(vergelijking[0]?.[0] ?? "", "(uit 6 van")
+        assert.strictEqual(vergelijking[0]?.[2], "onbekend")
+        assert.notInclude(kengetal(html, "aangiften"), "onbekend")
+        // the overview's regio row, beside the gemeenten, is labelled the same way
+        const overzicht = yield* Overzicht.renderOverzicht(deels, opties(false), new Map())
+        const regioRij = tabelCellen(overzicht, "gemeenten-tabel").at(-1) ?? []
+        assert.include(regioRij[0] ?? "", "(uit 6 van")
+        assert.match(regioRij[1] ?? "", /^minstens \d/)
+      })
+  )
+
+  it.effect(
+    "public: no subtraction of known gemeenten from the partial regio gives a hidden count back",
+    () =>
+      Effect.gen(function* () {
+        const html = yield* regio(true)
+        const publicatie = Suppression.publicatie({ ...deels, reeksbreuken: deels.reeksbreuken })
+        const regioRijen = tabelCellen(html, "delicten")
+        const ib = Core.make({ ...deels, gebied: Geography.regio, periode })
+        const volgorde = Suppression.rijVolgorde(ib)
+        let verborgenGezien = 0
+        volgorde.forEach((rij, i) => {
+          ;(["aangiften", "meldingen", "slachtoffers"] as const).forEach((maat, m) => {
+            const regioGetoond = /^minstens \d/.test(regioRijen[i]?.[m + 1] ?? "")
+            const verborgen = bekend.filter((code) =>
+              Suppression.isOnderdrukt(publicatie.cel(gemeente(code), periode, rij, maat))
+            )
+            verborgenGezien += verborgen.length
+            // with the regio shown, one hidden gemeente alone would be the regio minus the others
+            if (regioGetoond) assert.notStrictEqual(verborgen.length, 1, `${rij} ${maat}`)
+          })
+        })
+        assert.isAbove(verborgenGezien, 0, "the attack needs a hidden count")
+      })
+  )
+})

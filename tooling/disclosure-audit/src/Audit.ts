@@ -125,12 +125,16 @@ const relaties = (
         sleutel(g, p, "totaal", maat),
         ...rijen.filter((r) => r !== "totaal").map((r) => sleutel(g, p, r, maat))
       ])
-  // only sums that hold in the figures (all parts known): a reader cannot use the others exactly
-  return uit.filter((rel) => {
-    const v = rel.map((k) => waarden.get(k))
-    if (v.some((x) => x === undefined)) return false
-    const som = v.slice(1).reduce<number>((a, x) => a + (x ?? 0), 0)
-    return Math.abs(som - (v[0] ?? 0)) < 1e-6
+  // only sums that hold in the figures. A part without a figure (a gemeente without registrations) is left
+  // out: a regional figure summed from the known gemeenten only says which it counts
+  // (`Informatiebeeld.Dekking`), so a reader can subtract over those as over a whole sum.
+  return uit.flatMap((rel) => {
+    const [totaal, ...delen] = rel
+    const t = totaal === undefined ? undefined : waarden.get(totaal)
+    const bekend = delen.filter((k) => waarden.get(k) !== undefined)
+    if (t === undefined || totaal === undefined || bekend.length === 0) return []
+    const som = bekend.reduce<number>((a, k) => a + (waarden.get(k) ?? 0), 0)
+    return Math.abs(som - t) < 1e-6 ? [[totaal, ...bekend]] : []
   })
 }
 

@@ -108,4 +108,14 @@ describe("the attacks of issue 14", () => {
     )
     await check(cijfers, zicht)
   }, 60_000)
+
+  it("from a partial regio: the regio (summed from the known gemeenten) minus the district does not give the one known gemeente outside it", async () => {
+    // only noord's gemeenten and Eeburg (zuid) have registrations; Eeburg's hacken is small
+    const cijfers = regioMet([
+      { gemeente: "GM9005", delict: "hacken", kwartaal: "2025-Q3" as Periode.Periode, slachtoffers: 2 }
+    ]).filter((c) => c.gemeente !== "GM9006" && c.gemeente !== "GM9007")
+    const dataset = datasetVan(cijfers)
+    const zicht = await metApi(cijfers, "noord", (api) => viaApi(api.als("noord"), regio, ["2025-Q3"]))
+    await check(cijfers, samen(zicht, await viaRapporten(dataset, ["2025-Q3" as Periode.Periode])))
+  }, 60_000)
 })

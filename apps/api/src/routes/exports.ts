@@ -3,7 +3,7 @@
  * downloads with a proper file name: `kpi` (the KPI dashboard of a year plan on a date), `jaarplan` (its
  * actions and indicators) and `invulbestand` (the empty template for the districts).
  */
-import { Periode } from "@dvcc/core"
+import { Access, Periode } from "@dvcc/core"
 import { Export } from "@dvcc/excel"
 import { ProgramStore } from "@dvcc/store"
 import { Effect, Option, Schema } from "effect"
@@ -34,7 +34,7 @@ export const app = new Hono<Env>()
 
 app.get(
   download.path,
-  ...Endpoint.handle(download, ({ params, query }) =>
+  ...Endpoint.handle(download, ({ params, query, principal }) =>
     Effect.gen(function* () {
       const dataset = yield* (yield* ProgramStore.ProgramStore).load
       if (params.kind === "invulbestand") {
@@ -50,7 +50,14 @@ app.get(
         return { bytes, filename: `jaarplan-${jaar}.xlsx` }
       }
       const peildatum = query.asOf ?? (yield* today)
-      const bytes = yield* Export.toBytes(Export.kpiWorkbook({ dataset, jaar, peildatum }))
+      const bytes = yield* Export.toBytes(
+        Export.kpiWorkbook({
+          dataset,
+          jaar,
+          peildatum,
+          zicht: Access.visibility(principal, dataset.regio.gemeenten)
+        })
+      )
       return { bytes, filename: `kpi-${jaar}-${peildatum}.xlsx` }
     })
   )

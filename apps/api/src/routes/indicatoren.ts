@@ -3,9 +3,9 @@
  * measurements, and creating or changing an indicator against the version it was read at. The progress is
  * a regional aggregate every role reads; the measurements listed are narrowed to what the token may see in
  * the store's query (a gemeente token: the regional ones and its own gemeente's, never another's values or
- * toelichting).
+ * toelichting). A count of the activity register names only the activities the token may see in detail.
  */
-import { Indicator, Measurement, Periode, Progress } from "@dvcc/core"
+import { Access, Indicator, Measurement, Periode, Progress } from "@dvcc/core"
 import { Measurements, Plans, ProgramStore } from "@dvcc/store"
 import { Effect, Schema, Struct } from "effect"
 import { Hono } from "hono"
@@ -53,7 +53,7 @@ const een = Endpoint.make({
   summary:
     "Eén indicator met versie, voortgang en de metingen die het token mag zien (standaard uit het laatste jaarplan)",
   description:
-    "De voortgang is regionaal en voor elk token gelijk. Een districts- of gemeentetoken krijgt alleen de metingen over de regio, een district of basisteam en over zijn eigen gemeenten.",
+    "De voortgang is regionaal en voor elk token gelijk; een telling uit het activiteitenregister noemt alleen de activiteiten die het token mag zien. Een districts- of gemeentetoken krijgt alleen de metingen over de regio, een district of basisteam en over zijn eigen gemeenten.",
   actie: "programma:lezen",
   params: Schema.Struct({ id: Schema.NonEmptyString }),
   query: Peiling,
@@ -89,7 +89,7 @@ export const app = new Hono<Env>()
 
 app.get(
   lijst.path,
-  ...Endpoint.handle(lijst, ({ query }) =>
+  ...Endpoint.handle(lijst, ({ query, principal }) =>
     Effect.gen(function* () {
       const dataset = yield* (yield* ProgramStore.ProgramStore).load
       const jaren = yield* jarenOf(dataset, query.jaar)
@@ -97,7 +97,12 @@ app.get(
       return Progress.evaluateAll(
         dataset.indicatoren.filter((i) => jaren.includes(i.jaar)),
         dataset.metingen,
-        { peildatum, regio: dataset.regio, activiteiten: dataset.activiteiten }
+        {
+          peildatum,
+          regio: dataset.regio,
+          activiteiten: dataset.activiteiten,
+          zicht: Access.visibility(principal, dataset.regio.gemeenten)
+        }
       )
     })
   )
@@ -122,7 +127,8 @@ app.get(
       const [voortgang] = Progress.evaluateAll([current.value], all, {
         peildatum: query.asOf ?? (yield* today),
         regio: dataset.regio,
-        activiteiten: dataset.activiteiten
+        activiteiten: dataset.activiteiten,
+        zicht: Access.visibility(principal, dataset.regio.gemeenten)
       })
       return {
         versie: current.versie,

@@ -6,7 +6,8 @@
  * below 5 as `"< 5"`, secondary suppression `"×"` over every area, period and document together), for
  * the published periods only (per year its quarters, or the year where only that is registered); the full
  * picture with its derived figures (per 10,000 inhabitants, share, change, rank) only to `beheerder` and
- * `programma`.
+ * `programma`. A regio, district or basisteam of which only some gemeenten have registrations over the
+ * period is their sum, a lower bound: `dekking` says which, for every audience, and `dekkingUitleg` in Dutch.
  */
 import { Access, Geography, Informatiebeeld, Periode, Suppression } from "@dvcc/core"
 import { ProgramStore, Registrations } from "@dvcc/store"
@@ -27,6 +28,12 @@ const Antwoord = Schema.Struct({
   gepubliceerd: Suppression.GepubliceerdBeeld,
   /** The whole picture with derived figures; `null` for a gemeente or district audience. */
   volledig: Schema.NullOr(Informatiebeeld.Informatiebeeld),
+  /**
+   * When only some gemeenten of the area have registrations over the period: which, and that every figure
+   * is their sum, so at least the area's real figure and never its total. `null` when the figures are whole.
+   */
+  dekking: Schema.NullOr(Informatiebeeld.Dekking),
+  dekkingUitleg: Schema.NullOr(Schema.String),
   uitleg: Schema.String
 }).annotate({ identifier: "InformatiebeeldAntwoord" })
 
@@ -125,6 +132,16 @@ app.get(
         publiek,
         gepubliceerd: Suppression.informatiebeeld(beeld, publicatie),
         volledig: publicatie === null ? beeld : null,
+        dekking: beeld.dekking,
+        dekkingUitleg:
+          beeld.dekking === null
+            ? null
+            : Informatiebeeld.dekkingZin(
+                dataset.regio,
+                beeld.naam,
+                Periode.label(beeld.periode),
+                beeld.dekking
+              ),
         uitleg: Suppression.uitleg()
       }
     })

@@ -1,7 +1,9 @@
 /**
- * `GET /api/v1/voortgang`: the roll-up, exactly as `dvcc status --json`.
+ * `GET /api/v1/voortgang`: the roll-up, exactly as `dvcc status --json`. The verdicts are the same for
+ * every token; a count of the activity register names only the activities the token may see in detail
+ * (`Access.visibility`), the rest are counted without text, date or id.
  */
-import { type Dataset, Periode, Status } from "@dvcc/core"
+import { Access, type Dataset, Periode, Status } from "@dvcc/core"
 import { ProgramStore } from "@dvcc/store"
 import { DateTime, Effect, Schema } from "effect"
 import { Hono } from "hono"
@@ -30,16 +32,23 @@ const lees = Endpoint.make({
  */
 const reports = new WeakMap<object, Map<string, Status.StatusReport>>()
 
-const reportFor = (dataset: Dataset.Dataset, peildatum: Periode.Datum, jaren: ReadonlyArray<number>) => {
+const reportFor = (
+  dataset: Dataset.Dataset,
+  peildatum: Periode.Datum,
+  jaren: ReadonlyArray<number>,
+  zicht: Access.Visibility
+) => {
   let perDataset = reports.get(dataset)
   if (perDataset === undefined) {
     perDataset = new Map()
     reports.set(dataset, perDataset)
   }
-  const key = `${peildatum}/${jaren.join(",")}`
+  // Readers of different sight get different explanations: the sight is part of the key.
+  const sight = zicht.kind === "alles" ? "alles" : [...zicht.gemeenten].sort().join(",")
+  const key = `${peildatum}/${jaren.join(",")}/${sight}`
   let report = perDataset.get(key)
   if (report === undefined) {
-    report = Status.make(dataset, peildatum, jaren)
+    report = Status.make(dataset, peildatum, jaren, zicht)
     if (perDataset.size >= 32) perDataset.clear()
     perDataset.set(key, report)
   }
@@ -50,10 +59,15 @@ export const app = new Hono<Env>()
 
 app.get(
   lees.path,
-  ...Endpoint.handle(lees, ({ query }) =>
+  ...Endpoint.handle(lees, ({ query, principal }) =>
     Effect.gen(function* () {
       const dataset = yield* (yield* ProgramStore.ProgramStore).load
-      return reportFor(dataset, query.asOf ?? (yield* today), yield* jarenOf(dataset, query.jaar))
+      return reportFor(
+        dataset,
+        query.asOf ?? (yield* today),
+        yield* jarenOf(dataset, query.jaar),
+        Access.visibility(principal, dataset.regio.gemeenten)
+      )
     })
   )
 )

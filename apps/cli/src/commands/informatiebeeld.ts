@@ -95,12 +95,13 @@ export const informatiebeeld = Command.make(
     yield* Console.log(
       flags.json
         ? JSON.stringify(Schema.encodeSync(Informatiebeeld.Informatiebeeld)(beeld), null, 2)
-        : Table.renderInformatiebeeld(
+        : // a partial regio or district says so before any figure, not only among the notes
+          `${beeld.dekking === null ? "" : `Onvolledig: cijfers uit ${beeld.dekking.gemeenten} van ${beeld.dekking.van} gemeenten; elk cijfer is hun som, dus minstens het werkelijke, geen totaal (zie Opmerkingen).\n`}${Table.renderInformatiebeeld(
             beeld,
             dataset.regio,
             Table.alleenRegionaal(dataset.registraties),
             Math.max(60, process.stdout.columns ?? 120)
-          )
+          )}`
     )
   })
 ).pipe(

@@ -66,10 +66,12 @@ export const app = (run: <A, E>(effect: Effect.Effect<A, E, Services>) => Promis
         const peildatum = Option.getOrElse(datum, () => today)
         return {
           dataset,
+          // A count of the activity register names only the activities this reader may see.
           report: Status.make(
             dataset,
             peildatum,
-            dataset.jaarplannen.map((p) => p.jaar)
+            dataset.jaarplannen.map((p) => p.jaar),
+            Access.visibility(session.principal, dataset.regio.gemeenten)
           )
         }
       })

@@ -184,7 +184,11 @@ export const informatiebeeldWorkbook = (
     sheet,
     `Informatiebeeld online criminaliteit ${beeld.naam} — ${Periode.label(input.periode)}`,
     [
-      `${gemeente.code} ${gemeente.naam}, ${inwoners}; ter vergelijking de ${Periode.label(input.periode)}-cijfers van regio ${input.regio.naam}.`,
+      `${gemeente.code} ${gemeente.naam}, ${inwoners}; ter vergelijking de ${Periode.label(input.periode)}-cijfers van regio ${input.regio.naam}${
+        regio.dekking === null
+          ? ""
+          : ` uit ${regio.dekking.gemeenten} van ${regio.dekking.van} gemeenten (de som van de gemeenten met registraties: minstens het cijfer van de regio, geen totaal)`
+      }.`,
       `Veranderingen ten opzichte van ${Periode.label(beeld.vorigePeriode)} en ${Periode.label(beeld.jaarEerder)}. Leeg of "onbekend": niet geregistreerd, niet 0.`,
       input.publiek
         ? "Voor publicatie aan de gemeente: aantallen kleiner dan 5 zijn afgeschermd (zie het blad Toelichting)."
@@ -249,6 +253,15 @@ export const informatiebeeldWorkbook = (
   ]
   table(toelichting, `Toelichting bij het informatiebeeld van ${beeld.naam}`, [], toelichtingColumns)
   if (input.publiek) addRow(toelichting, ["Kleine aantallen", Suppression.uitleg()], toelichtingColumns)
+  if (regio.dekking !== null)
+    addRow(
+      toelichting,
+      [
+        "Regio onvolledig",
+        Informatiebeeld.dekkingZin(input.regio, regio.naam, Periode.label(input.periode), regio.dekking)
+      ],
+      toelichtingColumns
+    )
   const opmerkingen = Suppression.opmerkingen(beeld, publicatie)
   for (const opmerking of opmerkingen) addRow(toelichting, ["Opmerking", opmerking], toelichtingColumns)
   for (const h of beeld.herkomst) {

@@ -2,7 +2,16 @@
  * The KPI dashboard workbook: every indicator of a year plan under its doel and baat, with baseline,
  * target, latest value and the verdict of `Status.ofYear` (the one every output renders).
  */
-import { type Dataset, type Din, type Indicator, Periode, Progress, Rollup, Status } from "@dvcc/core"
+import {
+  type Access,
+  type Dataset,
+  type Din,
+  type Indicator,
+  Periode,
+  Progress,
+  Rollup,
+  Status
+} from "@dvcc/core"
 import type ExcelJS from "exceljs"
 import {
   addRow,
@@ -21,6 +30,11 @@ export interface KpiInput {
   readonly dataset: Dataset.Dataset
   readonly jaar: number
   readonly peildatum: Periode.Datum
+  /**
+   * What the reader may see in detail (everything when absent): a count of the activity register names
+   * only the activities it may see.
+   */
+  readonly zicht?: Access.Visibility
 }
 
 const columns: ReadonlyArray<Column> = [
@@ -114,9 +128,9 @@ const indicatorRow = (
  * @category constructors
  */
 export const kpiWorkbook = (input: KpiInput): ExcelJS.Workbook => {
-  const { dataset, jaar, peildatum } = input
+  const { dataset, jaar, peildatum, zicht } = input
   const indicatoren = dataset.indicatoren.filter((i) => i.jaar === jaar)
-  const { programma, indicatoren: progress } = Status.ofYear(dataset, jaar, peildatum)
+  const { programma, indicatoren: progress } = Status.ofYear(dataset, jaar, peildatum, zicht)
   const byId = new Map(progress.map((p) => [p.indicator, p]))
   const program = dataset.program
   const titel = `KPI-dashboard jaarplan ${jaar} — peildatum ${Periode.datumLabel(peildatum)}`

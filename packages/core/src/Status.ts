@@ -75,6 +75,41 @@ export const make = (
 }
 
 /**
+ * `make`, computed once per dataset object, date, years and sight. A dataset is immutable: adapters that
+ * keep one object while the data does not change (the API's `ProgramCache`) get the same report for every
+ * reader of the same sight without computing it again; the API's JSON and the web pages share it. At most
+ * 32 reports per dataset are kept; the dataset's are dropped with it.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const cached = (
+  dataset: Dataset,
+  peildatum: Datum,
+  jaren: ReadonlyArray<number>,
+  zicht?: Visibility
+): StatusReport => {
+  let perDataset = reports.get(dataset)
+  if (perDataset === undefined) {
+    perDataset = new Map()
+    reports.set(dataset, perDataset)
+  }
+  // Readers of different sight get different explanations: the sight is part of the key.
+  const sight =
+    zicht === undefined || zicht.kind === "alles" ? "alles" : [...zicht.gemeenten].sort().join(",")
+  const key = `${peildatum}/${jaren.join(",")}/${sight}`
+  let report = perDataset.get(key)
+  if (report === undefined) {
+    report = make(dataset, peildatum, jaren, zicht)
+    if (perDataset.size >= 32) perDataset.clear()
+    perDataset.set(key, report)
+  }
+  return report
+}
+
+const reports = new WeakMap<Dataset, Map<string, StatusReport>>()
+
+/**
  * The progress of one year plan on `peildatum`, as `make` computes it.
  *
  * @since 0.2.0

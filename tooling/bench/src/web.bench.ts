@@ -181,6 +181,8 @@ const compare = async (name: string, page: string, json: string): Promise<boolea
   const jsonLoad = await load(json, jsonHeaders)
   const weight = await weightOf(html)
   statics.set(name, html)
+  // What the page's size alone costs: its own bytes as a constant from the same server (not a goal).
+  const staticLoad = await load(`/static/${name}`, {})
   const pagePaint = await paint(page)
   const staticPaint = await paint(`/static/${name}`)
   const failed = pageLoad.non2xx + pageLoad.errors + jsonLoad.non2xx + jsonLoad.errors > 0
@@ -192,6 +194,7 @@ const compare = async (name: string, page: string, json: string): Promise<boolea
       `${name}: page ${page}, JSON ${json}`,
       `  server time   page ${ms(pageTime)}, JSON ${ms(jsonTime)}: ${time.toFixed(2)}× (goal ≤ ${GOALS.serverTime}×)`,
       `  50 connections page ${pageLoad.requests.average.toFixed(0)} req/s, JSON ${jsonLoad.requests.average.toFixed(0)} req/s: ${(rps * 100).toFixed(0)}% (goal ≥ ${GOALS.rps * 100}%)${failed ? "; some requests failed" : ""}`,
+      `  (the page's bytes as a constant: ${staticLoad.requests.average.toFixed(0)} req/s, ${((pageLoad.requests.average / staticLoad.requests.average) * 100).toFixed(0)}% of that)`,
       `  weight        ${kb(weight)} (HTML ${kb(Buffer.byteLength(html))} and ${stylesheetsOf(html).length} stylesheets; goal ≤ ${kb(GOALS.weight)})`,
       context === undefined
         ? `  first paint   not measured: no Chromium at ${Pdf.chromiumPad}`

@@ -3,7 +3,7 @@
  * every token; a count of the activity register names only the activities the token may see in detail
  * (`Access.visibility`), the rest are counted without text, date or id.
  */
-import { Access, type Dataset, Periode, Status } from "@dvcc/core"
+import { Access, Periode, Status } from "@dvcc/core"
 import { ProgramStore } from "@dvcc/store"
 import { DateTime, Effect, Schema } from "effect"
 import { Hono } from "hono"
@@ -26,35 +26,6 @@ const lees = Endpoint.make({
   cache: () => Periode.datumVan(DateTime.nowUnsafe())
 })
 
-/**
- * The last reports per dataset: the dataset object stays the same while the database does not change
- * (`ProgramCache`), so a report for the same date and years is computed once.
- */
-const reports = new WeakMap<object, Map<string, Status.StatusReport>>()
-
-const reportFor = (
-  dataset: Dataset.Dataset,
-  peildatum: Periode.Datum,
-  jaren: ReadonlyArray<number>,
-  zicht: Access.Visibility
-) => {
-  let perDataset = reports.get(dataset)
-  if (perDataset === undefined) {
-    perDataset = new Map()
-    reports.set(dataset, perDataset)
-  }
-  // Readers of different sight get different explanations: the sight is part of the key.
-  const sight = zicht.kind === "alles" ? "alles" : [...zicht.gemeenten].sort().join(",")
-  const key = `${peildatum}/${jaren.join(",")}/${sight}`
-  let report = perDataset.get(key)
-  if (report === undefined) {
-    report = Status.make(dataset, peildatum, jaren, zicht)
-    if (perDataset.size >= 32) perDataset.clear()
-    perDataset.set(key, report)
-  }
-  return report
-}
-
 export const app = new Hono<Env>()
 
 app.get(
@@ -62,7 +33,7 @@ app.get(
   ...Endpoint.handle(lees, ({ query, principal }) =>
     Effect.gen(function* () {
       const dataset = yield* (yield* ProgramStore.ProgramStore).load
-      return reportFor(
+      return Status.cached(
         dataset,
         query.asOf ?? (yield* today),
         yield* jarenOf(dataset, query.jaar),

@@ -50,6 +50,20 @@ ${Html.tabel(`Indicatoren in ${jaar.jaar}`, [{ kop: "Indicator" }, { kop: "Baat"
 </section>`
 }
 
+/**
+ * The years' sections per report: `Status.cached` gives every reader of the same sight the same report
+ * object while the data does not change, so its tables are written once.
+ */
+const sections = new WeakMap<Status.StatusReport, string>()
+const jaren = (dataset: Parameters<typeof year>[0], report: Status.StatusReport): string => {
+  let html = sections.get(report)
+  if (html === undefined) {
+    html = report.jaren.map((j) => year(dataset, j)).join("\n")
+    sections.set(report, html)
+  }
+  return html
+}
+
 export const app = (run: <A, E>(effect: Effect.Effect<A, E, Services>) => Promise<A>) => {
   const voortgang = new Hono<WebEnv>()
   voortgang.get("/", async (c) => {
@@ -67,7 +81,7 @@ export const app = (run: <A, E>(effect: Effect.Effect<A, E, Services>) => Promis
         return {
           dataset,
           // A count of the activity register names only the activities this reader may see.
-          report: Status.make(
+          report: Status.cached(
             dataset,
             peildatum,
             dataset.jaarplannen.map((p) => p.jaar),
@@ -87,7 +101,7 @@ ${errorSummary(fout ? [{ veld: "peildatum", tekst: "Vul een datum in als JJJJ-MM
         `<h1 class="utrecht-heading-1">Voortgang</h1>
 ${Html.alinea(`De voortgang van ${esc(dataset.program.naam)} per jaarplan op peildatum ${esc(Periode.datumLabel(report.peildatum))}.`)}
 ${formulier}
-${report.jaren.length === 0 ? Html.alinea("Er zijn nog geen jaarplannen.") : report.jaren.map((j) => year(dataset, j)).join("\n")}`,
+${report.jaren.length === 0 ? Html.alinea("Er zijn nog geen jaarplannen.") : jaren(dataset, report)}`,
         { session, actief: "/voortgang" }
       ),
       fout ? 400 : 200

@@ -84,7 +84,8 @@ export const App = (props: AppProps): React.ReactElement => {
         current,
         command,
         listingFor(modelRef.current, current, bodySize(sizeRef.current, current, meldingRef.current)),
-        modelRef.current.jaren
+        modelRef.current.jaren,
+        modelRef.current.dataset.program.baten.map((b) => b.id)
       )
       current = step.state
       outcomes.push(step.outcome)

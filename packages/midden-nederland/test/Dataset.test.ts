@@ -103,7 +103,8 @@ describe("dataset", () => {
   })
 
   it("links acties to the baten whose Doel section lists them", () => {
-    const baten = (jaar: number, nummer: number) => plan(jaar).acties.find((a) => a.nummer === nummer)?.baten
+    const baten = (jaar: number, nummer: number): ReadonlyArray<string> | undefined =>
+      plan(jaar).acties.find((a) => a.nummer === nummer)?.baten
     assert.deepStrictEqual(baten(2025, 3), ["baat-2", "baat-5"])
     assert.deepStrictEqual(baten(2025, 5), ["baat-3", "baat-4"])
     assert.deepStrictEqual(baten(2026, 8), ["baat-4", "baat-5"])

@@ -241,6 +241,24 @@ $$`)
       at TEXT NOT NULL
     )`)
     yield* sql.unsafe("CREATE INDEX sign_in_failures_subject ON sign_in_failures (subject, at)")
+  }),
+  /**
+   * Baten are identified by ids the programme chooses (core `Din.BaatId`), checked against the DIN when the
+   * dataset is decoded: the indicators' column no longer lists Midden-Nederland's `baat-1` … `baat-5`.
+   * SQLite drops a column together with its own CHECK, so the column is dropped and added again without it
+   * and refilled from the documents; PostgreSQL drops the named constraint.
+   */
+  "9_baat_ids": Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.onDialectOrElse({
+      pg: () => sql.unsafe("ALTER TABLE indicatoren DROP CONSTRAINT IF EXISTS indicatoren_baat_check"),
+      orElse: () =>
+        Effect.gen(function* () {
+          yield* sql.unsafe("ALTER TABLE indicatoren DROP COLUMN baat")
+          yield* sql.unsafe("ALTER TABLE indicatoren ADD COLUMN baat TEXT NOT NULL DEFAULT ''")
+          yield* sql.unsafe("UPDATE indicatoren SET baat = json_extract(data, '$.baat')")
+        })
+    })
   })
 } satisfies Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>>
 

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Indicator, Jaarplan, Measurement, Periode } from "@dvcc/core"
+import { Din, Indicator, Jaarplan, Measurement, Periode } from "@dvcc/core"
 import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { SqlClient, type SqlError } from "effect/sql"
 import { migrated, StoreError, toStoreError } from "./internal/errors.ts"
@@ -302,6 +302,17 @@ export class Plans extends Context.Service<
             })
         })
 
+      /** The baten must be in the DIN of the year's plan, or the dataset would no longer load. */
+      const batenKnown = (jaar: number, baten: ReadonlyArray<string>, entity: string, key: string) =>
+        Effect.gen(function* () {
+          const program = yield* read(Din.Program, "programma", { id: "programma" })
+          if (Option.isNone(program)) return
+          for (const baat of baten) {
+            const onbekend = Din.baatOnbekend(program.value.value, jaar, baat)
+            if (onbekend !== undefined) return yield* new Refused({ entity, key, reason: onbekend })
+          }
+        })
+
       const plan = (jaar: number) => reading(read(Plan, "jaarplannen", { jaar }))
       const actie = (jaar: number, id: string) => reading(read(Jaarplan.Actie, "acties", { jaar, id }))
       const indicator = (jaar: number, id: string) =>
@@ -390,6 +401,7 @@ export class Plans extends Context.Service<
       const createActie = (a: Jaarplan.Actie, source: Source) =>
         Effect.gen(function* () {
           yield* planExists(a.jaar, "actie", `${a.jaar}/${a.id}`)
+          yield* batenKnown(a.jaar, a.baten, "actie", `${a.jaar}/${a.id}`)
           yield* nummerFree(a)
           yield* insert(
             "acties",
@@ -404,6 +416,7 @@ export class Plans extends Context.Service<
 
       const updateActie = (a: Jaarplan.Actie, basedOn: number, source: Source) =>
         Effect.gen(function* () {
+          yield* batenKnown(a.jaar, a.baten, "actie", `${a.jaar}/${a.id}`)
           yield* nummerFree(a)
           const versie = yield* update(
             "acties",
@@ -457,6 +470,7 @@ export class Plans extends Context.Service<
         Effect.gen(function* () {
           const key = `${i.jaar}/${i.id}`
           yield* planExists(i.jaar, "indicator", key)
+          yield* batenKnown(i.jaar, [i.baat], "indicator", key)
           const acties = yield* documents(Jaarplan.Actie, "acties", i.jaar)
           const missing = i.acties.filter((n) => !acties.some((a) => a.nummer === n))
           if (missing.length > 0)

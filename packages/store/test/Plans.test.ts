@@ -1,4 +1,4 @@
-import type { Indicator, Jaarplan, Periode } from "@dvcc/core"
+import type { Din, Indicator, Jaarplan, Periode } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import { assert, it } from "@effect/vitest"
 import { Effect, Layer, Option } from "effect"
@@ -76,7 +76,7 @@ const planSuite = (fresh: Fresh) => {
           outputs: [],
           beoogdeResultaten: [],
           aandachtspunten: [],
-          baten: ["baat-1"],
+          baten: ["baat-1" as Din.BaatId],
           voorganger: null,
           herkomst: { document: "dvcc API", sectie: "Jaarplan 2027" }
         }
@@ -104,6 +104,10 @@ const planSuite = (fresh: Fresh) => {
           (yield* store.history("acties", `2027/${actie.id}`)).map((h) => h.action),
           ["insert", "update", "delete"]
         )
+        const unknownBaat = yield* Effect.flip(
+          plans.createActie({ ...actie, id: "andere", nummer: 2, baten: ["baat-9" as Din.BaatId] }, api)
+        )
+        assert.include(unknownBaat.message, "baat `baat-9` bestaat niet in de DIN van 2023–2026")
         const noPlan = yield* Effect.flip(plans.createActie({ ...actie, jaar: 2031 }, api))
         assert.include(noPlan.message, "geen jaarplan 2031")
       })
@@ -125,6 +129,11 @@ const planSuite = (fresh: Fresh) => {
           plans.createIndicator({ ...first, id: "nieuw", acties: [999] }, api)
         )
         assert.include(badLink.message, "geen actie 999")
+        const badBaat = yield* Effect.flip(
+          plans.updateIndicator({ ...first, baat: "baat-9" as Din.BaatId }, updated.versie, api)
+        )
+        assert.include(badBaat.message, "indicator 2026/")
+        assert.include(badBaat.message, "baat `baat-9` bestaat niet in de DIN van 2023–2026")
         const created = yield* plans.createIndicator({ ...first, id: "nieuw" }, api)
         assert.strictEqual(created.versie, 1)
         const missing = yield* Effect.flip(plans.updateIndicator({ ...first, id: "bestaat-niet" }, 1, api))

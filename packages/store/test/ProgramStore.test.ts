@@ -1,5 +1,5 @@
-import { Measurement } from "@dvcc/core"
-import { dataset } from "@dvcc/midden-nederland"
+import { Dataset, Measurement } from "@dvcc/core"
+import { dataset, encodedDataset } from "@dvcc/midden-nederland"
 import { assert, it } from "@effect/vitest"
 import { Effect, Schema } from "effect"
 import { SqlClient } from "effect/sql"
@@ -94,6 +94,28 @@ const storeSuite = (fresh: Fresh) => {
         assert.lengthOf(yield* store.history("metingen", "m-onbekend"), 0)
       })
     )
+  )
+
+  it.effect("stores a programme whose baten carry ids of its own choosing", () =>
+    Effect.gen(function* () {
+      const renamed = Schema.decodeUnknownSync(Dataset.Dataset)(
+        JSON.parse(JSON.stringify(encodedDataset).replaceAll('"baat-1"', '"integraal-sturen"'))
+      )
+      const location = yield* fresh()
+      yield* withStore(
+        location,
+        Effect.gen(function* () {
+          const store = yield* ProgramStore.ProgramStore
+          yield* store.seed(renamed, cli)
+          const loaded = yield* store.load
+          assert.deepStrictEqual(canonical(loaded), canonical(renamed))
+          assert.include(
+            loaded.indicatoren.map((i): string => i.baat),
+            "integraal-sturen"
+          )
+        })
+      )
+    })
   )
 
   it.effect("refuses a database written by a newer dvcc", () =>

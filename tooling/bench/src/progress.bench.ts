@@ -115,7 +115,7 @@ const objectLoop = (): void =>
 
 const code = (s: Progress.Status): number => STATUS.indexOf(s as StatusName)
 const batenIndex = new Map(program.baten.map((b, i) => [b.id as string, i]))
-const doelenIndex = new Map(program.doelen.map((d, i) => [d.id, i]))
+const doelenIndex = new Map<string, number>(program.doelen.map((d, i) => [d.id, i]))
 
 const check = (name: string, result: DvccResult): void => {
   const problems: Array<string> = []

@@ -1,0 +1,238 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Result, Schema } from "effect"
+import fc from "fast-check"
+import { Dataset } from "../src/index.ts"
+
+/** The test data is plain JSON, decoded as unknown input: the tests mutate it freely. */
+type Encoded = ReturnType<typeof JSON.parse>
+
+const herkomst = { document: "test", sectie: "fixture" }
+const decode = Schema.decodeUnknownResult(Dataset.Dataset)
+
+const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/)
+
+/** A programme with the ids it chose, a jaarplan whose acties and indicators refer to them, a measurement. */
+const programme = fc
+  .record({
+    doelen: fc.uniqueArray(id, { minLength: 1, maxLength: 4 }),
+    baten: fc.uniqueArray(id, { minLength: 1, maxLength: 7 }),
+    indicatoren: fc.uniqueArray(id, { minLength: 1, maxLength: 4 }),
+    acties: fc.integer({ min: 1, max: 5 }),
+    seed: fc.nat()
+  })
+  .map(({ doelen, baten, indicatoren, acties, seed }): Encoded => {
+    const pick = <A>(items: ReadonlyArray<A>, i: number): A => items[(seed + i) % items.length] as A
+    const plan = (jaar: number) => ({
+      jaar,
+      titel: `Jaarplan ${jaar}`,
+      datum: `${jaar - 1}-11-01`,
+      documentStatus: "Definitief",
+      situatie: [],
+      focus: [],
+      batenToelichting: [{ baat: pick(baten, 0), tekst: "toelichting" }],
+      acties: Array.from({ length: acties }, (_, n) => ({
+        id: `actie-${n + 1}`,
+        jaar,
+        nummer: n + 1,
+        titel: `Actie ${n + 1}`,
+        coordinatie: [],
+        inSamenwerkingMet: [],
+        status: null,
+        doel: "doel",
+        outputs: [],
+        beoogdeResultaten: n === 0 ? [{ tekst: "resultaat", indicator: pick(indicatoren, n) }] : [],
+        aandachtspunten: [],
+        baten: [pick(baten, n)],
+        voorganger: jaar === 2026 ? { jaar: 2025, id: `actie-${n + 1}` } : null,
+        herkomst
+      })),
+      herkomst
+    })
+    const indicator = (jaar: number) =>
+      indicatoren.map((i, n) => ({
+        id: i,
+        jaar,
+        baat: pick(baten, n),
+        tekst: "indicator",
+        regel: { soort: "minimum-aantal", minimum: 1, periode: String(jaar) },
+        eenheid: "stuks",
+        richting: "hoger",
+        schaal: "regio",
+        bron: "programma-administratie",
+        verwachtOp: null,
+        acties: [1],
+        voorganger: jaar === 2026 ? { jaar: 2025, id: i } : null,
+        herkomst
+      }))
+    return {
+      program: {
+        naam: "Testprogramma",
+        regio: "Testregio",
+        ambitie: "Een ambitie.",
+        looptijd: { van: 2023, tot: 2026 },
+        doelen: doelen.map((d) => ({ id: d, naam: `Doel ${d}` })),
+        baten: baten.map((b, n) => ({ id: b, nummer: n + 1, naam: `Baat ${b}`, doel: pick(doelen, n) })),
+        inspanningen: [],
+        netwerk: [],
+        strategie: [],
+        randvoorwaarden: [],
+        werkwijze: "Cyclisch.",
+        herkomst
+      },
+      regio: { naam: "Testregio", districten: [], basisteams: [], gemeenten: [], herkomst },
+      jaarplannen: [plan(2025), plan(2026)],
+      indicatoren: [...indicator(2025), ...indicator(2026)],
+      metingen: [
+        {
+          id: "m1",
+          indicator: pick(indicatoren, 0),
+          jaar: 2025,
+          periode: "2025",
+          gebied: { niveau: "regio" },
+          waarde: 1,
+          bron: "programma-administratie",
+          vastgelegdOp: "2025-12-31",
+          herkomst
+        }
+      ],
+      registraties: [],
+      reeksbreuken: [],
+      activiteiten: []
+    }
+  })
+
+/** Ways to make one reference dangle: the record and field the refusal must name, and the change. */
+const breakers: ReadonlyArray<{
+  readonly veld: string
+  readonly path: string
+  readonly breek: (d: Encoded, weg: string) => void
+}> = [
+  {
+    veld: "baat → doel",
+    path: '["baten"][0]["doel"]',
+    breek: (d, weg) => {
+      d.program.baten[0].doel = weg
+    }
+  },
+  {
+    veld: "actie → baat",
+    path: '["acties"][0]["baten"][0]',
+    breek: (d, weg) => {
+      d.jaarplannen[0].acties[0].baten = [weg]
+    }
+  },
+  {
+    veld: "toelichting → baat",
+    path: '["batenToelichting"][0]["baat"]',
+    breek: (d, weg) => {
+      d.jaarplannen[1].batenToelichting[0].baat = weg
+    }
+  },
+  {
+    veld: "indicator → baat",
+    path: '["indicatoren"][0]["baat"]',
+    breek: (d, weg) => {
+      d.indicatoren[0].baat = weg
+    }
+  },
+  {
+    veld: "indicator → actie",
+    path: '["indicatoren"][0]["acties"]',
+    breek: (d) => {
+      d.indicatoren[0].acties = [99]
+    }
+  },
+  {
+    veld: "resultaat → indicator",
+    path: '["beoogdeResultaten"][0]["indicator"]',
+    breek: (d, weg) => {
+      d.jaarplannen[0].acties[0].beoogdeResultaten[0].indicator = weg
+    }
+  },
+  {
+    veld: "actie → voorganger",
+    path: '["acties"][0]["voorganger"]',
+    breek: (d, weg) => {
+      d.jaarplannen[1].acties[0].voorganger = { jaar: 2025, id: weg }
+    }
+  },
+  {
+    veld: "indicator → voorganger",
+    path: '["voorganger"]',
+    breek: (d, weg) => {
+      const i = d.indicatoren.findIndex((x: { jaar: number }) => x.jaar === 2026)
+      d.indicatoren[i].voorganger = { jaar: 2025, id: weg }
+    }
+  },
+  {
+    veld: "meting → indicator",
+    path: '["metingen"][0]["indicator"]',
+    breek: (d, weg) => {
+      d.metingen[0].indicator = weg
+    }
+  }
+]
+
+describe("a dataset's cross-references", () => {
+  it("decodes whenever every reference resolves, whatever ids the programme chose", () => {
+    fc.assert(
+      fc.property(programme, (data) => {
+        const result = decode(data)
+        if (Result.isFailure(result)) assert.fail(result.failure.message)
+      }),
+      { numRuns: 200 }
+    )
+  })
+
+  it("refuses a dataset with a dangling reference, always, naming the field", () => {
+    fc.assert(
+      fc.property(programme, fc.constantFrom(...breakers), (data, breaker) => {
+        const copy = structuredClone(data)
+        // `zz-…` is longer than every generated id, so it names nothing that exists.
+        breaker.breek(copy, "zz-bestaat-niet-in-deze-din")
+        const result = decode(copy)
+        if (Result.isSuccess(result)) assert.fail(`${breaker.veld}: accepted`)
+        assert.include(result.failure.message, breaker.path, breaker.veld)
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it("says which record refers to which baat, in the DIN of which looptijd", () => {
+    const [data] = fc.sample(programme, { numRuns: 1, seed: 17 })
+    assert.isDefined(data)
+    const copy = structuredClone(data)
+    copy.jaarplannen[0].acties[0].baten = ["baat-9"]
+    const result = decode(copy)
+    if (Result.isSuccess(result)) return assert.fail("accepted")
+    assert.include(
+      result.failure.message,
+      "actie 1 van 2025: baat `baat-9` bestaat niet in de DIN van 2023–2026"
+    )
+  })
+
+  it("refuses ids that are not ids: blanks at the ends, capitals, too long", () => {
+    const [data] = fc.sample(programme, { numRuns: 1, seed: 17 })
+    assert.isDefined(data)
+    for (const bad of [" baat-1", "baat-1 ", "Baat 1", "", "-baat", "b".repeat(65)]) {
+      const copy = structuredClone(data)
+      copy.program.baten[0].id = bad
+      const result = decode(copy)
+      if (Result.isSuccess(result)) assert.fail(`${JSON.stringify(bad)} accepted`)
+      assert.include(result.failure.message, "is geen geldige id van een baat")
+    }
+  })
+
+  it("refuses a DIN with an id twice", () => {
+    const [data] = fc.sample(programme, { numRuns: 1, seed: 17 })
+    assert.isDefined(data)
+    const copy = structuredClone(data)
+    copy.program.doelen.push({ ...copy.program.doelen[0] })
+    const result = decode(copy)
+    if (Result.isSuccess(result)) return assert.fail("accepted")
+    assert.include(
+      result.failure.message,
+      `doel \`${copy.program.doelen[0].id}\` staat dubbel in de DIN van 2023–2026`
+    )
+  })
+})

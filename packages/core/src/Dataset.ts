@@ -7,7 +7,7 @@
  */
 import { Schema } from "effect"
 import { Activity } from "./Activity.ts"
-import { baatOnbekend, Program } from "./Din.ts"
+import { baatOnbekend, geenDin, Program, voorJaar } from "./Din.ts"
 import type { Gebied } from "./Geography.ts"
 import { Regio } from "./Geography.ts"
 import { Indicator } from "./Indicator.ts"
@@ -106,6 +106,13 @@ const referenceIssues = (d: typeof DatasetFields.Type): Array<Issue> => {
   const acties = new Set(d.jaarplannen.flatMap((plan) => plan.acties.map((a) => `${a.jaar}/${a.id}`)))
 
   d.jaarplannen.forEach((plan, p) => {
+    if (voorJaar(d.program, plan.jaar) === undefined) {
+      issues.push({
+        path: ["jaarplannen", p, "jaar"],
+        issue: `jaarplan ${plan.jaar}: ${geenDin(d.program, plan.jaar)}`
+      })
+      return
+    }
     plan.batenToelichting.forEach((toelichting, t) => {
       baatIssue(
         plan.jaar,

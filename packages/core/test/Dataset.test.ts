@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Result, Schema } from "effect"
 import fc from "fast-check"
-import { Dataset } from "../src/index.ts"
+import { Dataset, Din } from "../src/index.ts"
 
 /** The test data is plain JSON, decoded as unknown input: the tests mutate it freely. */
 type Encoded = ReturnType<typeof JSON.parse>
@@ -68,16 +68,20 @@ const programme = fc
       program: {
         naam: "Testprogramma",
         regio: "Testregio",
-        ambitie: "Een ambitie.",
-        looptijd: { van: 2023, tot: 2026 },
-        doelen: doelen.map((d) => ({ id: d, naam: `Doel ${d}` })),
-        baten: baten.map((b, n) => ({ id: b, nummer: n + 1, naam: `Baat ${b}`, doel: pick(doelen, n) })),
-        inspanningen: [],
-        netwerk: [],
-        strategie: [],
-        randvoorwaarden: [],
-        werkwijze: "Cyclisch.",
-        herkomst
+        strategieperioden: [
+          {
+            looptijd: { van: 2023, tot: 2026 },
+            ambitie: "Een ambitie.",
+            doelen: doelen.map((d) => ({ id: d, naam: `Doel ${d}` })),
+            baten: baten.map((b, n) => ({ id: b, nummer: n + 1, naam: `Baat ${b}`, doel: pick(doelen, n) })),
+            inspanningen: [],
+            netwerk: [],
+            strategie: [],
+            randvoorwaarden: [],
+            werkwijze: "Cyclisch.",
+            herkomst
+          }
+        ]
       },
       regio: { naam: "Testregio", districten: [], basisteams: [], gemeenten: [], herkomst },
       jaarplannen: [plan(2025), plan(2026)],
@@ -111,7 +115,7 @@ const breakers: ReadonlyArray<{
     veld: "baat → doel",
     path: '["baten"][0]["doel"]',
     breek: (d, weg) => {
-      d.program.baten[0].doel = weg
+      d.program.strategieperioden[0].baten[0].doel = weg
     }
   },
   {
@@ -216,7 +220,7 @@ describe("a dataset's cross-references", () => {
     assert.isDefined(data)
     for (const bad of [" baat-1", "baat-1 ", "Baat 1", "", "-baat", "b".repeat(65)]) {
       const copy = structuredClone(data)
-      copy.program.baten[0].id = bad
+      copy.program.strategieperioden[0].baten[0].id = bad
       const result = decode(copy)
       if (Result.isSuccess(result)) assert.fail(`${JSON.stringify(bad)} accepted`)
       assert.include(result.failure.message, "is geen geldige id van een baat")
@@ -227,12 +231,108 @@ describe("a dataset's cross-references", () => {
     const [data] = fc.sample(programme, { numRuns: 1, seed: 17 })
     assert.isDefined(data)
     const copy = structuredClone(data)
-    copy.program.doelen.push({ ...copy.program.doelen[0] })
+    const din = copy.program.strategieperioden[0]
+    din.doelen.push({ ...din.doelen[0] })
     const result = decode(copy)
     if (Result.isSuccess(result)) return assert.fail("accepted")
     assert.include(
       result.failure.message,
-      `doel \`${copy.program.doelen[0].id}\` staat dubbel in de DIN van 2023–2026`
+      `doel \`${din.doelen[0].id}\` staat dubbel in de DIN van 2023–2026`
     )
+  })
+})
+
+/** The sample programme with a second strategy period 2027–2030, a copy of the first (every baat continues). */
+const metTweePerioden = (): Encoded => {
+  const [data] = fc.sample(programme, { numRuns: 1, seed: 17 })
+  const copy = structuredClone(data)
+  const eerste = copy.program.strategieperioden[0]
+  copy.program.strategieperioden.push({
+    ...structuredClone(eerste),
+    looptijd: { van: 2027, tot: 2030 },
+    baten: eerste.baten.map((b: { id: string }) => ({ ...b, voorganger: b.id }))
+  })
+  return copy
+}
+
+const refusal = (data: Encoded): string => {
+  const result = decode(data)
+  if (Result.isSuccess(result)) return assert.fail("accepted")
+  return result.failure.message
+}
+
+describe("strategy periods", () => {
+  it("judges each jaarplan under the DIN whose looptijd holds its year", () => {
+    const data = metTweePerioden()
+    const nieuw = data.program.strategieperioden[1]
+    nieuw.baten = [{ id: "nieuwe-baat", nummer: 1, naam: "Nieuw", doel: nieuw.doelen[0].id }]
+    const plan2027 = { ...structuredClone(data.jaarplannen[1]), jaar: 2027, batenToelichting: [], acties: [] }
+    data.jaarplannen.push(plan2027)
+    const decoded = Schema.decodeUnknownSync(Dataset.Dataset)(data)
+    assert.deepStrictEqual(
+      Din.geldendVoor(decoded.program, 2026).baten.map((b) => b.id),
+      data.program.strategieperioden[0].baten.map((b: { id: string }) => b.id)
+    )
+    assert.deepStrictEqual(
+      Din.geldendVoor(decoded.program, 2027).baten.map((b) => b.id),
+      ["nieuwe-baat"]
+    )
+    // A 2027 indicator must use the 2027–2030 DIN's baten, not those of 2023–2026.
+    const oudeBaat = data.program.strategieperioden[0].baten[0].id
+    data.indicatoren.push({
+      ...structuredClone(data.indicatoren[0]),
+      jaar: 2027,
+      baat: oudeBaat,
+      acties: [],
+      voorganger: null
+    })
+    assert.include(refusal(data), `baat \`${oudeBaat}\` bestaat niet in de DIN van 2027–2030`)
+  })
+
+  it("refuses a jaarplan no strategy period holds", () => {
+    const data = metTweePerioden()
+    data.jaarplannen.push({ ...structuredClone(data.jaarplannen[1]), jaar: 2031, acties: [] })
+    assert.include(
+      refusal(data),
+      "jaarplan 2031: geen DIN voor 2031 (de strategieperioden zijn 2023–2026, 2027–2030)"
+    )
+  })
+
+  it("refuses periods that overlap, and a voorganger that is not in the DIN before", () => {
+    const overlap = metTweePerioden()
+    overlap.program.strategieperioden[1].looptijd = { van: 2026, tot: 2029 }
+    assert.include(
+      refusal(overlap),
+      "de DIN van 2026–2029 begint niet na de strategieperiode 2023–2026 ervoor"
+    )
+    const dangling = metTweePerioden()
+    const baat = dangling.program.strategieperioden[1].baten[0]
+    baat.voorganger = "zz-weg"
+    assert.include(
+      refusal(dangling),
+      `baat ${baat.id} van de DIN van 2027–2030: voorganger \`zz-weg\` bestaat niet in de DIN van 2023–2026`
+    )
+  })
+
+  it("starts a new period from a copy of the last DIN, every baat and doel naming the one it continues", () => {
+    const decoded = Schema.decodeUnknownSync(Dataset.Dataset)(metTweePerioden())
+    const program = { ...decoded.program, strategieperioden: [decoded.program.strategieperioden[0]] as const }
+    const next = Din.metNieuwePeriode(program, { van: 2027, tot: 2030 }, herkomst)
+    assert.isDefined(next)
+    const [oud, nieuw] = next?.strategieperioden ?? []
+    assert.deepStrictEqual(
+      nieuw?.baten.map((b) => b.voorganger),
+      oud?.baten.map((b) => b.id)
+    )
+    assert.deepStrictEqual(
+      nieuw?.doelen.map((d) => d.voorganger),
+      oud?.doelen.map((d) => d.id)
+    )
+    assert.isTrue(
+      Result.isSuccess(
+        Schema.decodeUnknownResult(Din.Program)(Schema.encodeSync(Din.Program)(next as Din.Program))
+      )
+    )
+    assert.isUndefined(Din.metNieuwePeriode(program, { van: 2026, tot: 2029 }, herkomst))
   })
 })

@@ -38,7 +38,7 @@ const SEED = 20_231_101
 const setupStart = performance.now()
 const random = prng(SEED)
 const regio = Schema.decodeUnknownSync(Geography.Regio)(rawRegio())
-const program = Schema.decodeUnknownSync(Din.Program)(rawProgram())
+const program = Schema.decodeUnknownSync(Din.Din)(rawProgram())
 const indicatoren = rawIndicatoren(random).map((i) => Schema.decodeUnknownSync(Indicator.Indicator)(i))
 const data: BenchData = generate(regio, program, indicatoren, random)
 const pairs = GEMEENTEN * INDICATOREN

@@ -3,7 +3,7 @@
  * baat and every indicator. The same report as `GET /api/v1/voortgang` (`Status.make` over the dataset of
  * `ProgramStore`), behind the same rule of `Access` (`programma:lezen`).
  */
-import { Access, Periode, Progress, Status } from "@dvcc/core"
+import { Access, Din, Periode, Progress, Status } from "@dvcc/core"
 import { Html } from "@dvcc/report"
 import { ProgramStore } from "@dvcc/store"
 import { DateTime, Effect, Option, Schema } from "effect"
@@ -85,7 +85,7 @@ ${errorSummary(fout ? [{ veld: "peildatum", tekst: "Vul een datum in als JJJJ-MM
         `<h1 class="utrecht-heading-1">Voortgang</h1>
 ${Html.alinea(`De voortgang van ${esc(dataset.program.naam)} per jaarplan op peildatum ${esc(Periode.datumLabel(report.peildatum))}.`)}
 ${formulier}
-${report.jaren.length === 0 ? Html.alinea("Er zijn nog geen jaarplannen.") : report.jaren.map((j) => year(dataset, j)).join("\n")}`,
+${report.jaren.length === 0 ? Html.alinea("Er zijn nog geen jaarplannen.") : report.jaren.map((j) => year({ program: Din.geldendVoor(dataset.program, j.jaar) }, j)).join("\n")}`,
         { session, actief: "/voortgang" }
       ),
       fout ? 400 : 200

@@ -13,7 +13,7 @@ import { Regio } from "./Geography.ts"
 import { Indicator } from "./Indicator.ts"
 import { Jaarplan } from "./Jaarplan.ts"
 import { Measurement } from "./Measurement.ts"
-import { Reeksbreuk, Registration } from "./Registration.ts"
+import { delictenlijst, Reeksbreuk, Registration } from "./Registration.ts"
 
 /**
  * @since 0.1.0
@@ -181,6 +181,14 @@ const referenceIssues = (d: typeof DatasetFields.Type): Array<Issue> => {
       ["registraties", i],
       `registratie ${registratie.periode} ${registratie.delict}`
     )
+  })
+  d.reeksbreuken.forEach((breuk, i) => {
+    if (breuk.delictlijst !== undefined && breuk.delictlijst !== delictenlijst.versie) {
+      issues.push({
+        path: ["reeksbreuken", i, "delictlijst"],
+        issue: `reeksbreuk ${breuk.vanaf}: delictlijst ${breuk.delictlijst} is onbekend (bekend: ${delictenlijst.versie})`
+      })
+    }
   })
   d.activiteiten.forEach((activiteit, i) => {
     if (activiteit.gemeente !== null && !gemeenten.has(activiteit.gemeente)) {

@@ -10,19 +10,7 @@
  */
 import { Schema } from "effect"
 import { Herkomst } from "./Bron.ts"
-
-/** What an id the programme chooses looks like: lower-case letters, digits and hyphens, as in a URL. */
-const idPattern = /^[a-z0-9][a-z0-9-]*$/
-
-/** Ids are keys in URLs, workbooks and messages: short enough to read. */
-const idMaxLength = 64
-
-const idFilter = (wat: string) =>
-  Schema.makeFilter(
-    (s: string) =>
-      (s.length <= idMaxLength && idPattern.test(s)) ||
-      `${JSON.stringify(s.length > idMaxLength ? `${s.slice(0, idMaxLength)}…` : s)} is geen geldige id van een ${wat}: kleine letters, cijfers en koppeltekens, beginnend met een letter of cijfer, hoogstens ${idMaxLength} tekens`
-  )
+import { idFilter } from "./internal/id.ts"
 
 /**
  * The id of a baat, chosen by the programme (`baat-1`, `weerbaarheid`): lower-case letters, digits and

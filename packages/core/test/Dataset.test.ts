@@ -336,3 +336,16 @@ describe("strategy periods", () => {
     assert.isUndefined(Din.metNieuwePeriode(program, { van: 2026, tot: 2029 }, herkomst))
   })
 })
+
+describe("a series break names the delict list registered from its period on", () => {
+  const breuk = (delictlijst: string) => {
+    const [data] = fc.sample(programme, { numRuns: 1, seed: 17 })
+    const copy = structuredClone(data)
+    copy.reeksbreuken.push({ vanaf: "2025", delicten: [], delictlijst, reden: "nieuwe klassen", herkomst })
+    return copy
+  }
+  it("accepts a known version and refuses an unknown one", () => {
+    assert.isTrue(Result.isSuccess(decode(breuk("dvcc-1"))))
+    assert.include(refusal(breuk("2030")), "reeksbreuk 2025: delictlijst 2030 is onbekend (bekend: dvcc-1)")
+  })
+})

@@ -167,13 +167,19 @@ export const statusLabel = (status: ActieStatus | null): string => {
  * @since 0.3.0
  * @category models
  */
-export interface Weggelaten {
-  readonly soort: "actie" | "indicator"
-  readonly id: string
+export const Weggelaten = Schema.Struct({
+  soort: Schema.Literals(["actie", "indicator"]),
+  id: Schema.NonEmptyString,
   /** The actie's number in last year's plan. */
-  readonly nummer?: number
-  readonly reden: string
-}
+  nummer: Schema.optionalKey(Schema.Int),
+  reden: Schema.NonEmptyString
+}).annotate({ identifier: "Weggelaten" })
+
+/**
+ * @since 0.3.0
+ * @category models
+ */
+export type Weggelaten = typeof Weggelaten.Type
 
 /**
  * A new year's acties, indicators and baat explanations copied from the year before, with what was left out.

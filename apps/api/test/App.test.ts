@@ -151,6 +151,8 @@ describe("writing Jaarplan 2027", () => {
     assert.strictEqual((await f.request("/api/v1/jaarplannen/2027", { as: "programma" })).status, 200)
     const summary = await json(created)
     assert.isAbove(summary.acties, 0)
+    // Within one DIN nothing is left out for its baat; only afgeronde acties would be.
+    for (const w of summary.weggelaten) assert.strictEqual(w.reden, "afgerond")
     const copied = await json(await f.request("/api/v1/acties?jaar=2027", { as: "programma" }))
     for (const a of copied) assert.deepStrictEqual(a.voorganger, { jaar: 2026, id: a.id })
 

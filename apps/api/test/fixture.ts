@@ -6,7 +6,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Access, type Geography } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
-import { Database, Gebieden, ProgramStore, Tokens } from "@dvcc/store"
+import { Database, Gebieden, Plans, ProgramStore, Tokens } from "@dvcc/store"
 import { describePostgres, type PostgresCluster, startPostgres } from "@dvcc/testing-postgres"
 import { afterAll, beforeAll, describe } from "@effect/vitest"
 import { Effect, ManagedRuntime, Redacted } from "effect"
@@ -45,6 +45,11 @@ export const makeFixture = async (
     Effect.gen(function* () {
       const store = yield* ProgramStore.ProgramStore
       yield* store.seed(dataset, { actor: "test", source: "cli" })
+      // Jaarplan 2027 belongs to the next strategy period: a copy of the DIN of 2023–2026.
+      yield* (yield* Plans.Plans).createStrategieperiode(
+        { van: 2027, tot: 2030 },
+        { actor: "test", source: "cli" }
+      )
       // A token's district must be one the region knows: add district-noord, holding no gemeente (the
       // bundled data groups none into districts), by putting Amersfoort in it and out again.
       const gebieden = yield* Gebieden.Gebieden

@@ -1,7 +1,7 @@
 /**
  * The KPI status of the programme (core `Status`) as `dvcc status` prints it for a terminal or an e-mail.
  */
-import { type Dataset, Periode, Progress, Rollup, type Status } from "@dvcc/core"
+import { type Dataset, Din, Periode, Progress, Rollup, type Status } from "@dvcc/core"
 
 const badge = (status: Progress.Status): string => `[${Progress.statusLabel[status]}]`.padEnd(12)
 
@@ -43,7 +43,7 @@ export const renderStatusReport = (
         `  ${badge(doel.status)}${wrap(`${Rollup.doelTitel(doel)} (${Rollup.dekkingLabel(doel)})`, textWidth, " ".repeat(14)).trimStart()}`
       )
       for (const baat of doel.baten) {
-        const nummer = dataset.program.baten.find((b) => b.id === baat.baat)?.nummer ?? 0
+        const nummer = Din.baat(dataset.program, year.jaar, baat.baat)?.nummer ?? 0
         out.push(
           `    ${badge(baat.status)}${wrap(`${Rollup.baatTitel({ nummer, naam: baat.naam })} (${Rollup.dekkingLabel(baat)})`, textWidth, " ".repeat(16)).trimStart()}`
         )

@@ -219,7 +219,7 @@ describe("dvcc report jaarplan and terugblik", () => {
       result.stdout,
       "15 kennisbijeenkomsten in 2025, gemiddeld 1,25 per maand (doel 1) — behaald"
     )
-    for (const baat of dataset.program.baten)
+    for (const baat of dataset.program.strategieperioden[0].baten)
       assert.include(result.stdout, `## Doel ${baat.nummer}: ${baat.naam}`)
   }, 60_000)
 })

@@ -168,7 +168,7 @@ const fromTerugblik = (md: string, year: Status.YearStatus): Shown => {
   for (const doel of year.programma.doelen) {
     out.push(`doel ${doelen.get(doel.naam) ?? "?"}`)
     for (const baat of doel.baten) {
-      const nummer = bundled.program.baten.find((b) => b.id === baat.baat)?.nummer ?? 0
+      const nummer = bundled.program.strategieperioden[0].baten.find((b) => b.id === baat.baat)?.nummer ?? 0
       const shown = baten.get(`${nummer}`)
       out.push(`baat ${shown?.status ?? "?"}`)
       const own = year.indicatoren.filter((x) => x.baat === baat.baat)
@@ -207,7 +207,7 @@ const fromKpi = (workbook: ExcelJS.Workbook, year: Status.YearStatus): Shown => 
     })
     out.push(`doel ${summary.get("Strategisch doel") ?? "?"}`)
     for (const baat of doel.baten) {
-      const nummer = bundled.program.baten.find((b) => b.id === baat.baat)?.nummer ?? 0
+      const nummer = bundled.program.strategieperioden[0].baten.find((b) => b.id === baat.baat)?.nummer ?? 0
       out.push(`baat ${summary.get(`Doel ${nummer}`) ?? "?"}`)
       for (const p of year.indicatoren.filter((x) => x.baat === baat.baat))
         out.push(`${p.indicator} ${status.get(p.indicator) ?? "?"}`)

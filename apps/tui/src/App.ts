@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import { Din } from "@dvcc/core"
 import { Box, useApp, useInput, useWindowSize } from "ink"
 import React from "react"
 import { Footer, Header, SearchLine } from "./Chrome.ts"
@@ -84,7 +85,8 @@ export const App = (props: AppProps): React.ReactElement => {
         current,
         command,
         listingFor(modelRef.current, current, bodySize(sizeRef.current, current, meldingRef.current)),
-        modelRef.current.jaren
+        modelRef.current.jaren,
+        Din.geldendVoor(modelRef.current.dataset.program, current.jaar).baten.map((b) => b.id)
       )
       current = step.state
       outcomes.push(step.outcome)

@@ -6,6 +6,7 @@
  */
 import {
   Bron,
+  Din,
   type Geography,
   Getal,
   Indicator,
@@ -57,7 +58,7 @@ export const indicatorLines = (model: Model.Model, jaar: number, id: string, wid
   if (indicator === undefined || progress === undefined) {
     return [gewoon(`Indicator ${id} staat niet in jaarplan ${jaar}. Druk op y voor een ander jaar of esc.`)]
   }
-  const baat = model.dataset.program.baten.find((b) => b.id === indicator.baat)
+  const baat = Din.baat(model.dataset.program, jaar, indicator.baat)
   const out: Array<Line> = []
   out.push(
     kop(`${indicator.id} — jaarplan ${jaar}, ${baat === undefined ? indicator.baat : Rollup.baatTitel(baat)}`)
@@ -279,7 +280,7 @@ export const informatiebeeldLines = (
 export const actieLines = (model: Model.Model, item: Model.ActieItem, width: number): Array<Line> => {
   const { actie } = item
   const baten = actie.baten
-    .map((id) => model.dataset.program.baten.find((b) => b.id === id))
+    .map((id) => Din.baat(model.dataset.program, actie.jaar, id))
     .map((b) => (b === undefined ? "" : `baat ${b.nummer}`))
     .join(", ")
   return [

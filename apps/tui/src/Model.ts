@@ -8,7 +8,7 @@
 import {
   type Activity,
   type Dataset,
-  type Din,
+  Din,
   Geography,
   Getal,
   type Indicator,
@@ -177,7 +177,7 @@ export const voortgangRows = (
     const doelRows: Array<VoortgangRow> = []
     const doelMatch = matches(query, doel.naam)
     for (const baat of doel.baten) {
-      const nummer = model.dataset.program.baten.find((b) => b.id === baat.baat)?.nummer ?? 0
+      const nummer = Din.baat(model.dataset.program, jaar, baat.baat)?.nummer ?? 0
       const baatKey = `baat:${baat.baat}`
       const own = year.progress.filter((p) => p.baat === baat.baat)
       const baatMatch = doelMatch || matches(query, baat.naam, `baat ${nummer}`)

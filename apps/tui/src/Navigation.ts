@@ -159,8 +159,6 @@ export interface Step {
   readonly outcome: Outcome
 }
 
-const baten: ReadonlyArray<Din.BaatId> = ["baat-1", "baat-2", "baat-3", "baat-4", "baat-5"]
-
 /** Rows a page moves. */
 export const pageSize = 10
 
@@ -186,7 +184,8 @@ const switchTab = (state: ViewState, by: number): ViewState => {
 }
 
 /**
- * The next state after `command`, given the list on screen and the jaarplan years.
+ * The next state after `command`, given the list on screen, the jaarplan years and the baten of the
+ * chosen year's DIN (the Acties filter goes round them).
  *
  * @since 0.1.0
  * @category rules
@@ -195,7 +194,8 @@ export const reduce = (
   state: ViewState,
   command: Command,
   listing: Listing,
-  jaren: ReadonlyArray<number>
+  jaren: ReadonlyArray<number>,
+  baten: ReadonlyArray<Din.BaatId> = []
 ): Step => {
   if (state.help && command._tag !== "Quit") {
     return command._tag === "Help" || command._tag === "Back" ? stay({ ...state, help: false }) : stay(state)

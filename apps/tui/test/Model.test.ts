@@ -1,4 +1,4 @@
-import type { Indicator, Periode } from "@dvcc/core"
+import type { Din, Indicator, Periode } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import { assert, describe, it } from "@effect/vitest"
 import { indicatorLines } from "../src/Lines.ts"
@@ -67,7 +67,7 @@ describe("the model", () => {
     assert.strictEqual(all.length, 11)
     assert.deepStrictEqual([...new Set(all.map((i) => i.kolom))], ["op-te-starten", "lopend", "doorlopend"])
     assert.deepStrictEqual(
-      Model.actieItems(model, 2025, "baat-1", "").map((i) => i.actie.nummer),
+      Model.actieItems(model, 2025, "baat-1" as Din.BaatId, "").map((i) => i.actie.nummer),
       [2, 1]
     )
     assert.isTrue(Model.actieItems(model, 2026, null, "").every((i) => i.kolom === "onbekend"))

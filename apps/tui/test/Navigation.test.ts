@@ -1,3 +1,4 @@
+import type { Din } from "@dvcc/core"
 import { assert, describe, it } from "@effect/vitest"
 import { commandFor, commandsFor } from "../src/Keys.ts"
 import { listingFor } from "../src/Listing.ts"
@@ -9,8 +10,9 @@ const list = (count: number): Listing => ({
   count,
   open: (i) => ({ _tag: "Detail", detail: { _tag: "Indicator", id: `i${i}` } })
 })
+const baten = ["baat-1", "baat-2", "baat-3", "baat-4", "baat-5"].map((id) => id as Din.BaatId)
 const run = (commands: ReadonlyArray<Command>, listing = list(5)) =>
-  commands.reduce((state, command) => reduce(state, command, listing, jaren).state, initial(2025))
+  commands.reduce((state, command) => reduce(state, command, listing, jaren, baten).state, initial(2025))
 
 describe("keys", () => {
   it.each([

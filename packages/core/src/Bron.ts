@@ -4,38 +4,53 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import type { Lijst } from "./Taxonomie.ts"
+
+const bronTermen = [
+  { code: "veiligheidsmonitor", label: "Veiligheidsmonitor" },
+  { code: "cbs", label: "CBS" },
+  { code: "politieregistratie", label: "politieregistratie" },
+  { code: "programma-administratie", label: "programma-administratie" },
+  { code: "activiteitenregister", label: "activiteitenregister" }
+] as const
 
 /**
- * The kinds of source the programme's monitoring agreements name.
+ * The bundled list of the kinds of source (version `dvcc-1`), in the shape of every list
+ * (`Taxonomie.Lijst`).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export const bronnenlijst: Lijst = {
+  naam: "bronnen",
+  versie: "dvcc-1",
+  termen: bronTermen,
+  herkomst: { document: "dvcc", sectie: "gebundelde lijst van bronnen" }
+}
+
+/**
+ * The kinds of source the programme's monitoring agreements name: the codes of `bronnenlijst`.
  *
  * @since 0.1.0
  * @category models
  */
-export const Bron = Schema.Literals([
-  "veiligheidsmonitor",
-  "cbs",
-  "politieregistratie",
-  "programma-administratie",
-  "activiteitenregister"
-]).annotate({ identifier: "Bron" })
+export const Bron = Schema.Literals(bronTermen.map((t) => t.code)).annotate({ identifier: "Bron" })
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type Bron = typeof Bron.Type
+export type Bron = (typeof bronTermen)[number]["code"]
 
 /**
+ * The label of each kind of source, from `bronnenlijst`.
+ *
  * @since 0.1.0
  * @category formatting
  */
-export const bronLabel: Record<Bron, string> = {
-  veiligheidsmonitor: "Veiligheidsmonitor",
-  cbs: "CBS",
-  politieregistratie: "politieregistratie",
-  "programma-administratie": "programma-administratie",
-  activiteitenregister: "activiteitenregister"
-}
+export const bronLabel: Record<Bron, string> = Object.fromEntries(
+  bronTermen.map((t) => [t.code, t.label])
+) as Record<Bron, string>
 
 /**
  * Provenance of a record: the document and section it was taken from, optionally the words themselves.

@@ -7,13 +7,13 @@
  */
 import { Schema } from "effect"
 import { Activity } from "./Activity.ts"
-import { Program } from "./Din.ts"
+import { baatOnbekend, geenDin, Program, voorJaar } from "./Din.ts"
 import type { Gebied } from "./Geography.ts"
 import { Regio } from "./Geography.ts"
 import { Indicator } from "./Indicator.ts"
 import { Jaarplan } from "./Jaarplan.ts"
 import { Measurement } from "./Measurement.ts"
-import { Reeksbreuk, Registration } from "./Registration.ts"
+import { delictenlijst, Reeksbreuk, Registration } from "./Registration.ts"
 
 /**
  * @since 0.1.0
@@ -48,7 +48,10 @@ type Issue = Schema.FilterIssue
 
 const referenceIssues = (d: typeof DatasetFields.Type): Array<Issue> => {
   const issues: Array<Issue> = []
-  const baten = new Set<string>(d.program.baten.map((b) => b.id))
+  const baatIssue = (jaar: number, baat: string, path: ReadonlyArray<PropertyKey>, record: string): void => {
+    const onbekend = baatOnbekend(d.program, jaar, baat)
+    if (onbekend !== undefined) issues.push({ path, issue: `${record}: ${onbekend}` })
+  }
   const gemeenten = new Set<string>(d.regio.gemeenten.map((g) => g.code))
   const districten = new Set(d.regio.districten.map((x) => x.id))
   const basisteams = new Set(d.regio.basisteams.map((x) => x.id))
@@ -75,8 +78,7 @@ const referenceIssues = (d: typeof DatasetFields.Type): Array<Issue> => {
     const record = `indicator ${key}`
     if (indicatoren.has(key)) issues.push({ path: ["indicatoren", i, "id"], issue: `${record} staat dubbel` })
     indicatoren.set(key, indicator)
-    if (!baten.has(indicator.baat))
-      issues.push({ path: ["indicatoren", i, "baat"], issue: `${record}: onbekende baat` })
+    baatIssue(indicator.jaar, indicator.baat, ["indicatoren", i, "baat"], record)
     const plan = plannen.get(indicator.jaar)
     if (plan === undefined) {
       issues.push({ path: ["indicatoren", i, "jaar"], issue: `${record}: geen jaarplan ${indicator.jaar}` })
@@ -104,6 +106,21 @@ const referenceIssues = (d: typeof DatasetFields.Type): Array<Issue> => {
   const acties = new Set(d.jaarplannen.flatMap((plan) => plan.acties.map((a) => `${a.jaar}/${a.id}`)))
 
   d.jaarplannen.forEach((plan, p) => {
+    if (voorJaar(d.program, plan.jaar) === undefined) {
+      issues.push({
+        path: ["jaarplannen", p, "jaar"],
+        issue: `jaarplan ${plan.jaar}: ${geenDin(d.program, plan.jaar)}`
+      })
+      return
+    }
+    plan.batenToelichting.forEach((toelichting, t) => {
+      baatIssue(
+        plan.jaar,
+        toelichting.baat,
+        ["jaarplannen", p, "batenToelichting", t, "baat"],
+        `jaarplan ${plan.jaar}, toelichting`
+      )
+    })
     plan.acties.forEach((actie, a) => {
       const record = `actie ${actie.nummer} van ${plan.jaar}`
       if (actie.voorganger !== null && !acties.has(`${actie.voorganger.jaar}/${actie.voorganger.id}`)) {
@@ -112,12 +129,8 @@ const referenceIssues = (d: typeof DatasetFields.Type): Array<Issue> => {
           issue: `${record}: voorganger ${actie.voorganger.jaar}/${actie.voorganger.id} bestaat niet`
         })
       }
-      actie.baten.forEach((baat) => {
-        if (!baten.has(baat))
-          issues.push({
-            path: ["jaarplannen", p, "acties", a, "baten"],
-            issue: `${record}: onbekende baat ${baat}`
-          })
+      actie.baten.forEach((baat, b) => {
+        baatIssue(plan.jaar, baat, ["jaarplannen", p, "acties", a, "baten", b], record)
       })
       actie.beoogdeResultaten.forEach((resultaat, r) => {
         if (resultaat.indicator !== undefined && !indicatoren.has(`${plan.jaar}/${resultaat.indicator}`)) {
@@ -168,6 +181,14 @@ const referenceIssues = (d: typeof DatasetFields.Type): Array<Issue> => {
       ["registraties", i],
       `registratie ${registratie.periode} ${registratie.delict}`
     )
+  })
+  d.reeksbreuken.forEach((breuk, i) => {
+    if (breuk.delictlijst !== undefined && breuk.delictlijst !== delictenlijst.versie) {
+      issues.push({
+        path: ["reeksbreuken", i, "delictlijst"],
+        issue: `reeksbreuk ${breuk.vanaf}: delictlijst ${breuk.delictlijst} is onbekend (bekend: ${delictenlijst.versie})`
+      })
+    }
   })
   d.activiteiten.forEach((activiteit, i) => {
     if (activiteit.gemeente !== null && !gemeenten.has(activiteit.gemeente)) {

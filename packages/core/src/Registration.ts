@@ -10,44 +10,59 @@ import { Gebied } from "./Geography.ts"
 import { Kwalificatie } from "./Getal.ts"
 import { Money } from "./Money.ts"
 import { begin, einde, Periode } from "./Periode.ts"
+import { type Lijst, label } from "./Taxonomie.ts"
+
+const delictTermen = [
+  { code: "aan-en-verkoopfraude", label: "aan- en verkoopfraude" },
+  { code: "beleggingsfraude", label: "beleggingsfraude" },
+  { code: "bankhelpdeskfraude", label: "bankhelpdeskfraude" },
+  { code: "phishing", label: "phishing" },
+  { code: "vriend-in-nood-fraude", label: "vriend-in-noodfraude" },
+  { code: "identiteitsfraude", label: "identiteitsfraude" },
+  { code: "hacken", label: "hacken" },
+  { code: "ransomware", label: "ransomware" },
+  { code: "sextortion", label: "sextortion" },
+  { code: "datingfraude", label: "datingfraude" },
+  { code: "cyberafpersing", label: "cyberafpersing" },
+  { code: "overig", label: "overig" }
+] as const
 
 /**
- * The documented delict types.
+ * The bundled list of delict types (version `dvcc-1`): the twelve the programme's documents use, with their
+ * labels. No source at hand maps them to the police's maatschappelijke klassen or CBS crime codes, so those
+ * mappings are absent rather than guessed.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export const delictenlijst: Lijst = {
+  naam: "delicten",
+  versie: "dvcc-1",
+  termen: delictTermen,
+  herkomst: { document: "dvcc", sectie: "gebundelde lijst van delicttypen" }
+}
+
+/**
+ * The delict types: the codes of `delictenlijst`.
  *
  * @since 0.1.0
  * @category models
  */
-export const Delict = Schema.Literals([
-  "aan-en-verkoopfraude",
-  "beleggingsfraude",
-  "bankhelpdeskfraude",
-  "phishing",
-  "vriend-in-nood-fraude",
-  "identiteitsfraude",
-  "hacken",
-  "ransomware",
-  "sextortion",
-  "datingfraude",
-  "cyberafpersing",
-  "overig"
-]).annotate({ identifier: "Delict" })
+export const Delict = Schema.Literals(delictTermen.map((t) => t.code)).annotate({ identifier: "Delict" })
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type Delict = typeof Delict.Type
+export type Delict = (typeof delictTermen)[number]["code"]
 
 /**
+ * The label of a delict type in `delictenlijst`: `aan- en verkoopfraude`.
+ *
  * @since 0.1.0
  * @category formatting
  */
-export const delictLabel = (delict: Delict): string =>
-  delict === "aan-en-verkoopfraude"
-    ? "aan- en verkoopfraude"
-    : delict === "vriend-in-nood-fraude"
-      ? "vriend-in-noodfraude"
-      : delict.replaceAll("-", " ")
+export const delictLabel = (delict: Delict): string => label(delictenlijst, delict)
 
 const Count = Schema.NullOr(Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0))))
 
@@ -85,7 +100,7 @@ export type Registration = typeof Registration.Type
 
 /**
  * A break in a series, such as a change in how the police classify crime: comparisons across it are
- * flagged.
+ * flagged. A change of the delict list itself is recorded by naming the list's new version (`delictlijst`).
  *
  * @since 0.1.0
  * @category models
@@ -95,6 +110,8 @@ export const Reeksbreuk = Schema.Struct({
   vanaf: Periode,
   /** The delict types it affects; empty means all. */
   delicten: Schema.Array(Delict),
+  /** The version of the delict list (`Taxonomie.Lijst`) registered from `vanaf` on, when it changed. */
+  delictlijst: Schema.optionalKey(Schema.NonEmptyString),
   reden: Schema.NonEmptyString,
   herkomst: Herkomst
 }).annotate({ identifier: "Reeksbreuk" })

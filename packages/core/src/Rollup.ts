@@ -15,7 +15,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import type { Program } from "./Din.ts"
+import type { Din } from "./Din.ts"
 import { BaatId } from "./Din.ts"
 import { listNames } from "./internal/text.ts"
 import { Datum } from "./Periode.ts"
@@ -187,7 +187,7 @@ export const doelTitel = (doel: { readonly naam: string }): string => `Strategis
  * @category rules
  */
 export const rollUp = (
-  program: Program,
+  program: Pick<Din, "doelen" | "baten">,
   jaar: number,
   peildatum: Datum,
   progress: ReadonlyArray<Progress>

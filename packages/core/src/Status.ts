@@ -8,6 +8,7 @@
 import { Schema } from "effect"
 import type { Visibility } from "./Access.ts"
 import type { Dataset } from "./Dataset.ts"
+import { voorJaar } from "./Din.ts"
 import { Datum } from "./Periode.ts"
 import { evaluateAll, Progress } from "./Progress.ts"
 import { ProgrammaVoortgang, rollUp } from "./Rollup.ts"
@@ -43,6 +44,9 @@ export const StatusReport = Schema.Struct({
  */
 export type StatusReport = typeof StatusReport.Type
 
+/** A year without a DIN (no jaarplan holds it) rolls up to nothing. */
+const geenBaten = { doelen: [], baten: [] }
+
 /**
  * The progress of the indicators of `jaren` on `peildatum`, and per year its roll-up: the one place every
  * output (CLI, API, workbook, report, dashboard) gets its verdicts from, so they cannot disagree. The
@@ -68,7 +72,8 @@ export const make = (
     peildatum,
     jaren: jaren.map((jaar) => ({
       jaar,
-      programma: rollUp(dataset.program, jaar, peildatum, progress),
+      // Each year under the DIN of its own strategy period, also after a new period began.
+      programma: rollUp(voorJaar(dataset.program, jaar) ?? geenBaten, jaar, peildatum, progress),
       indicatoren: progress.filter((p) => p.jaar === jaar)
     }))
   }

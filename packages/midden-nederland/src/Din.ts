@@ -12,14 +12,13 @@ const DIN = {
 } as const
 
 /**
- * The DIN in its encoded form.
+ * The DIN of the strategy period 2023–2026 in its encoded form. The next Regionale Veiligheidsstrategie
+ * is written in 2026 (Jaarplan 2026); its DIN is not known yet and is not guessed here.
  *
- * @since 0.1.0
+ * @since 0.3.0
  * @category data
  */
-export const program: typeof Din.Program.Encoded = {
-  naam: "Digitale Veiligheid en Cybercrime",
-  regio: "Midden-Nederland",
+export const din2023: typeof Din.Din.Encoded = {
   ambitie:
     "In Midden-Nederland gaan we slachtoffer- en daderschap van gedigitaliseerde criminaliteit en cybercrime " +
     "voorkomen en daders hiervan pakken. Hiertoe hebben we kundige(re) professionals nodig voor wie integraal " +
@@ -139,4 +138,16 @@ export const program: typeof Din.Program.Encoded = {
     "communicatieuitingen en themagroepen), Kunnen (o.a. workshops en trainingen), Doen (o.a. werkgroepen en " +
     "actieplannen) en Leren (o.a. evaluaties en leerpunten) mogelijk maken.",
   herkomst: DIN
+}
+
+/**
+ * The programme in its encoded form: its name, region and the DIN of each strategy period.
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const program: typeof Din.Program.Encoded = {
+  naam: "Digitale Veiligheid en Cybercrime",
+  regio: "Midden-Nederland",
+  strategieperioden: [din2023]
 }

@@ -58,9 +58,9 @@ const plan = (jaar: number) => {
 describe("dataset", () => {
   it("decodes with the programme and its five baten", () => {
     assert.strictEqual(dataset.program.naam, "Digitale Veiligheid en Cybercrime")
-    assert.deepStrictEqual(dataset.program.looptijd, { van: 2023, tot: 2026 })
+    assert.deepStrictEqual(dataset.program.strategieperioden[0].looptijd, { van: 2023, tot: 2026 })
     assert.deepStrictEqual(
-      dataset.program.baten.map((b) => [b.id, b.doel]),
+      dataset.program.strategieperioden[0].baten.map((b) => [b.id, b.doel]),
       [
         ["baat-1", "kundiger"],
         ["baat-2", "voorkomen"],
@@ -69,7 +69,7 @@ describe("dataset", () => {
         ["baat-5", "voorkomen"]
       ]
     )
-    assert.strictEqual(dataset.program.randvoorwaarden.length, 8)
+    assert.strictEqual(dataset.program.strategieperioden[0].randvoorwaarden.length, 8)
     assert.deepStrictEqual(dataset.activiteiten, [])
   })
 
@@ -103,7 +103,8 @@ describe("dataset", () => {
   })
 
   it("links acties to the baten whose Doel section lists them", () => {
-    const baten = (jaar: number, nummer: number) => plan(jaar).acties.find((a) => a.nummer === nummer)?.baten
+    const baten = (jaar: number, nummer: number): ReadonlyArray<string> | undefined =>
+      plan(jaar).acties.find((a) => a.nummer === nummer)?.baten
     assert.deepStrictEqual(baten(2025, 3), ["baat-2", "baat-5"])
     assert.deepStrictEqual(baten(2025, 5), ["baat-3", "baat-4"])
     assert.deepStrictEqual(baten(2026, 8), ["baat-4", "baat-5"])

@@ -16,7 +16,7 @@ const decode = Schema.decodeUnknownResult(Dataset.Dataset)
 
 /** The message core gives when a mutated copy of the bundled data is decoded. */
 const refusal = (mutate: (data: Encoded) => void): string => {
-  const copy = structuredClone(encodedDataset) as Encoded
+  const copy = structuredClone(encodedDataset) as unknown as Encoded
   mutate(copy)
   const result = decode(copy)
   if (Result.isSuccess(result)) return assert.fail("the mutated dataset was accepted")

@@ -2,7 +2,7 @@
  * The verdicts Jaarplan 2026 (bijlage 2, Terugblik 2025) reaches, reached again by the progress rules on
  * the bundled data, judged on 31 December 2025.
  */
-import { type Periode, Progress, Rollup, Status } from "@dvcc/core"
+import { Din, type Periode, Progress, Rollup, Status } from "@dvcc/core"
 import { assert, describe, it } from "@effect/vitest"
 import { dataset } from "../src/index.ts"
 
@@ -129,7 +129,12 @@ describe("every indicator of 2025 and 2026", () => {
       )
       assert.isAbove(progress.length, 5)
       for (const p of progress) assert.isAbove(p.uitleg.length, 10, p.indicator)
-      const rollup = Rollup.rollUp(dataset.program, jaar, "2025-12-31" as Periode.Datum, progress)
+      const rollup = Rollup.rollUp(
+        Din.geldendVoor(dataset.program, jaar),
+        jaar,
+        "2025-12-31" as Periode.Datum,
+        progress
+      )
       assert.strictEqual(rollup.doelen.flatMap((d) => d.baten).length, 5)
       assert.isAbove(rollup.drijvers.length, 0)
     }

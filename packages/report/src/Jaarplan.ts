@@ -6,8 +6,8 @@
  *
  * @since 0.1.0
  */
-import type { Dataset, Din } from "@dvcc/core"
-import { Bron, Jaarplan as CoreJaarplan, Getal, Periode, Progress, Rollup, Status } from "@dvcc/core"
+import type { Dataset } from "@dvcc/core"
+import { Bron, Jaarplan as CoreJaarplan, Din, Getal, Periode, Progress, Rollup, Status } from "@dvcc/core"
 import { alinea, document, esc, kop2, kop3, lijst, tabel } from "./internal/Html.ts"
 
 /**
@@ -40,8 +40,8 @@ const p = (tekst: string): Blok => ({ soort: "alinea", tekst })
 const ul = (items: ReadonlyArray<string>): ReadonlyArray<Blok> =>
   items.length === 0 ? [] : [{ soort: "lijst", items }]
 
-const baatNaam = (program: Din.Program, baat: Din.BaatId): string => {
-  const b = program.baten.find((x) => x.id === baat)
+const baatNaam = (din: Din.Din, baat: Din.BaatId): string => {
+  const b = din.baten.find((x) => x.id === baat)
   return b === undefined ? baat : Rollup.baatTitel(b)
 }
 
@@ -74,10 +74,11 @@ const terugblikBlokken = (
     ),
     ...programma.doelen.map((doel) => p(`${Rollup.doelTitel(doel)}: ${doel.uitleg}.`))
   ]
-  for (const baat of dataset.program.baten) {
+  const din = Din.geldendVoor(dataset.program, jaar)
+  for (const baat of din.baten) {
     const eigen = voortgang.filter((v) => v.baat === baat.id)
     const samenvatting = programma.doelen.flatMap((d) => d.baten).find((b) => b.baat === baat.id)
-    blokken.push(h(sub, baatNaam(dataset.program, baat.id)))
+    blokken.push(h(sub, baatNaam(din, baat.id)))
     if (eigen.length === 0) {
       blokken.push(p(`Geen monitoringsafspraken voor dit doel in ${jaar}.`))
       continue
@@ -85,7 +86,7 @@ const terugblikBlokken = (
     if (samenvatting !== undefined) blokken.push(p(`Status: ${samenvatting.uitleg}.`))
     blokken.push({
       soort: "tabel",
-      bijschrift: `Monitoringsafspraken ${jaar}, ${baatNaam(dataset.program, baat.id)}`,
+      bijschrift: `Monitoringsafspraken ${jaar}, ${baatNaam(din, baat.id)}`,
       koppen: ["Monitoringsafspraak", "Resultaat", "Status", "Toelichting"],
       rijen: eigen.map((v) => {
         const indicator = indicatoren.find((i) => i.id === v.indicator)
@@ -116,6 +117,7 @@ export const jaarplanBlokken = (
   peildatumTerugblik: Periode.Datum
 ): ReadonlyArray<Blok> => {
   const { program } = dataset
+  const din = Din.geldendVoor(program, plan.jaar)
   const indicatoren = dataset.indicatoren.filter((i) => i.jaar === plan.jaar)
   const acties = [...plan.acties].sort((a, b) => a.nummer - b.nummer)
   const blokken: Array<Blok> = [
@@ -131,14 +133,14 @@ export const jaarplanBlokken = (
     h(2, "Wat is er aan de hand?"),
     ...plan.situatie.map(p),
     h(2, "Wat willen we bereiken?"),
-    p(program.ambitie),
+    p(din.ambitie),
     p("De ambitie is uitgewerkt in deze operationele doelen:"),
-    { soort: "lijst", genummerd: true, items: program.baten.map((b) => b.naam) },
+    { soort: "lijst", genummerd: true, items: din.baten.map((b) => b.naam) },
     h(2, `Wat gaan we daarvoor doen in ${plan.jaar}?`),
     ...ul(plan.focus)
   ]
-  for (const baat of program.baten) {
-    blokken.push(h(2, baatNaam(program, baat.id)))
+  for (const baat of din.baten) {
+    blokken.push(h(2, baatNaam(din, baat.id)))
     const toelichting = plan.batenToelichting.find((t) => t.baat === baat.id)
     if (toelichting !== undefined) blokken.push(p(toelichting.tekst))
     const eigen = acties.filter((a) => a.baten.includes(baat.id))
@@ -180,7 +182,7 @@ export const jaarplanBlokken = (
         ["Output", actie.outputs.join(" · ") || "—"],
         ["Beoogd resultaat", actie.beoogdeResultaten.map((r) => r.tekst).join(" · ") || "—"],
         ["Aandachtspunten", actie.aandachtspunten.join(" · ") || "—"],
-        ["Draagt bij aan", actie.baten.map((b) => baatNaam(program, b)).join("; ")],
+        ["Draagt bij aan", actie.baten.map((b) => baatNaam(din, b)).join("; ")],
         [
           "Vervolg op",
           voorganger === undefined

@@ -241,6 +241,33 @@ $$`)
       at TEXT NOT NULL
     )`)
     yield* sql.unsafe("CREATE INDEX sign_in_failures_subject ON sign_in_failures (subject, at)")
+  }),
+  /**
+   * The DIN is data: baten are identified by ids the programme chooses (core `Din.BaatId`), checked against
+   * the DIN when the dataset is decoded, so the indicators' column no longer lists Midden-Nederland's
+   * `baat-1` … `baat-5` (SQLite drops a column together with its own CHECK, so the column is dropped, added
+   * again without it and refilled from the documents; PostgreSQL drops the named constraint). And a
+   * programme has one DIN per strategy period: the stored programme `{ naam, regio, ambitie, looptijd, … }`
+   * becomes `{ naam, regio, strategieperioden: [{ looptijd, ambitie, … }] }`.
+   */
+  "8_din": Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql.onDialectOrElse({
+      pg: () => sql.unsafe("ALTER TABLE indicatoren DROP CONSTRAINT IF EXISTS indicatoren_baat_check"),
+      orElse: () =>
+        Effect.gen(function* () {
+          yield* sql.unsafe("ALTER TABLE indicatoren DROP COLUMN baat")
+          yield* sql.unsafe("ALTER TABLE indicatoren ADD COLUMN baat TEXT NOT NULL DEFAULT ''")
+          yield* sql.unsafe("UPDATE indicatoren SET baat = json_extract(data, '$.baat')")
+        })
+    })
+    const rows = yield* sql<{ readonly id: string; readonly data: string }>`SELECT id, data FROM programma`
+    for (const row of rows) {
+      const { naam, regio, ...din } = JSON.parse(row.data) as Record<string, unknown>
+      if ("strategieperioden" in din) continue
+      const data = JSON.stringify({ naam, regio, strategieperioden: [din] })
+      yield* sql`UPDATE programma SET data = ${data}, version = version + 1 WHERE id = ${row.id}`
+    }
   })
 } satisfies Record<string, Effect.Effect<void, unknown, SqlClient.SqlClient>>
 

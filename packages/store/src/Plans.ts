@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Indicator, Jaarplan, Measurement, Periode } from "@dvcc/core"
+import { Din, Indicator, Jaarplan, Measurement, Periode } from "@dvcc/core"
 import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { SqlClient, type SqlError } from "effect/sql"
 import { migrated, StoreError, toStoreError } from "./internal/errors.ts"
@@ -60,7 +60,9 @@ export type Plan = typeof Plan.Type
 
 /**
  * What a new jaarplan needs; `kopieVanVorigJaar` copies the previous year's continuing actions (all but
- * those `afgerond`) and its indicators, each naming last year's as `voorganger`.
+ * those `afgerond`) and its indicators, each naming last year's as `voorganger` (`Jaarplan.kopieVanVorigJaar`:
+ * into a new strategy period only those whose baat has a successor in its DIN). The year must lie in a
+ * strategy period of the programme.
  *
  * @since 0.1.0
  * @category models
@@ -91,21 +93,11 @@ export interface CreatedPlan {
   readonly plan: Plan
   readonly acties: number
   readonly indicatoren: number
+  /** What the copy left out, with the reason (`Jaarplan.kopieVanVorigJaar`). */
+  readonly weggelaten: ReadonlyArray<Jaarplan.Weggelaten>
 }
 
 type Errors = StoreError | Conflict | NotFound | Refused
-
-/**
- * Moves a rule's own period one year on when it is the previous year (`2026` → `2027`, `2026-Q1` →
- * `2027-Q1`); a trajectory's baseline and target stay as they are.
- */
-const nextYear = (regel: Indicator.Regel, from: number, to: number): Indicator.Regel => {
-  if (regel.soort === "traject") return regel
-  const periode = regel.periode.startsWith(String(from))
-    ? (`${to}${regel.periode.slice(4)}` as Periode.Periode)
-    : regel.periode
-  return { ...regel, periode }
-}
 
 /**
  * @since 0.1.0
@@ -116,6 +108,14 @@ export class Plans extends Context.Service<
   {
     readonly plan: (jaar: number) => Effect.Effect<Option.Option<Versioned<Plan>>, StoreError>
     readonly createPlan: (input: NieuwJaarplan, source: Source) => Effect.Effect<CreatedPlan, Errors>
+    /**
+     * Begins a new strategy period after the last one, its DIN a copy of the last DIN whose doelen and baten
+     * name the ones they copy as `voorganger` (`Din.metNieuwePeriode`).
+     */
+    readonly createStrategieperiode: (
+      looptijd: Din.Looptijd,
+      source: Source
+    ) => Effect.Effect<Din.Program, Errors>
     readonly actie: (
       jaar: number,
       id: string
@@ -288,6 +288,7 @@ export class Plans extends Context.Service<
       const encodeActie = Schema.encodeEffect(Jaarplan.Actie)
       const encodeIndicator = Schema.encodeEffect(Indicator.Indicator)
       const encodePlan = Schema.encodeEffect(Plan)
+      const encodeProgram = Schema.encodeEffect(Din.Program)
 
       const nummerFree = (actie: Jaarplan.Actie) =>
         Effect.gen(function* () {
@@ -300,6 +301,17 @@ export class Plans extends Context.Service<
               key: `${actie.jaar}/${actie.id}`,
               reason: `nummer ${actie.nummer} is al in gebruik door actie ${rows[0].id}`
             })
+        })
+
+      /** The baten must be in the DIN of the year's plan, or the dataset would no longer load. */
+      const batenKnown = (jaar: number, baten: ReadonlyArray<string>, entity: string, key: string) =>
+        Effect.gen(function* () {
+          const program = yield* read(Din.Program, "programma", { id: "programma" })
+          if (Option.isNone(program)) return
+          for (const baat of baten) {
+            const onbekend = Din.baatOnbekend(program.value.value, jaar, baat)
+            if (onbekend !== undefined) return yield* new Refused({ entity, key, reason: onbekend })
+          }
         })
 
       const plan = (jaar: number) => reading(read(Plan, "jaarplannen", { jaar }))
@@ -318,8 +330,53 @@ export class Plans extends Context.Service<
           (rows) => Effect.forEach(rows, (row) => Schema.decodeUnknownEffect(schema)(JSON.parse(row.data)))
         )
 
+      const programma = Effect.flatMap(read(Din.Program, "programma", { id: "programma" }), (program) =>
+        Option.isNone(program)
+          ? Effect.fail(
+              new Refused({
+                entity: "programma",
+                key: "programma",
+                reason: "de database heeft geen programma"
+              })
+            )
+          : Effect.succeed(program.value)
+      )
+
+      const createStrategieperiode = (looptijd: Din.Looptijd, source: Source) =>
+        Effect.gen(function* () {
+          const current = yield* programma
+          const herkomst = { document: "dvcc", sectie: `strategieperiode ${Din.looptijdLabel(looptijd)}` }
+          const next = Din.metNieuwePeriode(current.value, looptijd, herkomst)
+          if (next === undefined) {
+            const laatste = current.value.strategieperioden[current.value.strategieperioden.length - 1]
+            return yield* new Refused({
+              entity: "strategieperiode",
+              key: Din.looptijdLabel(looptijd),
+              reason: `begint niet na de laatste strategieperiode${laatste === undefined ? "" : ` (${Din.looptijdLabel(laatste.looptijd)})`}`
+            })
+          }
+          const program = yield* Schema.decodeUnknownEffect(Din.Program)(yield* encodeProgram(next))
+          yield* update(
+            "programma",
+            "programma",
+            { id: "programma" },
+            {},
+            yield* encodeProgram(program),
+            current.versie,
+            source
+          )
+          return program
+        }).pipe(writing(`Strategieperiode ${Din.looptijdLabel(looptijd)}`))
+
       const createPlan = (input: NieuwJaarplan, source: Source) =>
         Effect.gen(function* () {
+          const program = (yield* programma).value
+          if (Din.voorJaar(program, input.jaar) === undefined)
+            return yield* new Refused({
+              entity: "jaarplan",
+              key: String(input.jaar),
+              reason: `${Din.geenDin(program, input.jaar)}: leg eerst de strategieperiode vast`
+            })
           const vorig = input.jaar - 1
           const previous =
             input.kopieVanVorigJaar === true
@@ -333,6 +390,15 @@ export class Plans extends Context.Service<
             })
           }
           const herkomst = { document: "dvcc API", sectie: `Jaarplan ${input.jaar}` }
+          const kopie = Option.isNone(previous)
+            ? undefined
+            : Jaarplan.kopieVanVorigJaar({
+                program,
+                jaar: input.jaar,
+                acties: yield* documents(Jaarplan.Actie, "acties", vorig),
+                indicatoren: yield* documents(Indicator.Indicator, "indicatoren", vorig),
+                batenToelichting: previous.value.value.batenToelichting
+              })
           const plan: Plan = yield* Schema.decodeUnknownEffect(Plan)({
             jaar: input.jaar,
             titel: input.titel,
@@ -340,19 +406,13 @@ export class Plans extends Context.Service<
             documentStatus: input.documentStatus,
             situatie: input.situatie ?? [],
             focus: input.focus ?? [],
-            batenToelichting: Option.match(previous, {
-              onNone: () => [],
-              onSome: (p) => p.value.batenToelichting
-            }),
+            batenToelichting: kopie?.batenToelichting ?? [],
             herkomst
           })
           yield* insert("jaarplannen", "jaarplan", { jaar: plan.jaar }, {}, yield* encodePlan(plan), source)
-          if (Option.isNone(previous)) return { plan, acties: 0, indicatoren: 0 }
-          const acties = (yield* documents(Jaarplan.Actie, "acties", vorig)).filter(
-            (a) => a.status?.soort !== "afgerond"
-          )
-          for (const a of acties) {
-            const copy: Jaarplan.Actie = { ...a, jaar: input.jaar, voorganger: { jaar: vorig, id: a.id } }
+          if (kopie === undefined) return { plan, acties: 0, indicatoren: 0, weggelaten: [] }
+          for (const a of kopie.acties) {
+            const copy = yield* Schema.decodeUnknownEffect(Jaarplan.Actie)(yield* encodeActie(a))
             yield* insert(
               "acties",
               "actie",
@@ -362,19 +422,9 @@ export class Plans extends Context.Service<
               source
             )
           }
-          const nummers = new Set(acties.map((a) => a.nummer))
-          const indicatoren = yield* documents(Indicator.Indicator, "indicatoren", vorig)
-          for (const i of indicatoren) {
-            const copy = yield* Schema.decodeUnknownEffect(Indicator.Indicator)(
-              yield* encodeIndicator({
-                ...i,
-                jaar: input.jaar,
-                regel: nextYear(i.regel, vorig, input.jaar),
-                verwachtOp: null,
-                acties: i.acties.filter((n) => nummers.has(n)),
-                voorganger: { jaar: vorig, id: i.id }
-              })
-            )
+          for (const i of kopie.indicatoren) {
+            // Decoded again: the copy must pass the rules a new indicator does.
+            const copy = yield* Schema.decodeUnknownEffect(Indicator.Indicator)(yield* encodeIndicator(i))
             yield* insert(
               "indicatoren",
               "indicator",
@@ -384,12 +434,18 @@ export class Plans extends Context.Service<
               source
             )
           }
-          return { plan, acties: acties.length, indicatoren: indicatoren.length }
+          return {
+            plan,
+            acties: kopie.acties.length,
+            indicatoren: kopie.indicatoren.length,
+            weggelaten: kopie.weggelaten
+          }
         }).pipe(writing(`Jaarplan ${input.jaar}`))
 
       const createActie = (a: Jaarplan.Actie, source: Source) =>
         Effect.gen(function* () {
           yield* planExists(a.jaar, "actie", `${a.jaar}/${a.id}`)
+          yield* batenKnown(a.jaar, a.baten, "actie", `${a.jaar}/${a.id}`)
           yield* nummerFree(a)
           yield* insert(
             "acties",
@@ -404,6 +460,7 @@ export class Plans extends Context.Service<
 
       const updateActie = (a: Jaarplan.Actie, basedOn: number, source: Source) =>
         Effect.gen(function* () {
+          yield* batenKnown(a.jaar, a.baten, "actie", `${a.jaar}/${a.id}`)
           yield* nummerFree(a)
           const versie = yield* update(
             "acties",
@@ -457,6 +514,7 @@ export class Plans extends Context.Service<
         Effect.gen(function* () {
           const key = `${i.jaar}/${i.id}`
           yield* planExists(i.jaar, "indicator", key)
+          yield* batenKnown(i.jaar, [i.baat], "indicator", key)
           const acties = yield* documents(Jaarplan.Actie, "acties", i.jaar)
           const missing = i.acties.filter((n) => !acties.some((a) => a.nummer === n))
           if (missing.length > 0)
@@ -499,6 +557,7 @@ export class Plans extends Context.Service<
       return Plans.of({
         plan,
         createPlan,
+        createStrategieperiode,
         actie,
         createActie,
         updateActie,

@@ -1,5 +1,5 @@
-import { Measurement } from "@dvcc/core"
-import { dataset } from "@dvcc/midden-nederland"
+import { Dataset, Measurement } from "@dvcc/core"
+import { dataset, encodedDataset } from "@dvcc/midden-nederland"
 import { assert, it } from "@effect/vitest"
 import { Effect, Schema } from "effect"
 import { SqlClient } from "effect/sql"
@@ -94,6 +94,58 @@ const storeSuite = (fresh: Fresh) => {
         assert.lengthOf(yield* store.history("metingen", "m-onbekend"), 0)
       })
     )
+  )
+
+  it.effect("stores a programme whose baten carry ids of its own choosing", () =>
+    Effect.gen(function* () {
+      const renamed = Schema.decodeUnknownSync(Dataset.Dataset)(
+        JSON.parse(JSON.stringify(encodedDataset).replaceAll('"baat-1"', '"integraal-sturen"'))
+      )
+      const location = yield* fresh()
+      yield* withStore(
+        location,
+        Effect.gen(function* () {
+          const store = yield* ProgramStore.ProgramStore
+          yield* store.seed(renamed, cli)
+          const loaded = yield* store.load
+          assert.deepStrictEqual(canonical(loaded), canonical(renamed))
+          assert.include(
+            loaded.indicatoren.map((i): string => i.baat),
+            "integraal-sturen"
+          )
+        })
+      )
+    })
+  )
+
+  it.effect(
+    "reads a database written before strategy periods: its programme becomes one DIN of 2023–2026",
+    () =>
+      Effect.gen(function* () {
+        const location = yield* fresh()
+        yield* withStore(
+          location,
+          Effect.gen(function* () {
+            const store = yield* ProgramStore.ProgramStore
+            yield* store.seed(dataset, cli)
+            const sql = yield* SqlClient.SqlClient
+            // The programme as dvcc stored it up to migration 8: the DIN's fields beside naam and regio.
+            const { strategieperioden, ...rest } = Schema.encodeSync(Dataset.Dataset)(dataset).program
+            const old = JSON.stringify({ ...rest, ...strategieperioden[0] })
+            yield* sql`UPDATE programma SET data = ${old}`
+            yield* sql`DELETE FROM dvcc_migrations WHERE migration_id >= 9`
+          })
+        )
+        const loaded = yield* withStore(
+          location,
+          Effect.flatMap(ProgramStore.ProgramStore, (store) => store.load)
+        )
+        assert.deepStrictEqual(canonical(loaded), canonical(dataset))
+        assert.deepStrictEqual(
+          loaded.program.strategieperioden.map((d) => d.looptijd),
+          [{ van: 2023, tot: 2026 }]
+        )
+      })
   )
 
   it.effect("refuses a database written by a newer dvcc", () =>

@@ -87,7 +87,7 @@ export interface FloorIndicatoren {
 
 export interface BenchData {
   readonly regio: Geography.Regio
-  readonly program: Din.Program
+  readonly program: Din.Din
   readonly indicatoren: ReadonlyArray<Indicator.Indicator>
   /** `perPair[g * INDICATOREN + i]`: the 60 measurements of gemeente g for indicator i. */
   readonly perPair: ReadonlyArray<ReadonlyArray<Measurement.Measurement>>
@@ -117,9 +117,8 @@ export const rawRegio = () => ({
   herkomst
 })
 
+/** The DIN of the benchmark's one strategy period (what the roll-up reads). */
 export const rawProgram = () => ({
-  naam: "Benchmarkprogramma",
-  regio: "Benchmarkregio",
   ambitie: "Een synthetisch programma om de voortgangsberekening te meten.",
   looptijd: { van: 2023, tot: 2027 },
   doelen: [
@@ -181,7 +180,7 @@ const maandIndex = (periode: Periode.Periode): number =>
  */
 export const generate = (
   regio: Geography.Regio,
-  program: Din.Program,
+  program: Din.Din,
   indicatoren: ReadonlyArray<Indicator.Indicator>,
   random: () => number
 ): BenchData => {
@@ -298,7 +297,7 @@ export const generate = (
 const dayOfDatum = (d: Periode.Datum): number => Periode.dagnummer(d)
 
 const floorIndicatoren = (
-  program: Din.Program,
+  program: Din.Din,
   indicatoren: ReadonlyArray<Indicator.Indicator>
 ): FloorIndicatoren => {
   const size = indicatoren.length

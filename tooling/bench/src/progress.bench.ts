@@ -38,7 +38,7 @@ const SEED = 20_231_101
 const setupStart = performance.now()
 const random = prng(SEED)
 const regio = Schema.decodeUnknownSync(Geography.Regio)(rawRegio())
-const program = Schema.decodeUnknownSync(Din.Program)(rawProgram())
+const program = Schema.decodeUnknownSync(Din.Din)(rawProgram())
 const indicatoren = rawIndicatoren(random).map((i) => Schema.decodeUnknownSync(Indicator.Indicator)(i))
 const data: BenchData = generate(regio, program, indicatoren, random)
 const pairs = GEMEENTEN * INDICATOREN
@@ -115,7 +115,7 @@ const objectLoop = (): void =>
 
 const code = (s: Progress.Status): number => STATUS.indexOf(s as StatusName)
 const batenIndex = new Map(program.baten.map((b, i) => [b.id as string, i]))
-const doelenIndex = new Map(program.doelen.map((d, i) => [d.id, i]))
+const doelenIndex = new Map<string, number>(program.doelen.map((d, i) => [d.id, i]))
 
 const check = (name: string, result: DvccResult): void => {
   const problems: Array<string> = []

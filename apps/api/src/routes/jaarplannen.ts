@@ -34,10 +34,15 @@ const maak = Endpoint.make({
   path: "/",
   summary: "Maak een jaarplan, desgewenst als kopie van het vorige jaar",
   description:
-    "Met `kopieVanVorigJaar: true` worden de lopende acties (alle behalve afgeronde) en de indicatoren van het vorige jaar overgenomen; elk noemt die van vorig jaar als `voorganger`.",
+    "Met `kopieVanVorigJaar: true` worden de lopende acties (alle behalve afgeronde) en de indicatoren van het vorige jaar overgenomen; elk noemt die van vorig jaar als `voorganger`. In het eerste jaar van een nieuwe strategieperiode alleen die waarvan de baat een opvolger heeft in de nieuwe DIN; `weggelaten` noemt de rest met de reden. Het jaar moet in een strategieperiode van het programma liggen.",
   actie: "programma:schrijven",
   body: Plans.NieuwJaarplan,
-  response: Schema.Struct({ jaarplan: Plans.Plan, acties: Schema.Int, indicatoren: Schema.Int }).annotate({
+  response: Schema.Struct({
+    jaarplan: Plans.Plan,
+    acties: Schema.Int,
+    indicatoren: Schema.Int,
+    weggelaten: Schema.Array(Jaarplan.Weggelaten)
+  }).annotate({
     identifier: "NieuwJaarplanResultaat"
   }),
   status: 201,
@@ -78,7 +83,12 @@ app.post(
   ...Endpoint.handle(maak, ({ body, source }) =>
     Effect.map(
       Effect.flatMap(Plans.Plans, (plans) => plans.createPlan(body, source)),
-      (created) => ({ jaarplan: created.plan, acties: created.acties, indicatoren: created.indicatoren })
+      (created) => ({
+        jaarplan: created.plan,
+        acties: created.acties,
+        indicatoren: created.indicatoren,
+        weggelaten: created.weggelaten
+      })
     )
   )
 )

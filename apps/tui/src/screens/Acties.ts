@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import { Din } from "@dvcc/core"
 import { Box, Text } from "ink"
 import React from "react"
 import { actieLines } from "../Lines.ts"
@@ -23,7 +24,7 @@ export const ActiesScreen = (props: ScreenProps): React.ReactElement => {
   const { model, state, width, height } = props
   const items = Model.actieItems(model, state.jaar, state.baat, state.query.acties)
   const cursor = Math.max(0, Math.min(state.cursor.acties, items.length - 1))
-  const baat = model.dataset.program.baten.find((b) => b.id === state.baat)
+  const baat = state.baat === null ? undefined : Din.baat(model.dataset.program, state.jaar, state.baat)
   const filter = baat === undefined ? "alle baten" : `baat ${baat.nummer}: ${baat.naam}`
   const header = truncate(
     `Jaarplan ${state.jaar} · ${items.length} acties · filter: ${filter} (b wisselt)`,

@@ -4,7 +4,7 @@
  * plans call them), each goal's actions grouped by their status. The same actions as `GET /api/v1/acties`
  * (`programma:lezen`: a regional plan every role reads).
  */
-import { Jaarplan, Rollup } from "@dvcc/core"
+import { Din, Jaarplan, Rollup } from "@dvcc/core"
 import { Html } from "@dvcc/report"
 import { ProgramStore } from "@dvcc/store"
 import { Effect } from "effect"
@@ -57,15 +57,13 @@ export const app = (run: Run) => {
     const jaren = jarenVan(dataset)
     const { jaar, fout } = gekozenJaar(c.req.query("jaar"), jaren)
     const plan = dataset.jaarplannen.find((p) => p.jaar === jaar)
-    const { program } = dataset
+    const din = plan === undefined ? undefined : Din.geldendVoor(dataset.program, plan.jaar)
     const secties =
-      plan === undefined
+      plan === undefined || din === undefined
         ? Html.alinea("Er zijn nog geen jaarplannen.")
-        : program.doelen
+        : din.doelen
             .map((doel) => {
-              const baten = program.baten
-                .filter((b) => b.doel === doel.id)
-                .sort((a, b) => a.nummer - b.nummer)
+              const baten = din.baten.filter((b) => b.doel === doel.id).sort((a, b) => a.nummer - b.nummer)
               const onder = baten
                 .map((baat) => {
                   const acties = plan.acties.filter((a) => a.baten.includes(baat.id))

@@ -10,6 +10,7 @@
 import {
   Access,
   Bron,
+  Din,
   Geography,
   Getal,
   type Indicator,
@@ -142,7 +143,7 @@ export const app = (run: Run) => {
     )
     if (gegevens === undefined) return nietGevonden(c, session, "/voortgang")
     const { dataset, indicator, voortgang, metingen, visibility, jaren } = gegevens
-    const baat = dataset.program.baten.find((b) => b.id === indicator.baat)
+    const baat = Din.baat(dataset.program, indicator.jaar, indicator.baat)
     const chart = await run(
       grafiek(indicator.tekst, indicator.eenheid, punten(indicator, voortgang, metingen))
     )

@@ -3,7 +3,7 @@
  * baat and every indicator. The same report as `GET /api/v1/voortgang` (`Status.make` over the dataset of
  * `ProgramStore`), behind the same rule of `Access` (`programma:lezen`).
  */
-import { Access, Periode, Progress, Status } from "@dvcc/core"
+import { Access, type Dataset, Din, Periode, Progress, Status } from "@dvcc/core"
 import { Html } from "@dvcc/report"
 import { ProgramStore } from "@dvcc/store"
 import { DateTime, Effect, Option, Schema } from "effect"
@@ -55,10 +55,10 @@ ${Html.tabel(`Indicatoren in ${jaar.jaar}`, [{ kop: "Indicator" }, { kop: "Baat"
  * object while the data does not change, so its tables are written once.
  */
 const sections = new WeakMap<Status.StatusReport, string>()
-const jaren = (dataset: Parameters<typeof year>[0], report: Status.StatusReport): string => {
+const jaren = (dataset: Dataset.Dataset, report: Status.StatusReport): string => {
   let html = sections.get(report)
   if (html === undefined) {
-    html = report.jaren.map((j) => year(dataset, j)).join("\n")
+    html = report.jaren.map((j) => year({ program: Din.geldendVoor(dataset.program, j.jaar) }, j)).join("\n")
     sections.set(report, html)
   }
   return html

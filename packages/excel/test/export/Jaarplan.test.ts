@@ -33,7 +33,7 @@ describe("export jaarplan", () => {
         for (const a of actie.aandachtspunten) assert.include(text("Aandachtspunten"), a)
         for (const c of actie.coordinatie) assert.include(text("Coördinatie"), c)
         for (const b of actie.baten) {
-          const nummer = dataset.program.baten.find((x) => x.id === b)?.nummer
+          const nummer = dataset.program.strategieperioden[0].baten.find((x) => x.id === b)?.nummer
           // the year plans' own name for an operational goal
           assert.include(text("Operationele doelen"), `Doel ${nummer}:`)
         }

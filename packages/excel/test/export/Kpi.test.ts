@@ -92,9 +92,9 @@ describe("export kpi", () => {
 
   it("has a sheet per doel with the doel's and its baten's status above its indicators", async () => {
     const workbook = await kpi(2025)
-    assert.strictEqual(workbook.worksheets.length, 1 + dataset.program.doelen.length)
+    assert.strictEqual(workbook.worksheets.length, 1 + dataset.program.strategieperioden[0].doelen.length)
     const eerste = workbook.worksheets[1] as ExcelJS.Worksheet
-    const doel = dataset.program.doelen[0]
+    const doel = dataset.program.strategieperioden[0].doelen[0]
     assert.strictEqual(
       eerste.getCell("A1").value,
       `Strategisch doel: ${doel?.naam} — peildatum 31 december 2025`
@@ -103,7 +103,7 @@ describe("export kpi", () => {
     const status = eerste.getCell("C4")
     assert.include(Object.values(Progress.statusLabel), status.value)
     assert.isDefined(fillOf(status))
-    const baten = dataset.program.baten.filter((b) => b.doel === doel?.id)
+    const baten = dataset.program.strategieperioden[0].baten.filter((b) => b.doel === doel?.id)
     // the doelen (baten) under it by the year plans' numbers
     assert.strictEqual(eerste.getCell("A5").value, `Doel ${baten[0]?.nummer}`)
     const header = headerRow(eerste, "Strategisch doel", "Doel")

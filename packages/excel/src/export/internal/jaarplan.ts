@@ -1,7 +1,7 @@
 /**
  * The year plan's actions as a workbook: one row per action with all its fields.
  */
-import { Bron, type Din, Jaarplan, Periode, Rollup } from "@dvcc/core"
+import { Bron, Din, Jaarplan, Periode, Rollup } from "@dvcc/core"
 import type ExcelJS from "exceljs"
 import { addRow, type Column, newWorkbook, table } from "./sheet.ts"
 
@@ -46,7 +46,7 @@ export const jaarplanWorkbook = (program: Din.Program, plan: Jaarplan.Jaarplan):
     columns
   )
   const baatLabel = (id: string): string => {
-    const baat = program.baten.find((b) => b.id === id)
+    const baat = Din.baat(program, plan.jaar, id)
     return baat === undefined ? id : Rollup.baatTitel(baat)
   }
   for (const actie of [...plan.acties].sort((a, b) => a.nummer - b.nummer)) {

@@ -2,16 +2,7 @@
  * The KPI dashboard workbook: every indicator of a year plan under its doel and baat, with baseline,
  * target, latest value and the verdict of `Status.ofYear` (the one every output renders).
  */
-import {
-  type Access,
-  type Dataset,
-  type Din,
-  type Indicator,
-  Periode,
-  Progress,
-  Rollup,
-  Status
-} from "@dvcc/core"
+import { type Access, type Dataset, Din, type Indicator, Periode, Progress, Rollup, Status } from "@dvcc/core"
 import type ExcelJS from "exceljs"
 import {
   addRow,
@@ -83,8 +74,8 @@ const indicatorRow = (
   indicator: Indicator.Indicator,
   progress: Progress.Progress
 ): void => {
-  const baat = program.baten.find((b) => b.id === indicator.baat)
-  const doel = program.doelen.find((d) => d.id === baat?.doel)
+  const baat = Din.baat(program, indicator.jaar, indicator.baat)
+  const doel = Din.voorJaar(program, indicator.jaar)?.doelen.find((d) => d.id === baat?.doel)
   const basis = baseline(indicator)
   const row = addRow(
     sheet,
@@ -161,7 +152,7 @@ export const kpiWorkbook = (input: KpiInput): ExcelJS.Workbook => {
       ...doel.baten.map(
         (baat) =>
           [
-            `Doel ${program.baten.find((b) => b.id === baat.baat)?.nummer ?? ""}`.trim(),
+            `Doel ${Din.baat(program, jaar, baat.baat)?.nummer ?? ""}`.trim(),
             baat.naam,
             baat.status,
             baat.uitleg

@@ -284,7 +284,6 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
   const counts = new Map<string, { accepted: number; unchanged: number }>()
   const valid = new Map<string, number>()
   let parsed: ParseResult | undefined
-  const sql = yield* SqlClient.SqlClient
   const occurrences = new Map<string, number>()
   /** Each activity row under the id the store keys it by, numbering repeats of one activity in the workbook. */
   const identified = (batch: Batch): Array<Parsed<Activity.Activity>> =>
@@ -324,6 +323,8 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
     Effect.gen(function* () {
       const scope = options.scope
       if (scope === undefined || scope.kind === "alles" || rows.length === 0) return rows
+      // Asked for only here: a dry run of an unscoped import given the dataset reads no database.
+      const sql = yield* SqlClient.SqlClient
       const hidden = new Set<string>()
       for (let p = 0; p < rows.length; p += screenChunk) {
         const ids = rows.slice(p, p + screenChunk).map((r) => r.record.id)
@@ -520,6 +521,7 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
       yield* recordAll(measurementRows, measurements.record)
     })
 
+  const sql = yield* SqlClient.SqlClient
   // One transaction around reading and writing: rows are written while the workbook is read (memory stays
   // flat), and rolled back when a problem turns up (all or nothing) or nothing changed (a re-import).
   const outcome = yield* Effect.gen(function* () {

@@ -129,11 +129,11 @@ const storeSuite = (fresh: Fresh) => {
             const store = yield* ProgramStore.ProgramStore
             yield* store.seed(dataset, cli)
             const sql = yield* SqlClient.SqlClient
-            // The programme as dvcc stored it up to migration 8: the DIN's fields beside naam and regio.
+            // The programme as dvcc stored it up to migration 7: the DIN's fields beside naam and regio.
             const { strategieperioden, ...rest } = Schema.encodeSync(Dataset.Dataset)(dataset).program
             const old = JSON.stringify({ ...rest, ...strategieperioden[0] })
             yield* sql`UPDATE programma SET data = ${old}`
-            yield* sql`DELETE FROM dvcc_migrations WHERE migration_id >= 9`
+            yield* sql`DELETE FROM dvcc_migrations WHERE migration_id >= 8`
           })
         )
         const loaded = yield* withStore(

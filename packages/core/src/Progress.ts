@@ -222,7 +222,11 @@ export const evaluate = (
     baat: indicator.baat,
     tekst: indicator.tekst,
     status: verdict.status,
-    uitleg: notes.length === 0 ? verdict.uitleg : `${verdict.uitleg} ${notes.join(" ")}`,
+    // The verdict ends in its status ("— behaald"): a full stop before the notes' sentences.
+    uitleg:
+      notes.length === 0
+        ? verdict.uitleg
+        : `${verdict.uitleg}${/[.!?)]$/.test(verdict.uitleg) ? "" : "."} ${notes.join(" ")}`,
     cijfers: verdict.cijfers,
     metingen: verdict.metingen,
     signaal: official.length > 0 ? null : signaal(indicator, others, context),

@@ -800,7 +800,7 @@ const kop = (r: Rapport, opties: Opties): string => {
     opties.overzicht === undefined
       ? ""
       : ` · <a class="utrecht-link" href="${esc(opties.overzicht)}">Naar het overzicht</a>`
-  return `<header class="kop"><p class="soort">${soort}</p><h1 class="utrecht-heading-1">${esc(capitalize(r.beeld.naam))}${versie}</h1><p class="ondertitel">${esc(periodeOmschrijving(r.beeld.periode))} · Midden-Nederland${terug}</p></header>`
+  return `<header class="kop"><p class="soort">${soort}</p><h1 class="utrecht-heading-1">${esc(capitalize(r.beeld.naam))}${versie}</h1><p class="ondertitel">${esc(periodeOmschrijving(r.beeld.periode))} · ${esc(r.regio.naam.replace(/^regio /, ""))}${terug}</p></header>`
 }
 
 /**

@@ -164,4 +164,31 @@ describe("a second programme through the CLI", () => {
     assert.notInclude(html, "Midden-Nederland")
     assert.notInclude(html, "Digitale Veiligheid")
   })
+
+  it("dvcc report informatiebeeld --all is about its region, districts and programme", slow, async () => {
+    const dir = folder()
+    const result = await dvcc(
+      "--db",
+      db,
+      "report",
+      "informatiebeeld",
+      "--all",
+      "--periode",
+      "2025-Q3",
+      "--out-dir",
+      dir
+    )
+    assert.strictEqual(result.code, 0, result.stderr)
+    assert.include(result.stdout, "12 informatiebeelden 2025 Q3")
+    const index = readFileSync(join(dir, "index.html"), "utf8")
+    assert.include(index, "Zilverdal-Lindewaard, 2025 Q3")
+    const zilverdal = readFileSync(join(dir, "zilverdal-2025-Q3.html"), "utf8")
+    assert.include(zilverdal, "Zilverdal-Lindewaard")
+    assert.include(zilverdal, "District Noord")
+    assert.include(zilverdal, "activiteitenregister van het programma Aanpak Ondermijning (voorbeeld)")
+    for (const html of [index, zilverdal, readFileSync(join(dir, "regio-2025-Q3.html"), "utf8")]) {
+      assert.notInclude(html, "Midden-Nederland")
+      assert.notInclude(html, "Digitale Veiligheid")
+    }
+  })
 })

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Access } from "@dvcc/core"
+import { Access, Dataset } from "@dvcc/core"
 import { JsonSchema, Schema, type SchemaAST, SchemaRepresentation } from "effect"
 import type { Endpoint, Group } from "./Endpoint.ts"
 import * as Problem from "./Problem.ts"
@@ -33,6 +33,26 @@ const rolesFor = (actie: Access.Actie): ReadonlyArray<Access.Rol> =>
   Access.Rol.literals.filter((rol) => Access.allows({ rol }, actie))
 
 /**
+ * The JSON Schema (draft 2020-12) of a whole dataset: the format of a programme file for
+ * `dvcc init --programma`, published as `docs/dataset.schema.json`. It is for preliminary validation and
+ * editors; the `Dataset` decoder stays the authority (it also checks every cross-reference).
+ *
+ * @since 0.3.0
+ * @category constructors
+ */
+export const datasetSchema = (): Json => {
+  const document = Schema.toJsonSchemaDocument(Dataset.Dataset)
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    title: "dvcc Dataset",
+    description:
+      "Een programma met zijn strategieperioden (DIN), regio, jaarplannen, indicatoren en records, zoals @dvcc/core het decodeert. Gegenereerd uit het Dataset-schema; de decoder controleert daarnaast alle verwijzingen.",
+    ...document.schema,
+    $defs: document.definitions
+  }
+}
+
+/**
  * The OpenAPI 3.1 document of `groups`.
  *
  * @since 0.1.0
@@ -40,7 +60,12 @@ const rolesFor = (actie: Access.Actie): ReadonlyArray<Access.Rol> =>
  */
 export const document = (groups: ReadonlyArray<Group>, info: Info): Json => {
   // Every Schema in one list: compiled together they share one set of named components.
-  const asts: Array<SchemaAST.AST> = [Schema.toCodecJson(Problem.Problem).ast]
+  // The Dataset is no endpoint's body; it is listed so that `components.schemas.Dataset` documents the
+  // format of a programme file (`dvcc init --programma`), as docs/dataset.schema.json does.
+  const asts: Array<SchemaAST.AST> = [
+    Schema.toCodecJson(Problem.Problem).ast,
+    Schema.toCodecJson(Dataset.Dataset).ast
+  ]
   const index = (schema: Schema.Top | undefined): number | undefined => {
     if (schema === undefined) return undefined
     asts.push(Schema.toCodecJson(schema).ast)

@@ -24,7 +24,10 @@ describe("dvcc init", () => {
     const fresh = join(folder(), "nieuw", "dvcc.sqlite")
     const first = await dvcc("init", "--db", fresh)
     assert.strictEqual(first.code, 0, first.stderr)
-    assert.match(first.stdout, /gevuld met de Midden-Nederland-data: \d+ nieuw, 0 bijgewerkt, 0 ongewijzigd/)
+    assert.match(
+      first.stdout,
+      /gevuld met het programma "Digitale Veiligheid en Cybercrime" \(Midden-Nederland\): \d+ nieuw, 0 bijgewerkt, 0 ongewijzigd/
+    )
     const second = await dvcc("init", "--db", fresh)
     assert.match(second.stdout, /al bijgewerkt: niets gewijzigd/)
     const status = await dvcc("--db", fresh, "status", "--json", "--as-of", "2025-12-31", "--jaar", "2025")

@@ -3,7 +3,16 @@
  * into a plain Node ESM project outside the workspace (effect comes from the registry), and used there.
  */
 import { execFileSync } from "node:child_process"
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -69,6 +78,28 @@ const progress = Progress.evaluate(indicator, [meting], { peildatum, regio })
 console.log(JSON.stringify(progress))
 `
 
+/**
+ * The README's "Evaluating your own programme" sample, as written there (so the README cannot rot), run on
+ * the second programme of examples/; then one of that programme's indicators evaluated on its own.
+ */
+const readmeSample = (): { readonly code: string; readonly prints: ReadonlyArray<string> } => {
+  const readme = readFileSync(join(core, "README.md"), "utf8")
+  const found =
+    /<!-- pack-test: programma\.mjs[^>]*-->\n```js\n([\s\S]*?)\n```\n\nIt prints, among others:\n\n```\n([\s\S]*?)\n```/.exec(
+      readme
+    )
+  if (found === null) throw new Error("README.md has no pack-test sample (programma.mjs) with what it prints")
+  return { code: found[1] ?? "", prints: (found[2] ?? "").split("\n") }
+}
+
+const indicatorScript = `
+const { Progress } = await import("@dvcc/core")
+const indicator = dataset.indicatoren.find((i) => i.id === "afpakzaken")
+const metingen = dataset.metingen.filter((m) => m.indicator === indicator.id && m.jaar === indicator.jaar)
+const progress = Progress.evaluate(indicator, metingen, { peildatum, regio: dataset.regio })
+console.log(JSON.stringify({ indicator: indicator.id, baat: indicator.baat, ...progress }))
+`
+
 /** The same script as a TypeScript consumer writes it, naming the types `@dvcc/core` declares. */
 const typedConsumerScript = `${consumerScript}
 const typed: Progress.Progress = progress
@@ -127,6 +158,11 @@ describe("the packed @dvcc/core", () => {
     )
     run("npm", ["install", "--no-audit", "--no-fund", "--silent", tarball], consumer)
     writeFileSync(join(consumer, "evaluate.mjs"), consumerScript)
+    writeFileSync(join(consumer, "programma.mjs"), `${readmeSample().code}\n${indicatorScript}`)
+    copyFileSync(
+      join(repo, "examples/ondermijning-voorbeeld.json"),
+      join(consumer, "ondermijning-voorbeeld.json")
+    )
     writeFileSync(join(consumer, "evaluate.ts"), typedConsumerScript)
     writeFileSync(join(consumer, "tsconfig.json"), `${JSON.stringify(consumerTsconfig, null, 2)}\n`)
   }, 240_000)
@@ -159,6 +195,20 @@ describe("the packed @dvcc/core", () => {
     const progress = JSON.parse(output[output.length - 1] ?? "null") as { status: string; uitleg: string }
     expect(progress.status).toBe("behaald")
     expect(progress.uitleg).toContain("15")
+  })
+
+  it("evaluates another programme from its JSON, as the README shows", () => {
+    const output = run(process.execPath, ["programma.mjs"], consumer).trim().split("\n")
+    // What the README says it prints, it prints.
+    for (const line of readmeSample().prints) expect(output).toContain(line)
+    expect(output).toContain("Aanpak Ondermijning (voorbeeld), jaarplan 2025: achter")
+    expect(output).toContain("Samen met partners en inwoners ondermijning voorkomen: achter")
+    expect(output).toContain("  Jongeren zijn weerbaar tegen criminele ronselaars: achter")
+    expect(output).toContain("  Het bestuur krijgt een actueel beeld van ondermijning: behaald")
+    expect(output).toContain("bestuurlijke-rapportages: 7 rapportages in 2025 (doel minimaal 6) — behaald")
+    const progress = JSON.parse(output[output.length - 1] ?? "null") as Record<string, unknown>
+    expect(progress).toMatchObject({ indicator: "afpakzaken", baat: "afpakken", status: "behaald" })
+    expect(progress.uitleg).toBe("23 zaken in 2025 tegen 20 in 2024: +15% (doel +10%, minimaal 22) — behaald")
   })
 
   it("declares the schemas and their types for a TypeScript consumer", () => {

@@ -44,6 +44,8 @@ export interface Gegevens {
   readonly registraties: ReadonlyArray<Registration.Registration>
   readonly reeksbreuken: ReadonlyArray<Registration.Reeksbreuk>
   readonly activiteiten: ReadonlyArray<Activity.Activity>
+  /** The programme whose activity register the report counts, named in its sources line. */
+  readonly programma?: string
 }
 
 /**
@@ -56,7 +58,8 @@ export const gegevensVan = (dataset: Dataset.Dataset): Gegevens => ({
   regio: dataset.regio,
   registraties: dataset.registraties,
   reeksbreuken: dataset.reeksbreuken,
-  activiteiten: dataset.activiteiten
+  activiteiten: dataset.activiteiten,
+  programma: dataset.program.naam
 })
 
 /**
@@ -247,6 +250,8 @@ export interface Rapport {
   readonly drempel: number
   /** The publication whose cells the public version shows; `null` for the internal version. */
   readonly publicatie: Suppression.Publicatie | null
+  /** The programme whose activity register the report counts (`Gegevens.programma`). */
+  readonly programma?: string
 }
 
 /**
@@ -387,7 +392,8 @@ export const rapport = (gegevens: Gegevens, gebied: Geography.Gebied, opties: Op
     activiteitenJaar,
     publiek: opties.publiek,
     drempel,
-    publicatie: publicatieVan(gegevens, opties)
+    publicatie: publicatieVan(gegevens, opties),
+    ...(gegevens.programma === undefined ? {} : { programma: gegevens.programma })
   }
   const { onderwerpen, nietBeoordeeld } = gespreksonderwerpen(basis, opties.drempels ?? standaardDrempels)
   return { ...basis, onderwerpen, nietBeoordeeld }
@@ -763,7 +769,7 @@ export const bronnen = (r: Rapport, opties: Opties): string => {
     )
   ]
   const bron = herkomst.length === 0 ? "politieregistratie" : `politieregistratie (${herkomst.join("; ")})`
-  return `${r.beeld.naam}, ${Periode.label(r.beeld.periode)}. Bronnen: ${bron}; activiteitenregister van het programma Digitale Veiligheid en Cybercrime. Stand van de gegevens: ${Periode.datumLabel(opties.standGegevens)}. Gemaakt op ${Periode.datumLabel(opties.gemaakt)}.${r.publiek ? ` Kleine aantallen (minder dan ${r.drempel}) zijn afgeschermd.` : " Interne versie: niet verspreiden buiten het programma."}`
+  return `${r.beeld.naam}, ${Periode.label(r.beeld.periode)}. Bronnen: ${bron}; activiteitenregister van ${r.programma === undefined ? "het programma" : `het programma ${r.programma}`}. Stand van de gegevens: ${Periode.datumLabel(opties.standGegevens)}. Gemaakt op ${Periode.datumLabel(opties.gemaakt)}.${r.publiek ? ` Kleine aantallen (minder dan ${r.drempel}) zijn afgeschermd.` : " Interne versie: niet verspreiden buiten het programma."}`
 }
 
 const toelichtingSectie = (r: Rapport): string => {
@@ -800,7 +806,7 @@ const kop = (r: Rapport, opties: Opties): string => {
     opties.overzicht === undefined
       ? ""
       : ` · <a class="utrecht-link" href="${esc(opties.overzicht)}">Naar het overzicht</a>`
-  return `<header class="kop"><p class="soort">${soort}</p><h1 class="utrecht-heading-1">${esc(capitalize(r.beeld.naam))}${versie}</h1><p class="ondertitel">${esc(periodeOmschrijving(r.beeld.periode))} · Midden-Nederland${terug}</p></header>`
+  return `<header class="kop"><p class="soort">${soort}</p><h1 class="utrecht-heading-1">${esc(capitalize(r.beeld.naam))}${versie}</h1><p class="ondertitel">${esc(periodeOmschrijving(r.beeld.periode))} · ${esc(r.regio.naam.replace(/^regio /, ""))}${terug}</p></header>`
 }
 
 /**

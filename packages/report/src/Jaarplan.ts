@@ -17,7 +17,13 @@ import { alinea, document, esc, kop2, kop3, lijst, tabel } from "./internal/Html
  * @category models
  */
 export type Blok =
-  | { readonly soort: "kop"; readonly niveau: 1 | 2 | 3; readonly tekst: string }
+  | {
+      readonly soort: "kop"
+      readonly niveau: 1 | 2 | 3
+      readonly tekst: string
+      /** Of a document's title: the programme it is of, shown above it ("Programma … Midden-Nederland"). */
+      readonly programma?: string
+    }
   | { readonly soort: "alinea"; readonly tekst: string }
   | { readonly soort: "lijst"; readonly items: ReadonlyArray<string>; readonly genummerd?: boolean }
   | { readonly soort: "velden"; readonly velden: ReadonlyArray<readonly [string, string]> }
@@ -37,6 +43,13 @@ export type Formaat = "html" | "md"
 
 const h = (niveau: 1 | 2 | 3, tekst: string): Blok => ({ soort: "kop", niveau, tekst })
 const p = (tekst: string): Blok => ({ soort: "alinea", tekst })
+/** The title of a document about `dataset`'s programme, which it names above the title. */
+const titel = (dataset: Dataset.Dataset, tekst: string): Blok => ({
+  soort: "kop",
+  niveau: 1,
+  tekst,
+  programma: `Programma ${dataset.program.naam} ${dataset.program.regio}`
+})
 const ul = (items: ReadonlyArray<string>): ReadonlyArray<Blok> =>
   items.length === 0 ? [] : [{ soort: "lijst", items }]
 
@@ -68,7 +81,9 @@ const terugblikBlokken = (
   const { programma, indicatoren: voortgang } = Status.ofYear(dataset, jaar, peildatum)
   const sub = (niveau + 1) as 2 | 3
   const blokken: Array<Blok> = [
-    h(niveau, terugblikTitel(jaar, peildatum)),
+    niveau === 1
+      ? titel(dataset, terugblikTitel(jaar, peildatum))
+      : h(niveau, terugblikTitel(jaar, peildatum)),
     p(
       `Per doel de voortgang op de monitoringsafspraken van ${jaar}, beoordeeld op ${Periode.datumLabel(peildatum)} volgens de voortgangsregels van het programma. Programma als geheel: ${programma.uitleg}.`
     ),
@@ -121,7 +136,7 @@ export const jaarplanBlokken = (
   const indicatoren = dataset.indicatoren.filter((i) => i.jaar === plan.jaar)
   const acties = [...plan.acties].sort((a, b) => a.nummer - b.nummer)
   const blokken: Array<Blok> = [
-    h(1, plan.titel),
+    titel(dataset, plan.titel),
     {
       soort: "velden",
       velden: [
@@ -263,7 +278,7 @@ const blokHtml = (b: Blok): string => {
   switch (b.soort) {
     case "kop":
       return b.niveau === 1
-        ? `<header class="kop"><p class="soort">Programma Digitale Veiligheid en Cybercrime Midden-Nederland</p><h1 class="utrecht-heading-1">${esc(b.tekst)}</h1></header>`
+        ? `<header class="kop">${b.programma === undefined ? "" : `<p class="soort">${esc(b.programma)}</p>`}<h1 class="utrecht-heading-1">${esc(b.tekst)}</h1></header>`
         : b.niveau === 2
           ? kop2(b.tekst)
           : kop3(b.tekst)

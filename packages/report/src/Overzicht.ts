@@ -158,11 +158,11 @@ export const renderIndex = (
       (g) =>
         `<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="${esc(g.link ?? "")}">${esc(g.naam)}</a></li>`
     )
-  const inhoud = `<header class="kop"><p class="soort">Informatiebeelden online criminaliteit</p><h1 class="utrecht-heading-1">Midden-Nederland, ${esc(label)}</h1><p class="ondertitel">${esc(`${items.length} gemeenten`)} · ${opties.publiek ? "versie voor de gemeenten (kleine aantallen afgeschermd)" : "interne versie"}</p></header>
+  const inhoud = `<header class="kop"><p class="soort">Informatiebeelden online criminaliteit</p><h1 class="utrecht-heading-1">${esc(gegevens.regio.naam)}, ${esc(label)}</h1><p class="ondertitel">${esc(`${items.length} gemeenten`)} · ${opties.publiek ? "versie voor de gemeenten (kleine aantallen afgeschermd)" : "interne versie"}</p></header>
 <section aria-labelledby="overzicht">${kop2("Regio en districten", "overzicht")}${alinea(`<a class="utrecht-link" href="${esc(overzicht)}">Overzicht van de regio, de districten en alle gemeenten</a>`)}</section>
 ${zonderSectie(zonder, gegevens.regio.gemeenten.length, opties.periode)}<section aria-labelledby="per-gemeente">${kop2("Informatiebeeld per gemeente", "per-gemeente")}<ul class="utrecht-unordered-list kolommen">${items.join("")}</ul></section>
 <div class="bron">${alinea(esc(voet))}</div>`
-  return document(`Informatiebeelden Midden-Nederland ${label}`, inhoud, voet)
+  return document(`Informatiebeelden ${gegevens.regio.naam} ${label}`, inhoud, voet)
 }
 
 /** The index's note on the gemeenten without registrations, empty when there are none. */

@@ -68,9 +68,11 @@ export const testData: Dataset.Dataset = {
   regio: {
     ...dataset.regio,
     districten: [{ id: district, naam: "Oost" }],
-    gemeenten: dataset.regio.gemeenten.map((g) =>
-      g.code === amersfoort || g.code === baarn ? { ...g, district } : g
-    )
+    // One district of two gemeenten in place of the bundled five.
+    gemeenten: dataset.regio.gemeenten.map((g) => ({
+      ...g,
+      district: g.code === amersfoort || g.code === baarn ? district : null
+    }))
   },
   registraties: [...dataset.registraties, ...registraties],
   activiteiten: [...dataset.activiteiten, ...activiteiten]

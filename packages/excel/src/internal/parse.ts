@@ -258,24 +258,11 @@ export async function* parseWorkbook(
     return value
   }
   const rejected: Array<RejectedSheet> = []
-  // Keys of the registrations read so far, with the sheet index and row that had them (for `dubbel`). A key
-  // is a number made of small ids of its periode, gebied and delict: a string per row would be most of the
-  // heap that lives through a 200,000-row import.
-  const registrationKeys = new Map<number, number>()
+  // Keys of the registrations read so far, with the sheet index and row that had them (for `dubbel`).
+  const registrationKeys = new RegistrationKeys(regio)
   // Rows per period, for the warning about a period that stands apart (core `Registration.losstaandePerioden`).
   const perPeriode = new Map<Periode.Periode, number>()
   let registratiesSheet: string | undefined
-  const periodeIds = new Map<string, number>()
-  const gebiedIds = new Map<string, number>()
-  const delictIds = new Map<string, number>()
-  const idOf = (ids: Map<string, number>, text: string): number => {
-    let id = ids.get(text)
-    if (id === undefined) {
-      id = ids.size
-      ids.set(text, id)
-    }
-    return id
-  }
   const sheetRefs: Array<string> = []
   const gemeenteCandidates = regio.gemeenten.map((g) => ({ label: g.naam, spellings: [g.naam, g.code] }))
   const indicatorIds = new Map<string, Array<number>>()
@@ -734,18 +721,7 @@ export async function* parseWorkbook(
           }
           if (where != null) inScope("gebied", where)
           if (failed(periode, where, delict) || periode == null || where == null || delict == null) break
-          const key =
-            idOf(periodeIds, periode) * 1_048_576 +
-            idOf(
-              gebiedIds,
-              where.niveau === "gemeente"
-                ? where.code
-                : where.niveau === "regio"
-                  ? "regio"
-                  : `${where.niveau}:${where.id}`
-            ) *
-              1024 +
-            idOf(delictIds, delict)
+          const key = registrationKeys.key(periode, where, delict)
           const earlier = registrationKeys.get(key)
           if (earlier !== undefined) {
             problem(
@@ -965,6 +941,57 @@ export async function* parseWorkbook(
     problemCount: collector.count,
     warnings,
     rejected
+  }
+}
+
+/**
+ * The keys of the registrations read so far (periode, gebied, delict), each with where it was first read.
+ * A key is one number, not a string per row (that would be most of the heap that lives through a
+ * 200,000-row import): the periode's id (in order of first appearance) times the number of gebied–delict
+ * pairs, plus the gebied's index among every area the region can name (each gemeente, basisteam and
+ * district, and the regio) times the number of delict types, plus the delict's index. The counts are the
+ * region's and the delict list's, so the key holds for a region of any size; it stays an exact integer
+ * while periodes × areas × delicts is below 2^53 (a million rows over a million areas of 50 delict types
+ * is 5·10^13).
+ */
+class RegistrationKeys {
+  private readonly periodes = new Map<string, number>()
+  private readonly gebieden = new Map<string, number>()
+  private readonly delicten = new Map<string, number>()
+  private readonly seen = new Map<number, number>()
+  constructor(regio: Geography.Regio) {
+    const gebieden = [
+      "regio",
+      ...regio.districten.map((d) => `district:${d.id}`),
+      ...regio.basisteams.map((b) => `basisteam:${b.id}`),
+      ...regio.gemeenten.map((g) => g.code as string)
+    ]
+    for (const key of gebieden) if (!this.gebieden.has(key)) this.gebieden.set(key, this.gebieden.size)
+    for (const { value } of labelLists.delict) this.delicten.set(value, this.delicten.size)
+  }
+  /** The key of a row whose gebied the region names and whose delict the list holds (as the readers check). */
+  key(periode: Periode.Periode, gebied: Geography.Gebied, delict: string): number {
+    const area =
+      gebied.niveau === "gemeente"
+        ? gebied.code
+        : gebied.niveau === "regio"
+          ? "regio"
+          : `${gebied.niveau}:${gebied.id}`
+    const a = this.gebieden.get(area)
+    const d = this.delicten.get(delict)
+    if (a === undefined || d === undefined) throw new Error(`geen sleutel voor ${area} en ${delict}`)
+    let p = this.periodes.get(periode)
+    if (p === undefined) {
+      p = this.periodes.size
+      this.periodes.set(periode, p)
+    }
+    return (p * this.gebieden.size + a) * this.delicten.size + d
+  }
+  get(key: number): number | undefined {
+    return this.seen.get(key)
+  }
+  set(key: number, at: number): void {
+    this.seen.set(key, at)
   }
 }
 

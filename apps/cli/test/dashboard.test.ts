@@ -124,8 +124,8 @@ describeWithTool(tmux, "dvcc dashboard in a terminal (tmux)", (program) => {
     screen = await press("b", (s) => s.includes("filter: baat 1"), "the baat filter")
 
     screen = await press("Tab", (s) => s.includes("[Gebied]"), "the Gebied screen")
-    assert.include(screen, "Districten: onbekend")
-    assert.match(screen, /Almere +GM0034 +onbekend/)
+    assert.include(screen, "District Oost-Utrecht: gemeenten onbekend, dus geen cijfers")
+    assert.match(screen, /Almere +GM0034 +Flevoland/)
 
     screen = await press("Tab", (s) => s.includes("[Informatiebeeld]"), "the Informatiebeeld screen")
     assert.match(screen, /›regio Midden-Nederland +3/)

@@ -17,12 +17,14 @@ describe("dvcc token create with a scope", () => {
     assert.include(nergens.stderr, "GM0344 (Utrecht)")
     assert.notMatch(nergens.stdout, /dvcc_/)
 
-    // The bundled data has no districts yet: every district scope is unknown, and the message says how to add one.
+    // The bundled data knows the five police districts: another district scope is unknown, naming them.
     const noord = await create("--role", "district", "--scope", "bestaat-niet")
     assert.strictEqual(noord.code, 2, noord.stderr)
     assert.include(noord.stderr, "district bestaat-niet is onbekend")
-    assert.include(noord.stderr, "kent nog geen districten")
+    assert.include(noord.stderr, "utrecht-stad (Utrecht-Stad)")
     assert.notMatch(noord.stdout, /dvcc_/)
+    const stad = await create("--role", "district", "--scope", "utrecht-stad")
+    assert.strictEqual(stad.code, 0, stad.stderr)
     const list = await dvcc("--db", db, "token", "list")
     assert.notInclude(list.stdout, "GM9999")
     assert.notInclude(list.stdout, "bestaat-niet")

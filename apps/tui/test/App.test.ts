@@ -20,8 +20,9 @@ describe("the dashboard opens on Voortgang", () => {
     // the explanation of the selected row, under the tree
     assert.include(
       frame,
-      "achter (6 van 15 gemeten) door campagnemateriaal; baten: 1 achter, 1 aandacht, 1 op koers"
+      "achter (6 van 15 gemeten) door campagnemateriaal, riec-casus-per-district; baten: 2 achter, 1 op koers"
     )
+
     for (const line of lines(frame)) assert.isAtMost(line.length, 120, line)
     app.unmount()
   })
@@ -191,15 +192,20 @@ describe("the Acties board", () => {
 })
 
 describe("the Gebied screen", () => {
-  it("shows the coverage agreements and every gemeente, with unknown districts as onbekend", async () => {
+  it("shows the five districts, the coverage agreements and every gemeente, with unknowns as onbekend", async () => {
     const app = renderApp()
     await app.press(keys.tab, keys.tab)
     const frame = app.frame()
     assert.include(frame, "[Gebied]")
-    assert.include(frame, "Districten: onbekend")
-    assert.include(prose(frame), "welke districten nog geen RIEC-casus hebben is daarom niet te zien")
-    assert.match(frame, /\[aandacht\] +riec-casus-per-district/)
-    assert.match(frame, /›Almere +GM0034 +onbekend +onbekend +onbekend +0 +0/)
+    assert.include(frame, "District Flevoland: 6 gemeenten, 0 RIEC-casussen")
+    assert.include(frame, "District Utrecht-Stad: 1 gemeente,")
+    assert.include(frame, "District Oost-Utrecht: gemeenten onbekend, dus geen cijfers")
+    assert.include(
+      prose(frame),
+      "Of Oost-Utrecht en West-Utrecht in 2025 een RIEC-casus hebben is niet te zien: welke gemeenten erbij horen is onbekend (25 van 38 gemeenten zonder district)."
+    )
+    assert.match(frame, /\[achter\] +riec-casus-per-district/)
+    assert.match(frame, /›Almere +GM0034 +Flevoland +onbekend +onbekend +0 +0/)
     await app.press("/", "u", "t", "r")
     assert.include(app.frame(), "Utrecht ")
     assert.notInclude(app.frame(), "Almere")

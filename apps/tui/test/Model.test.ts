@@ -76,7 +76,19 @@ describe("the model", () => {
   it("lists every gemeente with unknown district and basisteam as onbekend, and the coverage agreements", () => {
     const view = Model.gebied(model, 2025, "")
     assert.strictEqual(view.gemeenten.length, 38)
-    assert.isTrue(view.gemeenten.every((g) => g.district === "onbekend" && g.basisteam === "onbekend"))
+    assert.isTrue(view.gemeenten.every((g) => g.basisteam === "onbekend"))
+    assert.strictEqual(view.gemeenten.find((g) => g.gemeente.code === "GM0034")?.district, "Flevoland")
+    assert.strictEqual(view.gemeenten.filter((g) => g.district === "onbekend").length, 25)
+    assert.deepStrictEqual(
+      view.districten.map((d) => [d.district.naam, d.gemeenten]),
+      [
+        ["Flevoland", 6],
+        ["Gooi en Vechtstreek", 6],
+        ["Utrecht-Stad", 1],
+        ["Oost-Utrecht", 0],
+        ["West-Utrecht", 0]
+      ]
+    )
     assert.includeMembers(
       view.dekking.map((p) => p.indicator),
       ["riec-casus-per-district", "communicatie-uiting-per-gemeente"]

@@ -67,10 +67,15 @@ export const testData: Dataset.Dataset = {
   ...dataset,
   regio: {
     ...dataset.regio,
-    districten: [{ id: district, naam: "Oost" }],
-    gemeenten: dataset.regio.gemeenten.map((g) =>
-      g.code === amersfoort || g.code === baarn ? { ...g, district } : g
-    )
+    // One district of two gemeenten and one whose gemeenten no source names, in place of the bundled five.
+    districten: [
+      { id: district, naam: "Oost" },
+      { id: "district-west", naam: "West" }
+    ],
+    gemeenten: dataset.regio.gemeenten.map((g) => ({
+      ...g,
+      district: g.code === amersfoort || g.code === baarn ? district : null
+    }))
   },
   registraties: [...dataset.registraties, ...registraties],
   activiteiten: [...dataset.activiteiten, ...activiteiten]

@@ -153,6 +153,21 @@ describe("the reading pages", () => {
     }
   })
 
+  it("lists a district without known gemeenten without figures, to a reader who sees every gemeente only", async () => {
+    const alles = await (await as("beheerder").request("/gebieden?jaar=2025")).text()
+    assert.include(alles, `/gebieden/${district}`)
+    assert.match(
+      alles,
+      /<th[^>]*>West<\/th><td[^>]*>onbekend<\/td><td[^>]*>onbekend \(geen gemeenten bekend\)<\/td>/
+    )
+    assert.notInclude(alles, "/gebieden/district-west")
+    for (const rol of ["district", "gemeente"] as const) {
+      const scoped = await (await as(rol).request("/gebieden?jaar=2025")).text()
+      assert.notInclude(scoped, "West", rol)
+    }
+    assert.strictEqual((await as("beheerder").request("/gebieden/district-west")).status, 404)
+  })
+
   it("shows a district user its district and its gemeenten only", async () => {
     const user = as("district")
     const gebieden = await (await user.request("/gebieden?jaar=2025")).text()

@@ -401,6 +401,12 @@ type Blad =
   | { readonly soort: "ontbreekt"; readonly ontbrekend: ReadonlyArray<Periode> }
   | { readonly soort: "tegenstrijdig"; readonly perioden: ReadonlyArray<Periode> }
 
+/**
+ * Where an area's figure comes from: its own level's registrations (`eigen`), the sum of its gemeenten, or
+ * (`auto`) its own level when that covers the period, else the gemeenten.
+ */
+type Bron = "auto" | "eigen" | "gemeenten"
+
 const gebiedKey = (gebied: Gebied): string => {
   switch (gebied.niveau) {
     case "regio":
@@ -429,71 +435,112 @@ const onderverdelingen = (periode: Periode): ReadonlyArray<ReadonlyArray<Periode
 
 const gemeenteGebied = (g: Gemeente): Gebied => ({ niveau: "gemeente", code: g.code })
 
-// ---------------------------------------------------------------------------------------------------------
-// make
-// ---------------------------------------------------------------------------------------------------------
+const leeg: Uitkomst = {
+  sommen: onbekendeSommen,
+  ontbreekt: [],
+  tegenstrijdig: [],
+  rijen: [],
+  eigenNiveau: false
+}
+
+/** The figures of one resolved `Blad` for `doel`, named `naam` in its notes. */
+const uitBlad = (
+  b: Blad,
+  doel: Gebied,
+  naam: string,
+  delict: Delict,
+  p: Periode,
+  eigenNiveau: boolean
+): Uitkomst => {
+  switch (b.soort) {
+    case "ok": {
+      const sommen = sommenOptellen(
+        b.rijen.map((rij) => uitRij(rij, rij.periode === p ? naam : `${naam} ${label(rij.periode)}`))
+      )
+      return { sommen, ontbreekt: [], tegenstrijdig: [], rijen: b.rijen, eigenNiveau }
+    }
+    case "ontbreekt":
+      return {
+        sommen: onbekendeSommen,
+        ontbreekt: [{ gebied: doel, delict, periode: p, ontbrekend: b.ontbrekend }],
+        tegenstrijdig: [],
+        rijen: [],
+        eigenNiveau
+      }
+    case "tegenstrijdig":
+      return {
+        sommen: onbekendeSommen,
+        ontbreekt: [],
+        tegenstrijdig: b.perioden.map((q) => `${naam} ${label(q)}`),
+        rijen: [],
+        eigenNiveau
+      }
+  }
+}
+
+/** A count known to be at least its value: "meer dan", or unknown when it was an upper bound. */
+const ondergrens = (x: Som): Som =>
+  x.waarde === null
+    ? x
+    : x.kwalificatie === "minder-dan"
+      ? { waarde: null, kwalificatie: undefined, onbekend: x.onbekend, gemengd: true }
+      : { ...x, kwalificatie: "meer-dan" }
 
 /**
- * Computes the informatiebeeld of `gebied` in `periode`.
- *
- * - Counts are sums over the area's gemeenten; a sum with an unknown part is unknown. For the regio (or a
- *   district or basisteam) registrations recorded at that level itself are used when they cover the
- *   period, else the sum of its gemeenten; such registrations never count for a gemeente.
- * - A period is taken as registered; if it is not registered it is built from all of its months, else all
- *   of its quarters; if neither set is complete it is unknown and listed in `ontbreekt`.
- * - Per 10.000 inhabitants uses the inhabitants valid at the end of the period.
- * - Shares are of the sum over all gemeenten of the region; ranks are among the gemeenten (or the
- *   districts or basisteams) of the region.
- *
- * @since 0.1.0
- * @category constructors
+ * The sums of one call of `make`: the registrations indexed by area, delict and period, and the figures of
+ * any area, delict and period resolved with the granularity rule (each computed once).
  */
-export const make = (invoer: Invoer): Informatiebeeld => {
-  const { regio, registraties, reeksbreuken, gebied, periode } = invoer
-  const vorigePeriode = vorige(periode)
-  const jaarEerder = jaarEerderVan(periode)
-  const peildatumInwoners = einde(periode)
-  const regioGemeenten = new Set<string>(regio.gemeenten.map((g) => g.code))
-  const eigenKey = gebiedKey(gebied)
+class Sommatie {
+  private readonly regio: Regio
+  private readonly regioGemeenten: ReadonlySet<string>
+  /** gebied → delict → periode → rows */
+  private readonly index = new Map<string, Map<Delict, Map<Periode, Array<Registration>>>>()
+  // period bounds, memoised: registrations repeat the same few periods
+  private readonly grenzen = new Map<Periode, readonly [Datum, Datum]>()
+  private readonly gedektCache = new Map<Periode, ReadonlySet<string>>()
+  private readonly cache = new Map<string, Uitkomst>()
 
-  // index: gebied → delict → periode → rows
-  const index = new Map<string, Map<Delict, Map<Periode, Array<Registration>>>>()
-  for (const rij of registraties) {
-    const key = gebiedKey(rij.gebied)
-    let perDelict = index.get(key)
-    if (perDelict === undefined) {
-      perDelict = new Map()
-      index.set(key, perDelict)
+  constructor(regio: Regio, registraties: ReadonlyArray<Registration>) {
+    this.regio = regio
+    this.regioGemeenten = new Set<string>(regio.gemeenten.map((g) => g.code))
+    for (const rij of registraties) {
+      const key = gebiedKey(rij.gebied)
+      let perDelict = this.index.get(key)
+      if (perDelict === undefined) {
+        perDelict = new Map()
+        this.index.set(key, perDelict)
+      }
+      let perPeriode = perDelict.get(rij.delict)
+      if (perPeriode === undefined) {
+        perPeriode = new Map()
+        perDelict.set(rij.delict, perPeriode)
+      }
+      const rows = perPeriode.get(rij.periode)
+      if (rows === undefined) perPeriode.set(rij.periode, [rij])
+      else rows.push(rij)
     }
-    let perPeriode = perDelict.get(rij.delict)
-    if (perPeriode === undefined) {
-      perPeriode = new Map()
-      perDelict.set(rij.delict, perPeriode)
-    }
-    const rows = perPeriode.get(rij.periode)
-    if (rows === undefined) perPeriode.set(rij.periode, [rij])
-    else rows.push(rij)
   }
-  const reeks = (
-    key: string,
-    delict: Delict
-  ): ReadonlyMap<Periode, ReadonlyArray<Registration>> | undefined => index.get(key)?.get(delict)
 
-  const opzoeken = (key: string, delict: Delict, p: Periode): Registration | "tegenstrijdig" | undefined => {
-    const rows = reeks(key, delict)?.get(p)
+  private reeks(key: string, delict: Delict): ReadonlyMap<Periode, ReadonlyArray<Registration>> | undefined {
+    return this.index.get(key)?.get(delict)
+  }
+
+  private opzoeken(key: string, delict: Delict, p: Periode): Registration | "tegenstrijdig" | undefined {
+    const rows = this.reeks(key, delict)?.get(p)
     if (rows === undefined) return undefined
     const [first, ...rest] = rows
     if (first === undefined) return undefined
     return rest.every((r) => zelfdeCijfers(r, first)) ? first : "tegenstrijdig"
   }
 
-  const blad = (key: string, delict: Delict, p: Periode): Blad => {
-    const exact = opzoeken(key, delict, p)
+  /** The registrations of `p`: as registered, else its months, else its quarters, else what is missing. */
+  private blad(key: string, delict: Delict, p: Periode): Blad {
+    const exact = this.opzoeken(key, delict, p)
     if (exact === "tegenstrijdig") return { soort: "tegenstrijdig", perioden: [p] }
     if (exact !== undefined) return { soort: "ok", rijen: [exact] }
     let beste: { readonly dekking: number; readonly ontbrekend: ReadonlyArray<Periode> } | undefined
     for (const set of onderverdelingen(p)) {
-      const gevonden = set.map((sub) => ({ sub, rij: opzoeken(key, delict, sub) }))
+      const gevonden = set.map((sub) => ({ sub, rij: this.opzoeken(key, delict, sub) }))
       const ontbrekend = gevonden.flatMap((g) => (g.rij === undefined ? [g.sub] : []))
       if (ontbrekend.length === 0) {
         const tegenstrijdig = gevonden.flatMap((g) => (g.rij === "tegenstrijdig" ? [g.sub] : []))
@@ -510,101 +557,81 @@ export const make = (invoer: Invoer): Informatiebeeld => {
     return { soort: "ontbreekt", ontbrekend: beste?.ontbrekend ?? [p] }
   }
 
-  // period bounds, memoised: registrations repeat the same few periods
-  const grenzen = new Map<Periode, readonly [Datum, Datum]>()
-  const grens = (p: Periode): readonly [Datum, Datum] => {
-    const known = grenzen.get(p)
+  private grens(p: Periode): readonly [Datum, Datum] {
+    const known = this.grenzen.get(p)
     if (known !== undefined) return known
     const bounds = [begin(p), einde(p)] as const
-    grenzen.set(p, bounds)
+    this.grenzen.set(p, bounds)
     return bounds
   }
-  const overlapt = (a: Periode, b: Periode): boolean => {
-    const [beginA, eindeA] = grens(a)
-    const [beginB, eindeB] = grens(b)
+
+  private overlapt(a: Periode, b: Periode): boolean {
+    const [beginA, eindeA] = this.grens(a)
+    const [beginB, eindeB] = this.grens(b)
     return beginA <= eindeB && beginB <= eindeA
   }
 
-  // the gemeenten with any registration over a period: a partial sum counts these, and only these
-  const gedektCache = new Map<Periode, ReadonlySet<string>>()
-  const gedekt = (p: Periode): ReadonlySet<string> => {
-    let set = gedektCache.get(p)
+  /** The gemeenten with any registration over a period: a partial sum counts these, and only these. */
+  gedekt(p: Periode): ReadonlySet<string> {
+    let set = this.gedektCache.get(p)
     if (set === undefined) {
       const codes = new Set<string>()
-      for (const g of regio.gemeenten) {
-        const perDelict = index.get(gebiedKey(gemeenteGebied(g)))
+      for (const g of this.regio.gemeenten) {
+        const perDelict = this.index.get(gebiedKey(gemeenteGebied(g)))
         if (perDelict === undefined) continue
         for (const perPeriode of perDelict.values())
-          if ([...perPeriode.keys()].some((q) => overlapt(p, q))) {
+          if ([...perPeriode.keys()].some((q) => this.overlapt(p, q))) {
             codes.add(g.code)
             break
           }
       }
       set = codes
-      gedektCache.set(p, set)
+      this.gedektCache.set(p, set)
     }
     return set
   }
 
-  const heeftRijen = (key: string, delict: Delict, p: Periode): boolean =>
-    [...(reeks(key, delict)?.keys() ?? [])].some((q) => overlapt(p, q))
-
-  const uitBlad = (
-    b: Blad,
-    doel: Gebied,
-    naam: string,
-    delict: Delict,
-    p: Periode,
-    eigenNiveau: boolean
-  ): Uitkomst => {
-    switch (b.soort) {
-      case "ok": {
-        const sommen = sommenOptellen(
-          b.rijen.map((rij) => uitRij(rij, rij.periode === p ? naam : `${naam} ${label(rij.periode)}`))
-        )
-        return { sommen, ontbreekt: [], tegenstrijdig: [], rijen: b.rijen, eigenNiveau }
-      }
-      case "ontbreekt":
-        return {
-          sommen: onbekendeSommen,
-          ontbreekt: [{ gebied: doel, delict, periode: p, ontbrekend: b.ontbrekend }],
-          tegenstrijdig: [],
-          rijen: [],
-          eigenNiveau
-        }
-      case "tegenstrijdig":
-        return {
-          sommen: onbekendeSommen,
-          ontbreekt: [],
-          tegenstrijdig: b.perioden.map((q) => `${naam} ${label(q)}`),
-          rijen: [],
-          eigenNiveau
-        }
-    }
+  private heeftRijen(key: string, delict: Delict, p: Periode): boolean {
+    return [...(this.reeks(key, delict)?.keys() ?? [])].some((q) => this.overlapt(p, q))
   }
 
-  const cache = new Map<string, Uitkomst>()
-  const uitkomst = (doel: Gebied, delict: Delict, p: Periode, bron: Bron = "auto"): Uitkomst => {
+  /** The delict types registered over `periode` for `gebied` or any gemeente of the region, in list order. */
+  delictenIn(gebied: Gebied, periode: Periode): ReadonlyArray<Delict> {
+    const bronKeys = new Set<string>([
+      gebiedKey(gebied),
+      ...this.regio.gemeenten.map((g) => gebiedKey(gemeenteGebied(g)))
+    ])
+    const geregistreerd = new Set<Delict>()
+    for (const key of bronKeys) {
+      for (const [delict, perPeriode] of this.index.get(key) ?? []) {
+        if ([...perPeriode.keys()].some((p) => this.overlapt(periode, p))) geregistreerd.add(delict)
+      }
+    }
+    return Delict.literals.filter((d) => geregistreerd.has(d))
+  }
+
+  /** The figures of `doel`, `delict` and `p`, from the source `bron` says. */
+  uitkomst(doel: Gebied, delict: Delict, p: Periode, bron: Bron = "auto"): Uitkomst {
     const key = gebiedKey(doel)
     const cacheKey = `${key}|${delict}|${p}|${bron}`
-    const cached = cache.get(cacheKey)
+    const cached = this.cache.get(cacheKey)
     if (cached !== undefined) return cached
-    const result = bereken(doel, key, delict, p, bron)
-    cache.set(cacheKey, result)
+    const result = this.bereken(doel, key, delict, p, bron)
+    this.cache.set(cacheKey, result)
     return result
   }
 
-  const bereken = (doel: Gebied, key: string, delict: Delict, p: Periode, bron: Bron): Uitkomst => {
-    const naam = gebiedLabel(regio, doel)
+  private bereken(doel: Gebied, key: string, delict: Delict, p: Periode, bron: Bron): Uitkomst {
+    const naam = gebiedLabel(this.regio, doel)
     if (doel.niveau === "gemeente") {
-      if (!regioGemeenten.has(doel.code)) return leeg
-      return uitBlad(blad(key, delict, p), doel, naam, delict, p, false)
+      if (!this.regioGemeenten.has(doel.code)) return leeg
+      return uitBlad(this.blad(key, delict, p), doel, naam, delict, p, false)
     }
-    const eigen = blad(key, delict, p)
+    const eigen = this.blad(key, delict, p)
     if (bron === "eigen" || (bron === "auto" && eigen.soort === "ok"))
       return uitBlad(eigen, doel, naam, delict, p, true)
-    const leden = gemeentenIn(regio, doel)
-    const delen = leden.map((g) => uitkomst(gemeenteGebied(g), delict, p))
+    const leden = gemeentenIn(this.regio, doel)
+    const delen = leden.map((g) => this.uitkomst(gemeenteGebied(g), delict, p))
     const som: Uitkomst = {
       sommen: delen.length === 0 ? onbekendeSommen : sommenOptellen(delen.map((d) => d.sommen)),
       ontbreekt: delen.flatMap((d) => d.ontbreekt),
@@ -613,11 +640,11 @@ export const make = (invoer: Invoer): Informatiebeeld => {
       eigenNiveau: false
     }
     const volledig = delen.length > 0 && som.ontbreekt.length === 0 && som.tegenstrijdig.length === 0
-    if (bron === "auto" && !volledig && heeftRijen(key, delict, p))
+    if (bron === "auto" && !volledig && this.heeftRijen(key, delict, p))
       return uitBlad(eigen, doel, naam, delict, p, true)
     if (volledig) return som
     // Some gemeenten have no registrations over the period at all: the sum of the others is a lower bound.
-    const bekend = gedekt(p)
+    const bekend = this.gedekt(p)
     const gedekteDelen = delen.filter((_, i) => bekend.has(leden[i]?.code ?? ""))
     if (gedekteDelen.length === 0 || gedekteDelen.length === delen.length) return som
     if (gedekteDelen.some((d) => d.ontbreekt.length > 0 || d.tegenstrijdig.length > 0))
@@ -626,12 +653,6 @@ export const make = (invoer: Invoer): Informatiebeeld => {
         ontbreekt: gedekteDelen.flatMap((d) => d.ontbreekt),
         tegenstrijdig: gedekteDelen.flatMap((d) => d.tegenstrijdig)
       }
-    const ondergrens = (x: Som): Som =>
-      x.waarde === null
-        ? x
-        : x.kwalificatie === "minder-dan"
-          ? { waarde: null, kwalificatie: undefined, onbekend: x.onbekend, gemengd: true }
-          : { ...x, kwalificatie: "meer-dan" }
     const deel = sommenOptellen(gedekteDelen.map((d) => d.sommen))
     return {
       sommen: {
@@ -648,190 +669,317 @@ export const make = (invoer: Invoer): Informatiebeeld => {
     }
   }
 
-  // the delict types registered in the period, at the levels that feed this picture
-  const bronKeys = new Set<string>([eigenKey, ...regio.gemeenten.map((g) => gebiedKey(gemeenteGebied(g)))])
-  const geregistreerd = new Set<Delict>()
-  for (const key of bronKeys) {
-    for (const [delict, perPeriode] of index.get(key) ?? []) {
-      if ([...perPeriode.keys()].some((p) => overlapt(periode, p))) geregistreerd.add(delict)
+  /** The sum over every delict of `delicten` for `doel` in `periode`. */
+  totaal(doel: Gebied, delicten: ReadonlyArray<Delict>, periode: Periode): Sommen {
+    return delicten.length === 0
+      ? onbekendeSommen
+      : sommenOptellen(delicten.map((d) => this.uitkomst(doel, d, periode).sommen))
+  }
+
+  /** Whether any delict of `delicten` is a partial sum for `doel` in `periode`. */
+  totaalDeels(doel: Gebied, delicten: ReadonlyArray<Delict>, periode: Periode): boolean {
+    return delicten.some((d) => this.uitkomst(doel, d, periode).deels === true)
+  }
+
+  /** The sum over every gemeente of the region of `delict` in `periode`: what shares are of. */
+  regioDelict(delict: Delict, periode: Periode): Sommen {
+    return sommenOptellen(
+      this.regio.gemeenten.map((g) => this.uitkomst(gemeenteGebied(g), delict, periode).sommen)
+    )
+  }
+}
+
+const basisTotaal = (delen: ReadonlyArray<Sommen>): Sommen =>
+  delen.length === 0 ? onbekendeSommen : sommenOptellen(delen)
+
+// ---------------------------------------------------------------------------------------------------------
+// rank
+// ---------------------------------------------------------------------------------------------------------
+
+/** The units `gebied` is ranked among (every gemeente, district or basisteam), `undefined` while unknown. */
+const rangEenheden = (regio: Regio, gebied: Gebied): ReadonlyArray<Gebied> | undefined =>
+  gebied.niveau === "regio"
+    ? undefined
+    : gebied.niveau === "gemeente"
+      ? regio.gemeenten.map(gemeenteGebied)
+      : eenheden(regio, gebied.niveau)?.map((u): Gebied => ({ niveau: gebied.niveau, id: u.id }))
+
+/**
+ * The place of `gebied` among `units` by victims (else aangiften), then the other count, then damage:
+ * `null` for the regio, while a unit's count is unknown, or when a unit's figure is a lower bound.
+ */
+const rang = (
+  gebied: Gebied,
+  units: ReadonlyArray<Gebied> | undefined,
+  sommenVan: (doel: Gebied) => Sommen,
+  deelsVan: (doel: Gebied) => boolean
+): Rang | null => {
+  if (gebied.niveau === "regio" || units === undefined) return null
+  // a lower bound of one unit is no place in a ranking
+  if (units.some(deelsVan)) return null
+  const eigenKey = gebiedKey(gebied)
+  const gemeten = units.map((doel) => ({ key: gebiedKey(doel), sommen: sommenVan(doel) }))
+  if (!gemeten.some((u) => u.key === eigenKey)) return null
+  const op: "slachtoffers" | "aangiften" | undefined = gemeten.every(
+    (u) => u.sommen.slachtoffers.waarde !== null
+  )
+    ? "slachtoffers"
+    : gemeten.every((u) => u.sommen.aangiften.waarde !== null)
+      ? "aangiften"
+      : undefined
+  if (op === undefined) return null
+  const ander: Maat = op === "slachtoffers" ? "aangiften" : "slachtoffers"
+  const sleutel = (s: Sommen, m: Maat) => s[m].waarde ?? -1
+  const gesorteerd = [...gemeten].sort(
+    (a, b) =>
+      sleutel(b.sommen, op) - sleutel(a.sommen, op) ||
+      sleutel(b.sommen, ander) - sleutel(a.sommen, ander) ||
+      sleutel(b.sommen, "schade") - sleutel(a.sommen, "schade") ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  )
+  return {
+    positie: gesorteerd.findIndex((u) => u.key === eigenKey) + 1,
+    van: gemeten.length,
+    niveau: gebied.niveau,
+    op
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// derived figures
+// ---------------------------------------------------------------------------------------------------------
+
+/** What the derived figures of an area and period depend on besides its sums. */
+interface Vergelijking {
+  readonly gebied: Gebied
+  readonly periode: Periode
+  readonly vorigePeriode: Periode
+  readonly jaarEerder: Periode
+  /** The area's inhabitants at the end of the period, `null` while unknown. */
+  readonly inwoners: number | null
+  readonly reeksbreuken: ReadonlyArray<Reeksbreuk>
+}
+
+/** Which of the current, previous and year-earlier figures are partial sums (lower bounds). */
+interface Deels {
+  readonly huidig: boolean
+  readonly vorig: boolean
+  readonly eerder: boolean
+}
+
+/** The breaks in series of `delictSet` between `basis` and the end of `periode`. */
+const breuken = (
+  reeksbreuken: ReadonlyArray<Reeksbreuk>,
+  delictSet: ReadonlyArray<Delict>,
+  basis: Periode,
+  periode: Periode
+): ReadonlyArray<Reeksbreuk> =>
+  reeksbreuken.filter(
+    (b) =>
+      (b.delicten.length === 0 || b.delicten.some((d) => delictSet.includes(d))) &&
+      begin(b.vanaf) > begin(basis) &&
+      begin(b.vanaf) <= einde(periode)
+  )
+
+const redenenVan = (bs: ReadonlyArray<Reeksbreuk>): ReadonlyArray<string> => [
+  ...new Set(bs.map((b) => b.reden))
+]
+
+const verandering = (huidig: Som, basis: Som, redenen: ReadonlyArray<string>): Verandering => {
+  const h = huidig.waarde
+  const b = basis.waarde
+  return {
+    basis: b,
+    absoluut: h !== null && b !== null ? h - b : null,
+    procent: h !== null && b !== null && b !== 0 ? ((h - b) / b) * 100 : null,
+    reeksbreuk: redenen.length > 0,
+    redenen
+  }
+}
+
+/**
+ * The figures of a delict row (or the totaal): each count with its rate per 10.000 inhabitants, its share
+ * of the region and its changes against the previous period and the year before, and the rank.
+ */
+const cijfers = (
+  v: Vergelijking,
+  delictSet: ReadonlyArray<Delict>,
+  huidig: Sommen,
+  vorig: Sommen,
+  eerder: Sommen,
+  regioTotaal: Sommen,
+  rangen: Rang | null,
+  deels: Deels
+) => {
+  const redenenVorige = redenenVan(breuken(v.reeksbreuken, delictSet, v.vorigePeriode, v.periode))
+  const redenenJaarEerder = redenenVan(breuken(v.reeksbreuken, delictSet, v.jaarEerder, v.periode))
+  const { inwoners } = v
+  // A partial sum (a lower bound) has no rate, share or change: each would read as the area's own.
+  const getal = (maat: Maat) => {
+    const som = huidig[maat]
+    const totaal = regioTotaal[maat].waarde
+    const waarde = deels.huidig ? null : som.waarde
+    return {
+      ...(som.waarde !== null && som.kwalificatie !== undefined ? { kwalificatie: som.kwalificatie } : {}),
+      perTienduizend:
+        waarde !== null && inwoners !== null && inwoners > 0 ? (waarde / inwoners) * 10_000 : null,
+      aandeelRegio:
+        v.gebied.niveau === "regio"
+          ? waarde !== null && waarde > 0
+            ? 100
+            : null
+          : waarde !== null && totaal !== null && totaal > 0
+            ? (waarde / totaal) * 100
+            : null,
+      tovVorige:
+        deels.huidig || deels.vorig
+          ? verandering(onbekendeSom, onbekendeSom, [])
+          : verandering(som, vorig[maat], redenenVorige),
+      tovJaarEerder:
+        deels.huidig || deels.eerder
+          ? verandering(onbekendeSom, onbekendeSom, [])
+          : verandering(som, eerder[maat], redenenJaarEerder)
     }
   }
-  const delicten = Delict.literals.filter((d) => geregistreerd.has(d))
+  return {
+    aangiften: { waarde: huidig.aangiften.waarde, ...getal("aangiften") },
+    meldingen: { waarde: huidig.meldingen.waarde, ...getal("meldingen") },
+    slachtoffers: { waarde: huidig.slachtoffers.waarde, ...getal("slachtoffers") },
+    schade: { waarde: huidig.schade.waarde as Money | null, ...getal("schade") },
+    rang: rangen
+  }
+}
 
-  const totaalSommen = (doel: Gebied): Sommen =>
-    delicten.length === 0
-      ? onbekendeSommen
-      : sommenOptellen(delicten.map((d) => uitkomst(doel, d, periode).sommen))
-  const totaalDeels = (doel: Gebied): boolean =>
-    delicten.some((d) => uitkomst(doel, d, periode).deels === true)
+/** Descending with unknown last. */
+const aflopend = (a: number | null, b: number | null): number =>
+  a === null ? (b === null ? 0 : 1) : b === null ? -1 : b - a
+
+/** Most victims first, then most damage, then the list's order. */
+const volgorde = (a: Delictbeeld, b: Delictbeeld): number =>
+  aflopend(a.slachtoffers.waarde, b.slachtoffers.waarde) ||
+  aflopend(a.schade.waarde, b.schade.waarde) ||
+  Delict.literals.indexOf(a.delict) - Delict.literals.indexOf(b.delict)
+
+/** The inhabitants of `gemeenten` on `peildatum`, `null` while any count is unknown. */
+const inwonersVan = (gemeenten: ReadonlyArray<Gemeente>, peildatum: Datum): number | null =>
+  gemeenten.some((g) => inwonersOp(g, peildatum) === undefined)
+    ? null
+    : gemeenten.reduce((acc, g) => acc + (inwonersOp(g, peildatum) ?? 0), 0)
+
+/** The sources of the rows used, each once, in order of first use. */
+const herkomstVan = (uitkomsten: ReadonlyArray<DelictUitkomst>): Array<Herkomst> => {
+  const herkomst: Array<Herkomst> = []
+  const gezien = new Set<string>()
+  for (const u of uitkomsten) {
+    for (const rij of [...u.huidig.rijen, ...u.vorig.rijen, ...u.eerder.rijen]) {
+      const key = JSON.stringify([rij.herkomst.document, rij.herkomst.sectie, rij.herkomst.citaat ?? null])
+      if (!gezien.has(key)) {
+        gezien.add(key)
+        herkomst.push(rij.herkomst)
+      }
+    }
+  }
+  return herkomst
+}
+
+/** The current, previous and year-earlier figures of one delict type. */
+interface DelictUitkomst {
+  readonly delict: Delict
+  readonly huidig: Uitkomst
+  readonly vorig: Uitkomst
+  readonly eerder: Uitkomst
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// make
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Computes the informatiebeeld of `gebied` in `periode`.
+ *
+ * - Counts are sums over the area's gemeenten; a sum with an unknown part is unknown. For the regio (or a
+ *   district or basisteam) registrations recorded at that level itself are used when they cover the
+ *   period, else the sum of its gemeenten; such registrations never count for a gemeente.
+ * - A period is taken as registered; if it is not registered it is built from all of its months, else all
+ *   of its quarters; if neither set is complete it is unknown and listed in `ontbreekt`.
+ * - Per 10.000 inhabitants uses the inhabitants valid at the end of the period.
+ * - Shares are of the sum over all gemeenten of the region; ranks are among the gemeenten (or the
+ *   districts or basisteams) of the region.
+ *
+ * The steps are the sections of this module: sums (`Sommatie`), rank (`rang`), derived figures
+ * (`cijfers`) and notes (`notities`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (invoer: Invoer): Informatiebeeld => {
+  const { regio, registraties, reeksbreuken, gebied, periode } = invoer
+  const alleenWaarden = invoer.alleenWaarden === true
+  const vorigePeriode = vorige(periode)
+  const jaarEerder = jaarEerderVan(periode)
+  const peildatumInwoners = einde(periode)
+  const sommatie = new Sommatie(regio, registraties)
+  const delicten = sommatie.delictenIn(gebied, periode)
 
   // inhabitants
   const gemeenten = gemeentenIn(regio, gebied)
   const zonderInwoners = gemeenten.filter((g) => inwonersOp(g, peildatumInwoners) === undefined)
-  const inwoners =
-    gemeenten.length === 0 || zonderInwoners.length > 0
-      ? null
-      : gemeenten.reduce((acc, g) => acc + (inwonersOp(g, peildatumInwoners) ?? 0), 0)
-
-  // units to rank among
-  const eenheidGebieden: ReadonlyArray<Gebied> | undefined =
-    gebied.niveau === "regio"
-      ? undefined
-      : gebied.niveau === "gemeente"
-        ? regio.gemeenten.map(gemeenteGebied)
-        : eenheden(regio, gebied.niveau)?.map((u): Gebied => ({ niveau: gebied.niveau, id: u.id }))
-
-  const rang = (sommenVan: (doel: Gebied) => Sommen, deelsVan: (doel: Gebied) => boolean): Rang | null => {
-    if (gebied.niveau === "regio" || eenheidGebieden === undefined) return null
-    // a lower bound of one unit is no place in a ranking
-    if (eenheidGebieden.some(deelsVan)) return null
-    const units = eenheidGebieden.map((doel) => ({ key: gebiedKey(doel), sommen: sommenVan(doel) }))
-    if (!units.some((u) => u.key === eigenKey)) return null
-    const op: "slachtoffers" | "aangiften" | undefined = units.every(
-      (u) => u.sommen.slachtoffers.waarde !== null
-    )
-      ? "slachtoffers"
-      : units.every((u) => u.sommen.aangiften.waarde !== null)
-        ? "aangiften"
-        : undefined
-    if (op === undefined) return null
-    const ander: Maat = op === "slachtoffers" ? "aangiften" : "slachtoffers"
-    const sleutel = (s: Sommen, m: Maat) => s[m].waarde ?? -1
-    const gesorteerd = [...units].sort(
-      (a, b) =>
-        sleutel(b.sommen, op) - sleutel(a.sommen, op) ||
-        sleutel(b.sommen, ander) - sleutel(a.sommen, ander) ||
-        sleutel(b.sommen, "schade") - sleutel(a.sommen, "schade") ||
-        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
-    )
-    return {
-      positie: gesorteerd.findIndex((u) => u.key === eigenKey) + 1,
-      van: units.length,
-      niveau: gebied.niveau,
-      op
-    }
-  }
-
-  const breuken = (delictSet: ReadonlyArray<Delict>, basis: Periode): ReadonlyArray<Reeksbreuk> =>
-    reeksbreuken.filter(
-      (b) =>
-        (b.delicten.length === 0 || b.delicten.some((d) => delictSet.includes(d))) &&
-        begin(b.vanaf) > begin(basis) &&
-        begin(b.vanaf) <= einde(periode)
-    )
-
-  const verandering = (huidig: Som, basis: Som, redenen: ReadonlyArray<string>): Verandering => {
-    const h = huidig.waarde
-    const b = basis.waarde
-    return {
-      basis: b,
-      absoluut: h !== null && b !== null ? h - b : null,
-      procent: h !== null && b !== null && b !== 0 ? ((h - b) / b) * 100 : null,
-      reeksbreuk: redenen.length > 0,
-      redenen
-    }
-  }
-
-  const redenenVan = (bs: ReadonlyArray<Reeksbreuk>): ReadonlyArray<string> => [
-    ...new Set(bs.map((b) => b.reden))
-  ]
-
-  const cijfers = (
-    delictSet: ReadonlyArray<Delict>,
-    huidig: Sommen,
-    vorig: Sommen,
-    eerder: Sommen,
-    regioTotaal: Sommen,
-    rangen: Rang | null,
-    deels: { readonly huidig: boolean; readonly vorig: boolean; readonly eerder: boolean }
-  ) => {
-    const redenenVorige = redenenVan(breuken(delictSet, vorigePeriode))
-    const redenenJaarEerder = redenenVan(breuken(delictSet, jaarEerder))
-    // A partial sum (a lower bound) has no rate, share or change: each would read as the area's own.
-    const getal = (maat: Maat) => {
-      const som = huidig[maat]
-      const totaal = regioTotaal[maat].waarde
-      const waarde = deels.huidig ? null : som.waarde
-      return {
-        ...(som.waarde !== null && som.kwalificatie !== undefined ? { kwalificatie: som.kwalificatie } : {}),
-        perTienduizend:
-          waarde !== null && inwoners !== null && inwoners > 0 ? (waarde / inwoners) * 10_000 : null,
-        aandeelRegio:
-          gebied.niveau === "regio"
-            ? waarde !== null && waarde > 0
-              ? 100
-              : null
-            : waarde !== null && totaal !== null && totaal > 0
-              ? (waarde / totaal) * 100
-              : null,
-        tovVorige:
-          deels.huidig || deels.vorig
-            ? verandering(onbekendeSom, onbekendeSom, [])
-            : verandering(som, vorig[maat], redenenVorige),
-        tovJaarEerder:
-          deels.huidig || deels.eerder
-            ? verandering(onbekendeSom, onbekendeSom, [])
-            : verandering(som, eerder[maat], redenenJaarEerder)
-      }
-    }
-    return {
-      aangiften: { waarde: huidig.aangiften.waarde, ...getal("aangiften") },
-      meldingen: { waarde: huidig.meldingen.waarde, ...getal("meldingen") },
-      slachtoffers: { waarde: huidig.slachtoffers.waarde, ...getal("slachtoffers") },
-      schade: { waarde: huidig.schade.waarde as Money | null, ...getal("schade") },
-      rang: rangen
-    }
-  }
-
-  const regioDelict = (delict: Delict): Sommen =>
-    sommenOptellen(regio.gemeenten.map((g) => uitkomst(gemeenteGebied(g), delict, periode).sommen))
+  const inwoners = gemeenten.length === 0 ? null : inwonersVan(gemeenten, peildatumInwoners)
+  const vergelijking: Vergelijking = { gebied, periode, vorigePeriode, jaarEerder, inwoners, reeksbreuken }
+  const eenheidGebieden = rangEenheden(regio, gebied)
 
   // a comparison is like with like: a base of the same source as the current figure
-  const uitkomsten = delicten.map((delict) => {
-    const huidig = uitkomst(gebied, delict, periode)
+  const uitkomsten: ReadonlyArray<DelictUitkomst> = delicten.map((delict) => {
+    const huidig = sommatie.uitkomst(gebied, delict, periode)
     const bron: Bron = gebied.niveau === "gemeente" ? "auto" : huidig.eigenNiveau ? "eigen" : "gemeenten"
     return {
       delict,
       huidig,
-      vorig: uitkomst(gebied, delict, vorigePeriode, bron),
-      eerder: uitkomst(gebied, delict, jaarEerder, bron)
+      vorig: sommatie.uitkomst(gebied, delict, vorigePeriode, bron),
+      eerder: sommatie.uitkomst(gebied, delict, jaarEerder, bron)
     }
   })
 
   const beelden: Array<Delictbeeld> = uitkomsten.map((u) => ({
     delict: u.delict,
     ...cijfers(
+      vergelijking,
       [u.delict],
       u.huidig.sommen,
       u.vorig.sommen,
       u.eerder.sommen,
-      invoer.alleenWaarden === true ? onbekendeSommen : regioDelict(u.delict),
-      invoer.alleenWaarden === true
+      alleenWaarden ? onbekendeSommen : sommatie.regioDelict(u.delict, periode),
+      alleenWaarden
         ? null
         : rang(
-            (doel) => uitkomst(doel, u.delict, periode).sommen,
-            (doel) => uitkomst(doel, u.delict, periode).deels === true
+            gebied,
+            eenheidGebieden,
+            (doel) => sommatie.uitkomst(doel, u.delict, periode).sommen,
+            (doel) => sommatie.uitkomst(doel, u.delict, periode).deels === true
           ),
       { huidig: u.huidig.deels === true, vorig: u.vorig.deels === true, eerder: u.eerder.deels === true }
     )
   }))
-
-  const volgorde = (a: Delictbeeld, b: Delictbeeld): number =>
-    aflopend(a.slachtoffers.waarde, b.slachtoffers.waarde) ||
-    aflopend(a.schade.waarde, b.schade.waarde) ||
-    Delict.literals.indexOf(a.delict) - Delict.literals.indexOf(b.delict)
   beelden.sort(volgorde)
 
-  const totaalHuidig = totaalSommen(gebied)
+  const totaalHuidig = sommatie.totaal(gebied, delicten, periode)
   const totaal: Totaal = cijfers(
+    vergelijking,
     delicten,
     totaalHuidig,
     basisTotaal(uitkomsten.map((u) => u.vorig.sommen)),
     basisTotaal(uitkomsten.map((u) => u.eerder.sommen)),
-    delicten.length === 0 || invoer.alleenWaarden === true
+    delicten.length === 0 || alleenWaarden
       ? onbekendeSommen
-      : sommenOptellen(delicten.map((d) => regioDelict(d))),
-    invoer.alleenWaarden === true ? null : rang(totaalSommen, totaalDeels),
+      : sommenOptellen(delicten.map((d) => sommatie.regioDelict(d, periode))),
+    alleenWaarden
+      ? null
+      : rang(
+          gebied,
+          eenheidGebieden,
+          (doel) => sommatie.totaal(doel, delicten, periode),
+          (doel) => sommatie.totaalDeels(doel, delicten, periode)
+        ),
     {
       huidig: uitkomsten.some((u) => u.huidig.deels === true),
       vorig: uitkomsten.some((u) => u.vorig.deels === true),
@@ -846,55 +994,43 @@ export const make = (invoer: Invoer): Informatiebeeld => {
     ...(jaarEerder === vorigePeriode ? [] : u.eerder.ontbreekt)
   ])
 
-  const herkomst: Array<Herkomst> = []
-  const gezien = new Set<string>()
-  for (const u of uitkomsten) {
-    for (const rij of [...u.huidig.rijen, ...u.vorig.rijen, ...u.eerder.rijen]) {
-      const key = JSON.stringify([rij.herkomst.document, rij.herkomst.sectie, rij.herkomst.citaat ?? null])
-      if (!gezien.has(key)) {
-        gezien.add(key)
-        herkomst.push(rij.herkomst)
-      }
-    }
-  }
-
   // coverage: the gemeenten a partial sum counts
-  const inwonersVan = (gs: ReadonlyArray<Gemeente>): number | null =>
-    gs.some((g) => inwonersOp(g, peildatumInwoners) === undefined)
-      ? null
-      : gs.reduce((acc, g) => acc + (inwonersOp(g, peildatumInwoners) ?? 0), 0)
   const deels = gebied.niveau !== "gemeente" && uitkomsten.some((u) => u.huidig.deels === true)
-  const bekend = deels ? gedekt(periode) : undefined
+  const bekend = deels ? sommatie.gedekt(periode) : undefined
   const gedekteGemeenten = bekend === undefined ? [] : gemeenten.filter((g) => bekend.has(g.code))
   const dekking: Dekking | null =
     bekend !== undefined
       ? {
           gemeenten: gedekteGemeenten.length,
           van: gemeenten.length,
-          inwoners: inwonersVan(gedekteGemeenten),
+          inwoners: inwonersVan(gedekteGemeenten, peildatumInwoners),
           inwonersVan: inwoners,
           zonder: gemeenten.filter((g) => !bekend.has(g.code)).map((g) => g.code)
         }
       : null
 
-  const opmerkingen: Array<string> =
-    invoer.alleenWaarden === true
-      ? []
-      : notities({
-          regio,
-          gebied,
-          periode,
-          vorigePeriode,
-          jaarEerder,
-          gemeenten,
-          zonderInwoners,
-          delicten,
-          uitkomsten,
-          beelden,
-          totaalHuidig,
-          dekking,
-          reeksbreuken: [...new Set([...breuken(delicten, vorigePeriode), ...breuken(delicten, jaarEerder)])]
-        })
+  const opmerkingen: Array<string> = alleenWaarden
+    ? []
+    : notities({
+        regio,
+        gebied,
+        periode,
+        vorigePeriode,
+        jaarEerder,
+        gemeenten,
+        zonderInwoners,
+        delicten,
+        uitkomsten,
+        beelden,
+        totaalHuidig,
+        dekking,
+        reeksbreuken: [
+          ...new Set([
+            ...breuken(reeksbreuken, delicten, vorigePeriode, periode),
+            ...breuken(reeksbreuken, delicten, jaarEerder, periode)
+          ])
+        ]
+      })
 
   return {
     gebied,
@@ -913,31 +1049,10 @@ export const make = (invoer: Invoer): Informatiebeeld => {
       .map((b) => b.delict),
     totaal,
     ontbreekt,
-    herkomst,
+    herkomst: herkomstVan(uitkomsten),
     opmerkingen
   }
 }
-
-/**
- * Where an area's figure comes from: its own level's registrations (`eigen`), the sum of its gemeenten, or
- * (`auto`) its own level when that covers the period, else the gemeenten.
- */
-type Bron = "auto" | "eigen" | "gemeenten"
-
-const basisTotaal = (delen: ReadonlyArray<Sommen>): Sommen =>
-  delen.length === 0 ? onbekendeSommen : sommenOptellen(delen)
-
-const leeg: Uitkomst = {
-  sommen: onbekendeSommen,
-  ontbreekt: [],
-  tegenstrijdig: [],
-  rijen: [],
-  eigenNiveau: false
-}
-
-/** Descending with unknown last. */
-const aflopend = (a: number | null, b: number | null): number =>
-  a === null ? (b === null ? 0 : 1) : b === null ? -1 : b - a
 
 // ---------------------------------------------------------------------------------------------------------
 // notes
@@ -952,12 +1067,7 @@ interface NotitieInvoer {
   readonly gemeenten: ReadonlyArray<Gemeente>
   readonly zonderInwoners: ReadonlyArray<Gemeente>
   readonly delicten: ReadonlyArray<Delict>
-  readonly uitkomsten: ReadonlyArray<{
-    readonly delict: Delict
-    readonly huidig: Uitkomst
-    readonly vorig: Uitkomst
-    readonly eerder: Uitkomst
-  }>
+  readonly uitkomsten: ReadonlyArray<DelictUitkomst>
   readonly beelden: ReadonlyArray<Delictbeeld>
   readonly totaalHuidig: Sommen
   readonly dekking: Dekking | null

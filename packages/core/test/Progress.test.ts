@@ -207,6 +207,80 @@ describe("dekking", () => {
     assert.include(progress.uitleg, "lijst van basisteams in de regio is onbekend")
   })
 
+  // A fourth district that no source assigns gemeenten to: it is still a district that needs a case.
+  const metWest: Geography.Regio = {
+    ...regio,
+    districten: [...regio.districten, { id: "west", naam: "West" }]
+  }
+  const inRegio = (r: Geography.Regio, peildatum: string) => ({
+    peildatum: peildatum as Periode.Datum,
+    regio: r
+  })
+
+  it("counts a district without known gemeenten as a unit that needs a case", () => {
+    const cases = ["noord", "midden", "zuid"].map((id) =>
+      meting({ periode: "2025", waarde: 1, gebied: { niveau: "district", id } })
+    )
+    assert.strictEqual(Progress.evaluate(perDistrict, cases, at("2025-12-31")).status, "behaald")
+    const progress = Progress.evaluate(perDistrict, cases, inRegio(metWest, "2025-12-31"))
+    assert.strictEqual(progress.status, "achter")
+    assert.include(progress.uitleg, "3 van 4 districten")
+    assert.include(progress.uitleg, "nog niet: West")
+    const regional = Progress.evaluate(
+      perDistrict,
+      [meting({ periode: "2025", waarde: 3 })],
+      inRegio(metWest, "2025-12-31")
+    )
+    assert.strictEqual(regional.status, "achter")
+    assert.include(regional.uitleg, "van 4 districten")
+  })
+
+  it("counts the activity register's cases per district, a district without gemeenten among the missing", () => {
+    const riec = indicator({
+      eenheid: "RIEC-casussen",
+      schaal: "district",
+      bron: "activiteitenregister",
+      telling: { activiteit: "riec-casus" },
+      regel: { soort: "dekking", niveau: "district", minimumPerEenheid: 1, periode: "2025" }
+    })
+    const activiteiten = ["GM0001", "GM0002", "GM0003"].map((gemeente, i) =>
+      Schema.decodeUnknownSync(Activity.Activity)({
+        id: `r${i}`,
+        datum: "2025-05-01",
+        gemeente,
+        soort: "riec-casus"
+      })
+    )
+    const progress = Progress.evaluate(riec, [], { ...inRegio(metWest, "2025-12-31"), activiteiten })
+    assert.strictEqual(progress.status, "achter")
+    assert.include(progress.uitleg, "3 van 4 districten")
+    assert.include(progress.uitleg, "nog niet: West")
+  })
+
+  it("adding a district without cases never improves the verdict", () => {
+    const rank = { achter: 0, aandacht: 1, "op-koers": 2, behaald: 3 } as Record<string, number>
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.record({ noord: fc.nat(3), midden: fc.nat(3), zuid: fc.nat(3) }).map((per) =>
+            Object.entries(per)
+              .filter(([, waarde]) => waarde > 0)
+              .map(([id, waarde]) => meting({ periode: "2025", waarde, gebied: { niveau: "district", id } }))
+          ),
+          fc.nat(3).map((waarde) => [meting({ periode: "2025", waarde })])
+        ),
+        fc.integer({ min: 0, max: 400 }),
+        (metingen, dag) => {
+          const peildatum = new Date(Date.UTC(2025, 0, 1 + dag)).toISOString().slice(0, 10)
+          const before = Progress.evaluate(perDistrict, metingen, inRegio(regio, peildatum)).status
+          const after = Progress.evaluate(perDistrict, metingen, inRegio(metWest, peildatum)).status
+          if (rank[before] === undefined) return after === before
+          return rank[after] !== undefined && (rank[after] ?? 0) <= (rank[before] ?? 0)
+        }
+      )
+    )
+  })
+
   it("covers quarters: a quarter over without a contribution counts against it", () => {
     const perQuarter = indicator({
       regel: { soort: "dekking", niveau: "kwartaal", minimumPerEenheid: 1, periode: "2026" }

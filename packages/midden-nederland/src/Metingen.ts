@@ -99,9 +99,9 @@ export const metingen: ReadonlyArray<Meting> = [
     jaar: 2025,
     periode: "2025",
     gebied: { niveau: "regio" },
-    // For a dekking rule a regional value counts the units that reached the minimum: two cases can cover
-    // at most two districts.
-    waarde: 2,
+    // For a dekking rule a regional value counts the units that reached the minimum: the Terugblik says the
+    // two (combined) cases were started in three districts, so three districts have a case.
+    waarde: 3,
     bron: "activiteitenregister",
     toelichting: "Twee RIEC-casussen opgestart in drie districten; welke districten is niet vastgelegd.",
     vastgelegdOp: VASTGELEGD_OP,

@@ -1,7 +1,11 @@
 /**
- * The region and its 38 gemeenten, transcribed from `data/regio-midden-nederland.csv`. The CSV leaves
- * district, basisteam and inhabitants empty because no verified source was at hand: they stay unknown
- * here (`null`, no inhabitants, no districts or basisteams) until someone fills them in from a source.
+ * The region and its 38 gemeenten, transcribed from `data/regio-midden-nederland.csv`, and the five police
+ * districts of politie-eenheid Midden-Nederland with the gemeenten a source assigns to them, transcribed
+ * from `data/politie-districten.csv`. A source places the gemeenten of Flevoland and Gooi en Vechtstreek
+ * (the former police forces, with the borders of their veiligheidsregio) and the city of Utrecht
+ * (Utrecht-Stad); which of the other 25 Utrecht gemeenten belong to Oost-Utrecht or West-Utrecht no source
+ * at hand states, so their district stays `null`. Basisteams and inhabitants stay unknown (no basisteams,
+ * no inhabitants) until someone fills them in from a source.
  *
  * @since 0.1.0
  */
@@ -9,11 +13,40 @@ import type { Geography } from "@dvcc/core"
 
 type Gemeente = typeof Geography.Gemeente.Encoded
 
+/**
+ * The five districts, in the order of `data/politie-districten.csv`, with the CBS codes its
+ * `gemeenten_bekend` column assigns to them (empty: no source names them).
+ *
+ * @since 0.1.0
+ * @category data
+ */
+export const districten: ReadonlyArray<{
+  readonly id: string
+  readonly naam: string
+  readonly gemeenten: ReadonlyArray<string>
+}> = [
+  {
+    id: "flevoland",
+    naam: "Flevoland",
+    gemeenten: ["GM0034", "GM0050", "GM0171", "GM0184", "GM0303", "GM0995"]
+  },
+  {
+    id: "gooi-en-vechtstreek",
+    naam: "Gooi en Vechtstreek",
+    gemeenten: ["GM0376", "GM0402", "GM0406", "GM0417", "GM1696", "GM1942"]
+  },
+  { id: "utrecht-stad", naam: "Utrecht-Stad", gemeenten: ["GM0344"] },
+  { id: "oost-utrecht", naam: "Oost-Utrecht", gemeenten: [] },
+  { id: "west-utrecht", naam: "West-Utrecht", gemeenten: [] }
+]
+
+const districtVan = new Map(districten.flatMap((d) => d.gemeenten.map((code) => [code, d.id] as const)))
+
 const gemeente = (code: string, naam: string, provincie: string): Gemeente => ({
   code,
   naam,
   provincie,
-  district: null,
+  district: districtVan.get(code) ?? null,
   basisteam: null,
   inwoners: []
 })
@@ -73,11 +106,12 @@ export const gemeenten: ReadonlyArray<Gemeente> = [
  */
 export const regio: typeof Geography.Regio.Encoded = {
   naam: "Midden-Nederland",
-  districten: [],
+  districten: districten.map(({ id, naam }) => ({ id, naam })),
   basisteams: [],
   gemeenten,
   herkomst: {
-    document: "data/regio-midden-nederland.csv",
-    sectie: "kolommen cbs_code, naam, provincie (referentiedata van het programma, shared/data, 2026-11)"
+    document: "data/regio-midden-nederland.csv, data/politie-districten.csv",
+    sectie:
+      "kolommen cbs_code, naam, provincie; districten met hun bekende gemeenten (bronnen: regio14.nl, regioburgemeesters.nl, vrgooienvechtstreek.nl) (referentiedata van het programma, shared/data, 2026-11)"
   }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs"
-import { Informatiebeeld, type Periode } from "@dvcc/core"
+import { Geography, Informatiebeeld, type Periode } from "@dvcc/core"
 import { assert, describe, it } from "@effect/vitest"
 import { dataset } from "../src/index.ts"
 
@@ -10,6 +10,18 @@ const csvRows = readFileSync(new URL("../data/regio-midden-nederland.csv", impor
   .map((line) => {
     const [code, naam, provincie, district, basisteam, inwoners] = line.split(",")
     return { code, naam, provincie, district, basisteam, inwoners }
+  })
+
+// district,"GM0034 GM0050 …",bron — the bron column may hold commas, inside quotes.
+const districtRows = readFileSync(new URL("../data/politie-districten.csv", import.meta.url), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((line) => {
+    const match = /^([^,]+),"?([^"]*)"?,"?(.*?)"?$/.exec(line)
+    if (match === null) throw new Error(`unreadable row: ${line}`)
+    const [, district = "", gemeenten = "", bron = ""] = match
+    return { district, gemeenten: gemeenten.split(" ").filter((c) => c !== ""), bron }
   })
 
 const expectedIndicatoren: Record<number, ReadonlyArray<string>> = {
@@ -82,12 +94,35 @@ describe("dataset", () => {
     for (const row of csvRows)
       assert.deepStrictEqual([row.district, row.basisteam, row.inwoners], ["", "", ""])
     for (const gemeente of dataset.regio.gemeenten) {
-      assert.isNull(gemeente.district)
       assert.isNull(gemeente.basisteam)
       assert.deepStrictEqual(gemeente.inwoners, [])
     }
-    assert.deepStrictEqual(dataset.regio.districten, [])
     assert.deepStrictEqual(dataset.regio.basisteams, [])
+  })
+
+  it("holds the five police districts of the districts CSV, with only the gemeenten a source names", () => {
+    assert.deepStrictEqual(
+      dataset.regio.districten.map((d) => d.naam),
+      districtRows.map((r) => r.district)
+    )
+    for (const row of districtRows) {
+      const district = dataset.regio.districten.find((d) => d.naam === row.district)
+      assert.isDefined(district)
+      assert.deepStrictEqual(
+        Geography.gemeentenIn(dataset.regio, { niveau: "district", id: district.id }).map((g) => g.code),
+        row.gemeenten,
+        row.district
+      )
+      assert.isAbove(row.bron.length, 0, row.district)
+    }
+    // Oost-Utrecht and West-Utrecht: no source at hand says which gemeenten they hold.
+    assert.deepStrictEqual(
+      districtRows.filter((r) => r.gemeenten.length === 0).map((r) => r.district),
+      ["Oost-Utrecht", "West-Utrecht"]
+    )
+    const zonder = dataset.regio.gemeenten.filter((g) => g.district === null)
+    assert.strictEqual(zonder.length, 25)
+    for (const g of zonder) assert.strictEqual(g.provincie, "Utrecht")
   })
 
   it("has 11 acties in 2025 and 10 in 2026, numbered in order", () => {
@@ -195,6 +230,24 @@ describe("the region's informatiebeeld on the bundled data", () => {
     assert.strictEqual(
       opmerking,
       `inwonertal onbekend: per 10.000 inwoners niet te berekenen (geen inwonertal voor alle ${dataset.regio.gemeenten.length} gemeenten)`
+    )
+  })
+
+  it("has no figures for a district without known gemeenten, and says so", () => {
+    const beeld = Informatiebeeld.make({
+      regio: dataset.regio,
+      registraties: dataset.registraties,
+      reeksbreuken: dataset.reeksbreuken,
+      gebied: { niveau: "district", id: "oost-utrecht" },
+      periode: "2024" as Periode.Periode
+    })
+    assert.strictEqual(beeld.naam, "district Oost-Utrecht")
+    assert.deepStrictEqual(beeld.gemeenten, [])
+    assert.isNull(beeld.inwoners)
+    assert.isNull(beeld.totaal.slachtoffers.waarde)
+    assert.include(
+      beeld.opmerkingen,
+      "district Oost-Utrecht heeft geen (bekende) gemeenten in de regio: cijfers en inwonertal onbekend"
     )
   })
 })

@@ -125,8 +125,14 @@ describe("renderInformatiebeeld", () => {
         const html = yield* render("GM0344", false)
         assert.include(html, "Voorlichting phishing in de bibliotheek")
         assert.include(html, "Echt-Nep-bijeenkomst")
-        assert.include(html, "Het district van Utrecht is onbekend in de gegevens")
         assert.include(html, "het aantal per 10.000 inwoners is dan onbekend")
+        // Utrecht is district Utrecht-Stad; which district Amersfoort is in, no source says.
+        assert.notInclude(html, "Het district van Utrecht is onbekend")
+        assert.include(html, "Utrecht-Stad")
+        assert.include(
+          yield* render("GM0307", false),
+          "Het district van Amersfoort is onbekend in de gegevens"
+        )
       })
   )
 
@@ -251,7 +257,25 @@ describe("the public version (--publiek)", () => {
           assert.isAtLeast(verborgen.length, 2, `kolom ${kolom}`)
           assert.isTrue(verborgen.some((r) => r[kolom] === "×"))
         }
-        assert.include(html, "De districtsindeling van de gemeenten is onbekend")
+        // The five districts, the two without known gemeenten with unknown figures.
+        const districten = tabelCellen(html, "districten-tabel")
+        assert.deepStrictEqual(
+          districten.map((r) => r[0]),
+          [
+            "Flevoland",
+            "Gooi en Vechtstreek",
+            "Utrecht-Stad",
+            "Oost-Utrecht",
+            "West-Utrecht",
+            "Regio Midden-Nederland"
+          ]
+        )
+        assert.deepStrictEqual(districten.find((r) => r[0] === "Oost-Utrecht")?.slice(1), [
+          "onbekend",
+          "onbekend",
+          "onbekend",
+          "onbekend"
+        ])
         const intern = yield* Overzicht.renderOverzicht(klein, opties(false), new Map())
         assert.deepStrictEqual(
           tabelCellen(intern, "gemeenten-tabel")

@@ -29,17 +29,24 @@ export const overzicht = (model: Model.Model, view: Model.GebiedView, jaar: numb
       `Districten: onbekend — de gegevens leggen nog geen districten vast (${zonderDistrict} van ${model.dataset.regio.gemeenten.length} gemeenten zonder district); welke districten nog geen RIEC-casus hebben is daarom niet te zien.`
     )
   } else {
-    const zonder = view.districten.filter((d) => d.riecCasussen === 0).map((d) => d.district.naam)
+    // A district no source assigns gemeenten to has no figures of its own: its activities cannot be told apart.
+    const bekend = view.districten.filter((d) => d.gemeenten > 0)
+    const onbekend = view.districten.filter((d) => d.gemeenten === 0).map((d) => d.district.naam)
+    const zonder = bekend.filter((d) => d.riecCasussen === 0).map((d) => d.district.naam)
     for (const d of view.districten) {
       out.push(
-        `District ${d.district.naam}: ${Getal.aantal(d.gemeenten, "gemeenten")}, ${Getal.aantal(d.riecCasussen, "RIEC-casussen")}, ${Getal.aantal(d.activiteiten, "activiteiten")} in ${jaar}`
+        d.gemeenten === 0
+          ? `District ${d.district.naam}: gemeenten onbekend, dus geen cijfers`
+          : `District ${d.district.naam}: ${Getal.aantal(d.gemeenten, "gemeenten")}, ${Getal.aantal(d.riecCasussen, "RIEC-casussen")}, ${Getal.aantal(d.activiteiten, "activiteiten")} in ${jaar}`
       )
     }
-    out.push(
-      zonder.length === 0
-        ? `Elk district heeft in ${jaar} een RIEC-casus.`
-        : `Nog geen RIEC-casus in ${jaar}: ${zonder.join(", ")}`
-    )
+    if (zonder.length > 0) out.push(`Nog geen RIEC-casus in ${jaar}: ${zonder.join(", ")}`)
+    if (onbekend.length > 0)
+      out.push(
+        `Of ${onbekend.join(" en ")} in ${jaar} een RIEC-casus ${onbekend.length === 1 ? "heeft" : "hebben"} is niet te zien: welke gemeenten erbij horen is onbekend (${zonderDistrict} van ${model.dataset.regio.gemeenten.length} gemeenten zonder district).`
+      )
+    if (zonder.length === 0 && onbekend.length === 0)
+      out.push(`Elk district heeft in ${jaar} een RIEC-casus.`)
   }
   return out
 }

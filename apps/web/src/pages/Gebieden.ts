@@ -5,7 +5,8 @@
  * status, as the dashboard's Gebied screen shows them. The gemeenten are the store's query within the
  * reader's `Access.Visibility` (as `GET /api/v1/gebieden`), the activities counted only where the reader
  * may see them; a district or basisteam is shown to a scoped reader only when every gemeente in it is
- * visible. `/gebieden/{code}` is one gemeente (CBS code) or district (id): an address outside the
+ * visible; a district whose gemeenten no source names is listed, without figures, to a reader who sees
+ * every gemeente. `/gebieden/{code}` is one gemeente (CBS code) or district (id): an address outside the
  * reader's scope is the same 404 as one that names nothing.
  */
 import { Access, type Activity, type Dataset, Geography, Getal, Periode, Progress } from "@dvcc/core"
@@ -161,12 +162,19 @@ export const app = (run: Run) => {
       (a) => jaar !== undefined && a.datum.startsWith(`${jaar}-`) && Access.sees(g.visibility, a.gemeente)
     )
     const districten = zichtbareDistricten(g)
+    // A district no source assigns gemeenten to: listed for a reader who sees everything, without figures.
+    const zonderGemeenten =
+      g.visibility.kind === "alles"
+        ? regio.districten.filter(
+            (d) => Geography.gemeentenIn(regio, { niveau: "district", id: d.id }).length === 0
+          )
+        : []
     const districtTabel =
       regio.districten.length === 0
         ? Html.alinea(
             `Districten: onbekend — de gegevens leggen nog geen districten vast (${regio.gemeenten.filter((x) => x.district === null).length} van ${regio.gemeenten.length} gemeenten zonder district); welke districten nog geen RIEC-casus hebben is daarom niet te zien.`
           )
-        : districten.length === 0
+        : districten.length === 0 && zonderGemeenten.length === 0
           ? Html.alinea(
               "U ziet de cijfers van een district alleen als u alle gemeenten van dat district mag zien."
             )
@@ -178,18 +186,26 @@ export const app = (run: Run) => {
                 { kop: "Activiteiten", numeriek: true },
                 { kop: "RIEC-casussen", numeriek: true }
               ],
-              districten.map((d) => {
-                const codes = new Set(
-                  Geography.gemeentenIn(regio, { niveau: "district", id: d.id }).map((x) => x.code)
-                )
-                const t = telling(ofYear.filter((a) => a.gemeente !== null && codes.has(a.gemeente)))
-                return [
-                  `<a class="utrecht-link" href="/gebieden/${esc(encodeURIComponent(d.id))}?jaar=${jaar}">${esc(d.naam)}</a>`,
-                  esc(`${codes.size}`),
-                  esc(`${t.activiteiten}`),
-                  `${t.riec}${t.riec === 0 ? " (nog geen)" : ""}`
-                ]
-              })
+              [
+                ...districten.map((d) => {
+                  const codes = new Set(
+                    Geography.gemeentenIn(regio, { niveau: "district", id: d.id }).map((x) => x.code)
+                  )
+                  const t = telling(ofYear.filter((a) => a.gemeente !== null && codes.has(a.gemeente)))
+                  return [
+                    `<a class="utrecht-link" href="/gebieden/${esc(encodeURIComponent(d.id))}?jaar=${jaar}">${esc(d.naam)}</a>`,
+                    esc(`${codes.size}`),
+                    esc(`${t.activiteiten}`),
+                    `${t.riec}${t.riec === 0 ? " (nog geen)" : ""}`
+                  ]
+                }),
+                ...zonderGemeenten.map((d) => [
+                  esc(d.naam),
+                  "onbekend",
+                  "onbekend (geen gemeenten bekend)",
+                  "onbekend (geen gemeenten bekend)"
+                ])
+              ]
             )
     const basisteams = regio.basisteams.filter((b) => {
       const leden = Geography.gemeentenIn(regio, { niveau: "basisteam", id: b.id })

@@ -1,43 +1,30 @@
 /**
- * Reads a workbook by the contract: finds each sheet's kind and header row, reads every row into a record
- * of dvcc's types, and collects what is wrong as problems naming sheet, cell, row, column, the value found
- * and what was expected. Plain async code over plain data (the hot path of a 200,000-row import); the
- * Effect edge is `Import.ts`.
+ * Reads a workbook by the contract: finds each sheet's kind and header row, hands every row to the reader
+ * of its kind of sheet (`readers/`, one per kind, reading the row into a record of dvcc's types), and
+ * collects what is wrong as problems naming sheet, cell, row, column, the value found and what was
+ * expected. Adding a kind of sheet is adding its reader to `readers` below. Plain async code over plain
+ * data (the hot path of a 200,000-row import); the Effect edge is `Import.ts`.
  */
-import { type Access, Bespreking, type Dataset, Geography, Periode, Registration } from "@dvcc/core"
-import { Result } from "effect"
+import type { Access, Bespreking, Dataset, Geography, Periode } from "@dvcc/core"
+import { Registration } from "@dvcc/core"
 import {
-  type Column,
-  canonicalOf,
   columnFor,
-  gebiedOf,
-  gemeenteOf,
   isInstructionSheet,
   kindOfName,
-  labelLists,
   matchKey,
   type Sheet,
   type SheetKind,
   sheet as sheetOf,
   sheets
 } from "../Contract.ts"
-import {
-  type Cell,
-  closest,
-  closestLabels,
-  display,
-  isEmpty,
-  type Reading,
-  readDatum,
-  readInteger,
-  readMoney,
-  readNumber,
-  readPeriode,
-  readText
-} from "../Values.ts"
-import * as Afspraken from "./afspraken.ts"
+import { type Cell, display, isEmpty } from "../Values.ts"
 import { columnLetters, defaultLimits, LimitExceeded, type Limits } from "./fileCheck.ts"
 import { type Row, readSheets } from "./reader.ts"
+import { activiteiten } from "./readers/activiteiten.ts"
+import { gebieden } from "./readers/gebieden.ts"
+import { metingen } from "./readers/metingen.ts"
+import { registraties } from "./readers/registraties.ts"
+import { type MakeReader, type Mapping, RowCells, type SheetReader, Workbook } from "./row.ts"
 
 export interface Problem {
   readonly sheet: string
@@ -159,24 +146,6 @@ export const importHerkomst = Registration.importHerkomst
 
 const headerSearchRows = 30
 
-interface Mapping {
-  readonly column: Column
-  readonly index: number
-}
-
-class Collector {
-  readonly problems: Array<Problem> = []
-  count = 0
-  readonly max: number
-  constructor(max: number) {
-    this.max = max
-  }
-  add(problem: () => Problem) {
-    this.count++
-    if (this.problems.length < this.max) this.problems.push(problem())
-  }
-}
-
 const matchHeader = (kind: SheetKind, cells: ReadonlyArray<Cell>) => {
   const mappings: Array<Mapping> = []
   const extra: Array<{ readonly index: number; readonly header: string }> = []
@@ -217,6 +186,14 @@ const findHeader = (name: string, rows: ReadonlyArray<Row>) => {
 
 const sheetRef = (name: string) => (/^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replaceAll("'", "''")}'`)
 
+/** The reader of each kind of sheet. */
+const readers: { readonly [K in SheetKind]: MakeReader } = { registraties, activiteiten, metingen, gebieden }
+
+/** Reads the rest of a sheet unseen. */
+const drain = async (iterator: AsyncIterator<Row>) => {
+  for await (const _ of { [Symbol.asyncIterator]: () => iterator }) void _
+}
+
 /**
  * Reads the workbook's sheets by the contract: yields the valid rows in batches (the last one at the end)
  * and returns the sheets, problems and warnings.
@@ -226,99 +203,29 @@ export async function* parseWorkbook(
   context: { readonly dataset: Dataset.Dataset },
   options: ParseOptions
 ): AsyncGenerator<Batch, ParseResult> {
-  const { regio } = context.dataset
-  const collector = new Collector(options.maxProblems)
-  const warnings: Array<Warning> = []
-  const results: Array<SheetResult> = []
-  let registraties: Array<Parsed<Registration.Registration>> = []
-  let activiteiten: Array<Parsed<ActivityRow>> = []
-  let metingen: Array<Parsed<MeasurementRow>> = []
-  let gebieden: Array<Parsed<GebiedRow>> = []
-  const batchSize = options.batchSize ?? Number.POSITIVE_INFINITY
-  const pending = () => registraties.length + activiteiten.length + metingen.length + gebieden.length
-  const take = (): Batch => {
-    const batch = { registraties, activiteiten, metingen, gebieden, problemsSoFar: collector.count }
-    registraties = []
-    activiteiten = []
-    metingen = []
-    gebieden = []
-    return batch
-  }
-  // Rows repeat the same gemeenten, delicten and periods: each distinct text is looked up once.
-  const lookups = new Map<string, Map<string, unknown>>()
-  const lookup = <A>(scope: string, text: string, compute: () => A): A => {
-    let scoped = lookups.get(scope)
-    if (scoped === undefined) {
-      scoped = new Map()
-      lookups.set(scope, scoped)
-    }
-    if (scoped.has(text)) return scoped.get(text) as A
-    const value = compute()
-    if (scoped.size < 20_000) scoped.set(text, value)
-    return value
-  }
-  const rejected: Array<RejectedSheet> = []
-  // Keys of the registrations read so far, with the sheet index and row that had them (for `dubbel`). A key
-  // is a number made of small ids of its periode, gebied and delict: a string per row would be most of the
-  // heap that lives through a 200,000-row import.
-  const registrationKeys = new Map<number, number>()
-  // Rows per period, for the warning about a period that stands apart (core `Registration.losstaandePerioden`).
-  const perPeriode = new Map<Periode.Periode, number>()
-  let registratiesSheet: string | undefined
-  const periodeIds = new Map<string, number>()
-  const gebiedIds = new Map<string, number>()
-  const delictIds = new Map<string, number>()
-  const idOf = (ids: Map<string, number>, text: string): number => {
-    let id = ids.get(text)
-    if (id === undefined) {
-      id = ids.size
-      ids.set(text, id)
-    }
-    return id
-  }
-  const sheetRefs: Array<string> = []
-  const gemeenteCandidates = regio.gemeenten.map((g) => ({ label: g.naam, spellings: [g.naam, g.code] }))
-  const indicatorIds = new Map<string, Array<number>>()
-  for (const indicator of context.dataset.indicatoren) {
-    const key = matchKey(indicator.id)
-    indicatorIds.set(key, [...(indicatorIds.get(key) ?? []), indicator.jaar])
-  }
-  const indicatorCandidates = [...new Set(context.dataset.indicatoren.map((i) => i.id))].map((id) => ({
-    label: id,
-    spellings: [id]
-  }))
-  let totalRows = 0
   const limits = options.limits ?? defaultLimits
-  let dataRows = 0
-  let totalText = 0
-  const scope = options.scope?.kind === "gemeenten" ? new Set<string>(options.scope.gemeenten) : undefined
-  const scopeNames = listOfNames(
-    [...(scope ?? [])].map((code) => regio.gemeenten.find((g) => g.code === code)?.naam ?? code)
-  )
-  const scopeRule =
-    scopeNames === ""
-      ? "dit token mag voor geen enkele gemeente importeren"
-      : `dit token mag alleen importeren voor ${scopeNames}`
-  // Suggestions cost an edit distance per label: computed once per distinct value, and only while they are shown.
-  const suggestionCache = new Map<string, ReadonlyArray<string>>()
-  const suggest = (
-    scope: string,
-    text: string,
-    compute: () => ReadonlyArray<string>
-  ): ReadonlyArray<string> => {
-    if (collector.problems.length >= collector.max && !options.keepRejected) return []
-    const key = `${scope}\u0000${text}`
-    let found = suggestionCache.get(key)
-    if (found === undefined) {
-      found = compute()
-      if (suggestionCache.size < 10_000) suggestionCache.set(key, found)
+  const workbook = new Workbook(context.dataset, options, limits)
+  const { collector, warnings } = workbook
+  const results: Array<SheetResult> = []
+  const rejected: Array<RejectedSheet> = []
+  const batchSize = options.batchSize ?? Number.POSITIVE_INFINITY
+  const take = (): Batch => ({ ...workbook.take(), problemsSoFar: collector.count })
+  // One reader per kind of sheet for the whole workbook, made at its first sheet.
+  const made = new Map<SheetKind, SheetReader>()
+  const readerOf = (kind: SheetKind): SheetReader => {
+    let reader = made.get(kind)
+    if (reader === undefined) {
+      reader = readers[kind](workbook)
+      made.set(kind, reader)
     }
-    return found
+    return reader
   }
+  let totalRows = 0
+  let dataRows = 0
 
   for await (const { name, hidden, rows } of readSheets(bytes, { stream: options.stream, limits })) {
     const ref = sheetRef(name)
-    const sheetIndex = sheetRefs.push(ref) - 1
+    const sheetIndex = workbook.sheetRefs.push(ref) - 1
     // Explanations (the template's Instructies) and hidden sheets (its dropdown lists) hold no data: skipped
     // unread. A hidden sheet named like a contract sheet is mentioned, since its rows are not imported.
     if (hidden || isInstructionSheet(name)) {
@@ -352,7 +259,7 @@ export async function* parseWorkbook(
           message: `Blad ${name} is overgeslagen: de naam en de kopregel passen bij geen van de bladen ${sheets.map((s) => s.name).join(", ")}.`
         })
         results.push({ name, kind: null, rows: 0, valid: 0, rejected: 0, skipped: 0 })
-        if (!done) for await (const _ of { [Symbol.asyncIterator]: () => iterator }) void _
+        if (!done) await drain(iterator)
         continue
       }
       const kind = named ?? (best?.kind as SheetKind)
@@ -383,7 +290,7 @@ export async function* parseWorkbook(
             : `Blad ${name}, kopregel in rij ${at}: ${missing.length === 1 ? "kolom" : "kolommen"} ${missing.map((c) => c.header).join(", ")} ontbreken; verwacht ${expected}.`
       }))
       results.push({ name, kind, rows: 0, valid: 0, rejected: 1, skipped: 0 })
-      if (!done) for await (const _ of { [Symbol.asyncIterator]: () => iterator }) void _
+      if (!done) await drain(iterator)
       continue
     }
     const { kind, row: headerRow, match } = found
@@ -421,12 +328,13 @@ export async function* parseWorkbook(
       rows: []
     }
     if (options.keepRejected) rejected.push(rejectedSheet)
-    const byField = new Map(match.mappings.map((m) => [m.column.field, m]))
+    const reader = readerOf(kind)
+    const cells = new RowCells(workbook, { name, ref, index: sheetIndex }, match.mappings)
+    const mayWrite = options.writes === undefined || options.writes.includes(kind)
 
     const handle = (row: Row) => {
-      const cells = row.cells
       let firstFilled: Cell | undefined
-      for (const cell of cells) {
+      for (const cell of row.cells) {
         if (!isEmpty(cell)) {
           firstFilled = cell
           break
@@ -450,486 +358,30 @@ export async function* parseWorkbook(
           `De werkmap heeft meer dan ${limits.maxRows.toLocaleString("nl-NL")} rijen (bij blad ${name}, rij ${row.number}); splits de gegevens over meer werkmappen.`
         )
       }
-      let reasons: Array<string> | undefined
-      const problem = (
-        mapping: Mapping | undefined,
-        cell: Cell,
-        code: string,
-        expected: string,
-        message: string,
-        suggestions?: ReadonlyArray<string>
-      ) => {
-        const letter = columnLetters((mapping?.index ?? 0) + 1)
-        const address = `${ref}!${letter}${row.number}`
-        const text = `${address}${mapping === undefined ? "" : ` (${mapping.column.header})`}: ${message}`
-        if (reasons === undefined) reasons = []
-        reasons.push(text)
-        collector.add(() => ({
-          sheet: name,
-          cell: address,
-          row: row.number,
-          column: mapping?.column.header ?? letter,
-          value: display(cell),
-          expected,
-          code,
-          message: text,
-          ...(suggestions === undefined ? {} : { suggestions })
-        }))
-      }
-      /** The reading of a field: its value, `undefined` when empty (unknown), or `null` after a problem. */
-      const read = <A>(field: string, reader: (cell: Cell) => Reading<A>): A | undefined | null => {
-        const mapping = byField.get(field)
-        if (mapping === undefined) return undefined
-        const cell = cells[mapping.index] ?? { _tag: "empty" }
-        if (isEmpty(cell)) {
-          if (mapping.column.required) {
-            problem(
-              mapping,
-              cell,
-              "verplicht",
-              `een waarde (verplicht veld)`,
-              `is leeg, maar ${mapping.column.header} is verplicht.`
-            )
-            return null
-          }
-          return undefined
-        }
-        if (cell._tag === "error") {
-          const expected = expectedOf(mapping.column)
-          problem(
-            mapping,
-            cell,
-            "formulefout",
-            expected,
-            `bevat de foutwaarde ${cell.value}; verwacht ${expected}.`
-          )
-          return null
-        }
-        const reading = reader(cell)
-        if (reading._tag === "invalid") {
-          problem(
-            mapping,
-            cell,
-            reading.code,
-            reading.expected,
-            `"${display(cell)}" is geen geldige waarde; verwacht ${reading.expected}.`
-          )
-          return null
-        }
-        return reading.value
-      }
-      const label = (field: string) =>
-        read(field, (cell) => {
-          const mapping = byField.get(field) as Mapping
-          const list = mapping.column.labels ?? "delict"
-          const value = lookup(list, display(cell), () => canonicalOf(list, display(cell)))
-          if (value !== undefined) return { _tag: "ok", value }
-          const suggestions = suggest(list, display(cell), () => closestLabels(list, display(cell)))
-          problem(
-            mapping,
-            cell,
-            "onbekend-label",
-            `een van: ${labelLists[list].map((l) => l.label).join(", ")}`,
-            `"${display(cell)}" staat niet in de lijst ${listName[list]}; bedoelt u ${suggestions.join(", ")}?`,
-            suggestions
-          )
-          return { _tag: "ok", value: null }
-        })
-      const gemeente = (field: string) =>
-        read(field, (cell) => {
-          const found = lookup("gemeente", display(cell), () => gemeenteOf(regio, display(cell)))
-          if (found !== undefined) return { _tag: "ok", value: found.code }
-          return { _tag: "ok", value: unknownGemeente(field, cell) }
-        })
-      const unknownGemeente = (field: string, cell: Cell): null => {
-        const suggestions = suggest("gemeente", display(cell), () =>
-          closest(display(cell), gemeenteCandidates)
-        )
-        problem(
-          byField.get(field),
-          cell,
-          "onbekende-gemeente",
-          `een gemeente van regio ${regio.naam} (naam of CBS-code)`,
-          `"${display(cell)}" is geen gemeente van regio ${regio.naam}; bedoelt u ${suggestions.join(", ")}?`,
-          suggestions
-        )
-        return null
-      }
-      const gebied = (field: string) =>
-        read(field, (cell) => {
-          const found = lookup("gebied", display(cell), () => gebiedOf(regio, display(cell)))
-          if (found !== undefined) return { _tag: "ok", value: found }
-          return { _tag: "ok", value: unknownGemeente(field, cell) }
-        })
-      /** Free text, at most `maxTextLength` characters: longer text is a problem of its cell, not stored. */
-      const text = (field: string, reader: (cell: Cell) => Reading<string> = readText) => {
-        const value = read(field, reader)
-        if (value == null) return value
-        if (value.length > limits.maxTextLength) {
-          const mapping = byField.get(field) as Mapping
-          problem(
-            mapping,
-            { _tag: "text", value: `${value.slice(0, 50)}…` },
-            "te-lang",
-            `tekst van hoogstens ${limits.maxTextLength.toLocaleString("nl-NL")} tekens`,
-            `de tekst is ${value.length.toLocaleString("nl-NL")} tekens lang; de grens is ${limits.maxTextLength.toLocaleString("nl-NL")}. Kort hem in.`
-          )
-          return null
-        }
-        totalText += value.length
-        if (totalText > limits.maxTotalText) {
-          throw new LimitExceeded(
-            "te-veel-tekst",
-            `De werkmap heeft samen meer dan ${limits.maxTotalText.toLocaleString("nl-NL")} tekens vrije tekst (bij blad ${name}, rij ${row.number}); splits de gegevens over meer werkmappen.`
-          )
-        }
-        return value
-      }
-      /** With a scope of gemeenten: a problem when the row is about another gemeente or an aggregate. */
-      const inScope = (field: string, where: Geography.Gebied): boolean => {
-        if (scope === undefined) return true
-        if (where.niveau === "gemeente" && scope.has(where.code)) return true
-        const mapping = byField.get(field)
-        const cell = cells[mapping?.index ?? 0] ?? { _tag: "empty" }
-        const about =
-          where.niveau === "gemeente"
-            ? `gemeente ${Geography.gebiedLabel(regio, where)}`
-            : `${Geography.gebiedLabel(regio, where)} (geen gemeente)`
-        problem(
-          mapping,
-          cell,
-          "buiten-scope",
-          scopeNames === "" ? "geen rijen (geen gemeente toegestaan)" : `een rij over ${scopeNames}`,
-          `deze rij gaat over ${about}; ${scopeRule}.`
-        )
-        return false
-      }
-      const periodeOf = (cell: Cell) =>
-        cell._tag === "text" ? lookup("periode", cell.value, () => readPeriode(cell)) : readPeriode(cell)
-
-      /**
-       * The bespreking in de driehoek of an Activiteiten row: `undefined` when its columns are empty,
-       * `null` after a problem at the cell (also when the soort is another).
-       */
-      const besprekingOf = (soort: string | null | undefined) => {
-        const informatiebeeld = read("informatiebeeld", periodeOf)
-        const deelnemers = text("deelnemers")
-        // One afspraak per line: the lines of a text cell are kept (readText makes one line of them).
-        const afspraken = text("afspraken", (cell) =>
-          cell._tag === "text" && /\n/.test(cell.value) ? { _tag: "ok", value: cell.value } : readText(cell)
-        )
-        if (informatiebeeld === null || deelnemers === null || afspraken === null) return null
-        if (informatiebeeld === undefined && deelnemers === undefined && afspraken === undefined)
-          return undefined
-        const field =
-          informatiebeeld !== undefined
-            ? "informatiebeeld"
-            : deelnemers !== undefined
-              ? "deelnemers"
-              : "afspraken"
-        const at = (f: string) => {
-          const mapping = byField.get(f)
-          return { mapping, cell: cells[mapping?.index ?? 0] ?? ({ _tag: "empty" } as Cell) }
-        }
-        if (soort !== Bespreking.soort) {
-          if (soort == null) return null
-          const { mapping, cell } = at(field)
-          problem(
-            mapping,
-            cell,
-            "geen-bespreking",
-            "een lege cel bij deze soort",
-            "informatiebeeld, deelnemers en afspraken horen alleen bij de soort ‘informatiebeeld besproken in de driehoek’; kies die soort of maak deze cellen leeg."
-          )
-          return null
-        }
-        if (informatiebeeld === undefined) {
-          const { mapping, cell } = at("informatiebeeld")
-          problem(
-            mapping,
-            cell,
-            "verplicht",
-            "de periode van het besproken informatiebeeld",
-            "is leeg; vul bij een bespreking in de driehoek in welk informatiebeeld is besproken, bijvoorbeeld 2025-Q4."
-          )
-          return null
-        }
-        const parsedAfspraken =
-          afspraken === undefined ? Result.succeed([]) : Afspraken.parseAfspraken(afspraken)
-        if (Result.isFailure(parsedAfspraken)) {
-          const { mapping, cell } = at("afspraken")
-          problem(
-            mapping,
-            cell,
-            "ongeldige-afspraak",
-            "één afspraak per regel: wat; wie",
-            `${parsedAfspraken.failure}`
-          )
-          return null
-        }
-        const result = Afspraken.checked({
-          informatiebeeld,
-          deelnemers: deelnemers === undefined ? [] : Afspraken.parseDeelnemers(deelnemers),
-          afspraken: parsedAfspraken.success
-        })
-        if (Result.isFailure(result)) {
-          const { mapping, cell } = at(/deelnemer/.test(result.failure) ? "deelnemers" : "afspraken")
-          problem(
-            mapping,
-            cell,
-            "ongeldige-bespreking",
-            "een bespreking binnen de grenzen",
-            `${result.failure}.`
-          )
-          return null
-        }
-        return result.success
-      }
-
-      const failed = (...values: ReadonlyArray<unknown>) =>
-        values.some((v) => v === null) || reasons !== undefined
-
-      if (options.writes !== undefined && !options.writes.includes(kind)) {
-        const mapping = byField.get(kind === "registraties" || kind === "metingen" ? "gebied" : "gemeente")
-        problem(
-          mapping,
-          cells[mapping?.index ?? 0] ?? { _tag: "empty" },
+      cells.start(row)
+      if (!mayWrite) {
+        const field = kind === "registraties" || kind === "metingen" ? "gebied" : "gemeente"
+        cells.problem(
+          cells.mapping(field),
+          cells.cell(field),
           "geen-recht",
           kind === "gebieden"
             ? "geen blad Gebieden (alleen een beheerder wijzigt de indeling en inwonertallen)"
-            : `geen blad ${name} (dit token importeert alleen ${options.writes.join(", ") || "niets"})`,
+            : `geen blad ${name} (dit token importeert alleen ${options.writes?.join(", ") || "niets"})`,
           kind === "gebieden"
             ? "dit token mag district, basisteam en inwoners niet wijzigen; laat het blad Gebieden weg of vraag een beheerder."
             : `dit token mag geen ${kind} importeren; laat het blad ${name} weg.`
         )
       }
-      switch (kind) {
-        case "registraties": {
-          const periode = read("periode", periodeOf)
-          const where = gebied("gebied")
-          const delict = label("delict")
-          const aangiften = read("aangiften", readInteger)
-          const meldingen = read("meldingen", readInteger)
-          const slachtoffers = read("slachtoffers", readInteger)
-          const schade = read("schade", readMoney)
-          if (
-            reasons === undefined &&
-            aangiften === undefined &&
-            meldingen === undefined &&
-            slachtoffers === undefined &&
-            schade === undefined
-          ) {
-            const mapping =
-              byField.get("aangiften") ??
-              byField.get("meldingen") ??
-              byField.get("slachtoffers") ??
-              byField.get("schade")
-            problem(
-              mapping,
-              { _tag: "empty" },
-              "geen-aantal",
-              "minstens één aantal of de schade",
-              "geen enkel aantal of schadebedrag ingevuld; vul er minstens één in."
-            )
-          }
-          if (where != null) inScope("gebied", where)
-          if (failed(periode, where, delict) || periode == null || where == null || delict == null) break
-          const key =
-            idOf(periodeIds, periode) * 1_048_576 +
-            idOf(
-              gebiedIds,
-              where.niveau === "gemeente"
-                ? where.code
-                : where.niveau === "regio"
-                  ? "regio"
-                  : `${where.niveau}:${where.id}`
-            ) *
-              1024 +
-            idOf(delictIds, delict)
-          const earlier = registrationKeys.get(key)
-          if (earlier !== undefined) {
-            problem(
-              byField.get("periode"),
-              cells[byField.get("periode")?.index ?? 0] ?? { _tag: "empty" },
-              "dubbel",
-              "één rij per periode, gemeente en delict",
-              `dezelfde periode, gemeente en delict als ${sheetRefs[Math.floor(earlier / 2_000_000)]}!A${earlier % 2_000_000}.`
-            )
-            break
-          }
-          registrationKeys.set(key, sheetIndex * 2_000_000 + row.number)
-          perPeriode.set(periode, (perPeriode.get(periode) ?? 0) + 1)
-          registratiesSheet ??= name
-          registraties.push({
-            sheet: name,
-            row: row.number,
-            record: {
-              periode,
-              gebied: where,
-              delict: delict as Registration.Delict,
-              aangiften: aangiften ?? null,
-              meldingen: meldingen ?? null,
-              slachtoffers: slachtoffers ?? null,
-              schade: schade ?? null,
-              herkomst: importHerkomst
-            }
-          })
-          break
-        }
-        case "activiteiten": {
-          const datum = read("datum", readDatum)
-          const code = gemeente("gemeente")
-          const soort = label("soort")
-          const actie = read("actie", readInteger)
-          const doelgroep = label("doelgroep")
-          const bereik = read("bereik", readInteger)
-          const omschrijving = text("omschrijving")
-          const bespreking = besprekingOf(soort)
-          if (code != null) inScope("gemeente", { niveau: "gemeente", code })
-          if (
-            failed(datum, code, soort, actie, doelgroep, bereik, bespreking) ||
-            datum == null ||
-            code == null ||
-            soort == null
-          )
-            break
-          activiteiten.push({
-            sheet: name,
-            row: row.number,
-            record: {
-              datum,
-              gemeente: code,
-              soort,
-              ...(actie == null ? {} : { actie }),
-              ...(doelgroep == null ? {} : { doelgroep }),
-              ...(bereik == null ? {} : { bereik }),
-              ...(omschrijving == null ? {} : { omschrijving }),
-              ...(bespreking == null ? {} : { bespreking })
-            }
-          })
-          break
-        }
-        case "metingen": {
-          const indicator = read(
-            "indicator",
-            (cell): Reading<string> => ({ _tag: "ok", value: display(cell) })
-          )
-          const periode = read("periode", periodeOf)
-          const where = gebied("gebied")
-          const waarde = read("waarde", readNumber)
-          const bron = label("bron")
-          const toelichting = text("toelichting")
-          if (where !== null) inScope("gebied", where ?? Geography.regio)
-          if (
-            failed(indicator, periode, where, waarde, bron) ||
-            indicator == null ||
-            periode == null ||
-            waarde == null
-          )
-            break
-          const jaren = indicatorIds.get(matchKey(indicator))
-          const canonical = context.dataset.indicatoren.find(
-            (i) => matchKey(i.id) === matchKey(indicator)
-          )?.id
-          if (jaren === undefined || canonical === undefined) {
-            const mapping = byField.get("indicator")
-            const suggestions = suggest("indicator", indicator, () => closest(indicator, indicatorCandidates))
-            problem(
-              mapping,
-              cells[mapping?.index ?? 0] ?? { _tag: "empty" },
-              "onbekende-indicator",
-              "de id van een indicator uit een jaarplan",
-              `"${indicator}" is geen indicator van een jaarplan; bedoelt u ${suggestions.join(", ")}?`,
-              suggestions
-            )
-            break
-          }
-          const year = Number(periode.slice(0, 4))
-          const jaar = jaren.includes(year)
-            ? year
-            : Math.max(...jaren.filter((j) => j <= year), Math.min(...jaren))
-          // What the dataset refuses when it is read back (core's Dataset check): refused at its cell here,
-          // so that an import cannot leave a dataset nobody can load.
-          const eenheid = context.dataset.indicatoren.find(
-            (i) => i.id === canonical && i.jaar === jaar
-          )?.eenheid
-          if (eenheid === "%" && waarde > 100) {
-            const mapping = byField.get("waarde")
-            problem(
-              mapping,
-              cells[mapping?.index ?? 0] ?? { _tag: "empty" },
-              "geen-percentage",
-              "een percentage van 0 tot en met 100",
-              `${waarde} is geen percentage: indicator ${canonical} telt in procenten, vul 0 tot en met 100 in.`
-            )
-            break
-          }
-          metingen.push({
-            sheet: name,
-            row: row.number,
-            record: {
-              indicator: canonical,
-              jaar,
-              periode,
-              gebied: where ?? { niveau: "regio" },
-              waarde,
-              // Empty is the programme's own records: for a KPI counted from the register, the register.
-              bron:
-                bron ??
-                (context.dataset.indicatoren.find((i) => i.id === canonical && i.jaar === jaar)?.bron ===
-                "activiteitenregister"
-                  ? "activiteitenregister"
-                  : "programma-administratie"),
-              ...(toelichting == null ? {} : { toelichting })
-            }
-          })
-          break
-        }
-        case "gebieden": {
-          const code = gemeente("gemeente")
-          const district = text("district")
-          const basisteam = text("basisteam")
-          const inwoners = read("inwoners", (cell) => {
-            const reading = readInteger(cell)
-            return reading._tag === "ok" && reading.value === 0
-              ? { _tag: "invalid", code: "nul-inwoners", expected: "een aantal inwoners groter dan 0" }
-              : reading
-          })
-          const peildatum = read("peildatum", readDatum)
-          if (inwoners != null && peildatum === undefined) {
-            const mapping = byField.get("peildatum") ?? byField.get("inwoners")
-            problem(
-              mapping,
-              { _tag: "empty" },
-              "peildatum-ontbreekt",
-              "de peildatum van het aantal inwoners",
-              "het aantal inwoners heeft geen peildatum; vul de peildatum in."
-            )
-          }
-          if (code != null) inScope("gemeente", { niveau: "gemeente", code })
-          if (failed(code, district, basisteam, inwoners, peildatum) || code == null) break
-          gebieden.push({
-            sheet: name,
-            row: row.number,
-            record: {
-              gemeente: code,
-              ...(district == null ? {} : { district }),
-              ...(basisteam == null ? {} : { basisteam }),
-              ...(inwoners == null ? {} : { inwoners }),
-              ...(peildatum == null ? {} : { peildatum })
-            }
-          })
-          break
-        }
-      }
-      if (reasons === undefined) result.valid++
+      reader.read(cells)
+      if (cells.reasons === undefined) result.valid++
       else {
         result.rejected++
         if (options.keepRejected) {
           rejectedSheet.rows.push({
             row: row.number,
-            values: match.mappings.map((m) => display(cells[m.index] ?? { _tag: "empty" })),
-            reason: reasons.join("; ")
+            values: match.mappings.map((m) => display(row.cells[m.index] ?? { _tag: "empty" })),
+            reason: cells.reasons.join("; ")
           })
         }
       }
@@ -940,25 +392,17 @@ export async function* parseWorkbook(
     for (const row of head) {
       if (row.number <= headerRow.number) continue
       handle(row)
-      if (pending() >= batchSize) yield take()
+      if (workbook.pendingCount() >= batchSize) yield take()
     }
     if (!done) {
       for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
         handle(next.value)
-        if (pending() >= batchSize) yield take()
+        if (workbook.pendingCount() >= batchSize) yield take()
       }
     }
   }
-  if (pending() > 0) yield take()
-  const standaard = Registration.standaardPeriode(perPeriode)
-  for (const apart of Registration.losstaandePerioden(perPeriode)) {
-    const rijen = apart.rijen === 1 ? "1 registratie" : `${apart.rijen} registraties`
-    warnings.push({
-      sheet: registratiesSheet ?? "Registraties",
-      code: "periode-losstaand",
-      message: `Blad ${registratiesSheet ?? "Registraties"}: ${Periode.label(apart.periode)} heeft ${rijen}, tegen ${apart.beste} in de best gevulde periode: die staat los van de rest. Controleer of de periode goed is ingevuld; een informatiebeeld zonder gekozen periode toont ${standaard === undefined ? "de laatste goed gevulde periode" : Periode.label(standaard)}.`
-    })
-  }
+  if (workbook.pendingCount() > 0) yield take()
+  for (const reader of made.values()) reader.finish?.()
   return {
     sheets: results,
     problems: collector.problems,
@@ -968,44 +412,11 @@ export async function* parseWorkbook(
   }
 }
 
-/** `Amersfoort`, `Amersfoort en Zeist`, `Amersfoort, Utrecht en Zeist`. */
-const listOfNames = (names: ReadonlyArray<string>): string =>
-  names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}`
-
 /** Whether a row's first filled cell makes it a totals row (`Totaal`, `TOTAAL 2025`). */
 const isTotaal = (cell: Cell): boolean => {
   if (cell._tag !== "text") return false
   const text = cell.value.trimStart()
   return (text.charCodeAt(0) | 32) === 116 && matchKey(text.slice(0, 12)).startsWith("totaal")
-}
-
-const listName: Record<keyof typeof labelLists, string> = {
-  activiteitSoort: "van activiteiten",
-  doelgroep: "van doelgroepen",
-  delict: "van delicten",
-  bron: "van bronnen"
-}
-
-const expectedOf = (column: Column): string => {
-  switch (column.type) {
-    case "date":
-      return "een datum"
-    case "periode":
-      return "een periode"
-    case "integer":
-      return "een geheel getal"
-    case "money":
-      return "een bedrag"
-    case "number":
-      return "een getal"
-    case "gemeente":
-    case "eenheid":
-      return "een gemeente"
-    case "label":
-      return "een waarde uit de lijst"
-    case "text":
-      return "tekst"
-  }
 }
 
 export type { Sheet }

@@ -494,13 +494,17 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
             jaar: m.jaar,
             indicator: m.indicator,
             periode: m.periode,
-            gebied: m.gebied
+            gebied: m.gebied,
+            ...(m.mijlpaal === undefined ? {} : { mijlpaal: m.mijlpaal }),
+            ...(m.peildatum === undefined ? {} : { peildatum: m.peildatum })
           }),
           indicator: m.indicator,
           jaar: m.jaar,
           periode: m.periode,
           gebied: m.gebied,
           waarde: m.waarde,
+          ...(m.mijlpaal === undefined ? {} : { mijlpaal: m.mijlpaal }),
+          ...(m.peildatum === undefined ? {} : { peildatum: m.peildatum }),
           bron: m.bron as Bron.Bron,
           ...(m.toelichting === undefined ? {} : { toelichting: m.toelichting }),
           vastgelegdOp,

@@ -373,6 +373,29 @@ describe("Import: reading the workbook as people fill it in", () => {
     assert.include(report.problems[3]?.expected ?? "", "dag eerst")
   })
 
+  it("reads the milestone of a measurement, and refuses one the indicator does not have at its cell", async () => {
+    const db = await freshDatabase()
+    const bytes = await workbook({
+      Metingen: [
+        ["Indicator", "Periode", "Waarde", "Mijlpaal", "Peildatum"],
+        ["campagnemateriaal", "2025", 1, "ontwikkeld", null],
+        ["campagnemateriaal", "2025", 1, "beschikbaar", "30-9-2025"],
+        ["campagnemateriaal", "2025", 1, "verspreid", null],
+        ["kennisbijeenkomsten", "2025", 4, "ontwikkeld", null]
+      ]
+    })
+    const report = await importBytes(db, bytes)
+    assert.deepStrictEqual(
+      report.problems.map((p) => [p.cell, p.code]),
+      [
+        ["Metingen!D4", "onbekende-mijlpaal"],
+        ["Metingen!D5", "onbekende-mijlpaal"]
+      ]
+    )
+    assert.include(report.problems[0]?.message ?? "", "ontwikkeld, beschikbaar")
+    assert.include(report.problems[1]?.message ?? "", "heeft geen mijlpalen")
+  })
+
   it("reports a missing required column and a missing count", async () => {
     const db = await freshDatabase()
     const bytes = await workbook({

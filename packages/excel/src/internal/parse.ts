@@ -83,6 +83,10 @@ export interface MeasurementRow {
   readonly gebied: Geography.Gebied
   readonly waarde: number
   readonly bron: string
+  /** The milestone the row measures, for an indicator with milestones. */
+  readonly mijlpaal?: string
+  /** The date the value held, for a measurement of part of its period. */
+  readonly peildatum?: Periode.Datum
   readonly toelichting?: string
 }
 

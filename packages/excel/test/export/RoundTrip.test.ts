@@ -132,4 +132,31 @@ describe("export data → import", () => {
       assert.deepStrictEqual(actual[kind], expected[kind], kind)
     }
   })
+
+  it("the bundled data comes back, with its measurements of a milestone or of part of the period", {
+    timeout: 240_000
+  }, async () => {
+    // A milestone, and a value of part of the period (a peildatum), make a measurement of its own: without
+    // the Mijlpaal and Peildatum columns two measurements became one row twice, and the import refused the
+    // whole workbook.
+    const milestones = bundled.metingen.filter((m) => m.mijlpaal !== undefined || m.peildatum !== undefined)
+    assert.isAbove(milestones.length, 1)
+    const { workbook } = Export.dataWorkbook({ dataset: bundled })
+    assert.isFalse(Export.dataLosses({ dataset: bundled }).some((l) => /mijlpaal|peildatum/.test(l)))
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer())
+    const target = await seeded({ ...bundled, activiteiten: [], registraties: [], metingen: [] })
+    const report = await Effect.runPromise(
+      Import.run({ bytes, name: "export.xlsx" }, { actor: "test" }).pipe(Effect.provide(storeLayer(target)))
+    )
+    assert.deepStrictEqual(report.problems, [])
+    assert.strictEqual(report.status, "imported")
+    const key = (m: Dataset.Dataset["metingen"][number]) =>
+      JSON.stringify([m.jaar, m.indicator, m.periode, m.gebied, m.mijlpaal, m.peildatum, m.waarde])
+    const copied = new Set((await load(target)).metingen.map(key))
+    for (const m of milestones)
+      assert.isTrue(
+        copied.has(key(m)),
+        `${key(m)} not in ${[...copied].filter((k) => k.includes(m.indicator)).join(" ")}`
+      )
+  })
 })

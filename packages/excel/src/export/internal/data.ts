@@ -93,6 +93,8 @@ export const dataRows = (input: DataInput): Record<Contract.SheetKind, ReadonlyA
         periode: m.periode,
         gebied: Contract.gebiedLabel(regio, m.gebied),
         waarde: m.waarde,
+        mijlpaal: m.mijlpaal,
+        peildatum: m.peildatum === undefined ? undefined : excelDatum(m.peildatum),
         bron: Contract.labelOf("bron", m.bron),
         toelichting: m.toelichting
       })
@@ -152,12 +154,8 @@ export const dataLosses = (input: DataInput): ReadonlyArray<string> => {
     "registraties met een ondergrens of bovengrens (zoals 'ruim 5.500'): het getal staat erin, de kwalificatie niet"
   )
   count(
-    metingen.filter((m) => m.mijlpaal !== undefined).length,
-    "metingen van een mijlpaal: de mijlpaal zelf past niet in het importformaat"
-  )
-  count(
-    metingen.filter((m) => m.kwalificatie !== undefined || m.peildatum !== undefined).length,
-    "metingen met een kwalificatie of peildatum: die staan niet in het importformaat"
+    metingen.filter((m) => m.kwalificatie !== undefined).length,
+    "metingen met een kwalificatie (zoals 'meer dan'): het getal staat erin, de kwalificatie niet"
   )
   return lines
 }

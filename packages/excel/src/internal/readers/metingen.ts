@@ -5,7 +5,7 @@
  */
 import { Geography } from "@dvcc/core"
 import { matchKey } from "../../Contract.ts"
-import { closest, display, type Reading, readNumber } from "../../Values.ts"
+import { closest, display, type Reading, readDatum, readNumber } from "../../Values.ts"
 import type { MakeReader, RowCells, Workbook } from "../row.ts"
 
 export const metingen: MakeReader = (workbook: Workbook) => {
@@ -27,9 +27,11 @@ export const metingen: MakeReader = (workbook: Workbook) => {
     const waarde = row.read("waarde", readNumber)
     const bron = row.label("bron")
     const toelichting = row.text("toelichting")
+    const mijlpaal = row.text("mijlpaal")
+    const peildatum = row.read("peildatum", readDatum)
     if (where !== null) row.inScope("gebied", where ?? Geography.regio)
     if (
-      row.failed(indicator, periode, where, waarde, bron) ||
+      row.failed(indicator, periode, where, waarde, bron, peildatum) ||
       indicator == null ||
       periode == null ||
       waarde == null
@@ -66,6 +68,22 @@ export const metingen: MakeReader = (workbook: Workbook) => {
       )
       return
     }
+    const regel = dataset.indicatoren.find((i) => i.id === canonical && i.jaar === jaar)?.regel
+    const mijlpalen = regel?.soort === "mijlpalen" ? regel.mijlpalen.map((m) => m.id) : []
+    if (mijlpaal != null && !mijlpalen.includes(mijlpaal)) {
+      row.problem(
+        row.mapping("mijlpaal"),
+        row.cell("mijlpaal"),
+        "onbekende-mijlpaal",
+        mijlpalen.length === 0
+          ? "leeg: deze indicator heeft geen mijlpalen"
+          : `een van ${mijlpalen.join(", ")}`,
+        mijlpalen.length === 0
+          ? `indicator ${canonical} heeft geen mijlpalen: laat Mijlpaal leeg.`
+          : `"${mijlpaal}" is geen mijlpaal van indicator ${canonical}; kies uit ${mijlpalen.join(", ")}.`
+      )
+      return
+    }
     workbook.pending.metingen.push({
       sheet: row.sheet,
       row: row.number,
@@ -82,6 +100,8 @@ export const metingen: MakeReader = (workbook: Workbook) => {
           "activiteitenregister"
             ? "activiteitenregister"
             : "programma-administratie"),
+        ...(mijlpaal == null ? {} : { mijlpaal }),
+        ...(peildatum == null ? {} : { peildatum }),
         ...(toelichting == null ? {} : { toelichting })
       }
     })

@@ -1,0 +1,266 @@
+/**
+ * The programme workbook: what the export writes reads back as it was (every rule kind of the bundled
+ * indicators), a new strategy period is one undoable import, undo is refused while a measurement recorded
+ * since stands on an indicator it added, problems are named at their cell, and only the roles that may
+ * write the programme import it.
+ */
+import { Access, type Dataset } from "@dvcc/core"
+import { dataset } from "@dvcc/midden-nederland"
+import {
+  Activities,
+  Database,
+  Gebieden,
+  Imports,
+  Measurements,
+  ProgramStore,
+  Registrations
+} from "@dvcc/store"
+import { Effect, Layer } from "effect"
+import type ExcelJS from "exceljs"
+import { assert, describe, it } from "vitest"
+import { Export, Import } from "../src/index.ts"
+import { freshDatabase, workbook } from "./importFixtures.ts"
+
+const layer = (file: string) =>
+  Layer.mergeAll(
+    Registrations.Registrations.layer,
+    Activities.Activities.layer,
+    Measurements.Measurements.layer,
+    Gebieden.Gebieden.layer,
+    Imports.Imports.layer
+  ).pipe(Layer.provideMerge(Database.layer({ _tag: "Sqlite", file })))
+
+const on = <A, E>(file: string, effect: Effect.Effect<A, E, Layer.Success<ReturnType<typeof layer>>>) =>
+  Effect.runPromise(effect.pipe(Effect.provide(layer(file))))
+
+const run = (file: string, bytes: Buffer, options: Partial<Import.Options> = {}) =>
+  on(file, Import.run({ bytes, name: "programma.xlsx" }, { actor: "test", ...options }))
+
+const load = (file: string): Promise<Dataset.Dataset> =>
+  on(
+    file,
+    Effect.flatMap(ProgramStore.ProgramStore, (s) => s.load)
+  )
+
+const exported = async (data: Dataset.Dataset, looptijd?: { van: number; tot: number }) => {
+  const wb = Export.programmaWorkbook(data, looptijd)
+  if (wb === undefined) throw new Error("no such period")
+  return wb
+}
+
+const bytesOf = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer())
+
+const headerRow = (ws: ExcelJS.Worksheet, first: string): number => {
+  for (let r = 1; r <= 30; r++) if (ws.getCell(r, 1).value === first) return r
+  throw new Error(`no header ${first} in ${ws.name}`)
+}
+
+const replaceRows = (
+  wb: ExcelJS.Workbook,
+  name: string,
+  first: string,
+  rows: ReadonlyArray<Record<string, ExcelJS.CellValue>>
+) => {
+  const ws = wb.getWorksheet(name) as ExcelJS.Worksheet
+  const header = headerRow(ws, first)
+  const headers = (ws.getRow(header).values as Array<unknown>).slice(1).map(String)
+  for (let r = header + 1; r <= ws.rowCount; r++)
+    ws.getRow(r).eachCell((cell) => {
+      cell.value = null
+    })
+  rows.forEach((row, i) => {
+    headers.forEach((h, c) => {
+      ws.getCell(header + 1 + i, c + 1).value = row[h] ?? null
+    })
+  })
+  return header
+}
+
+const setVeld = (wb: ExcelJS.Workbook, veld: string, value: ExcelJS.CellValue) => {
+  const ws = wb.getWorksheet("Programma") as ExcelJS.Worksheet
+  for (let r = 1; r <= 40; r++) if (ws.getCell(r, 1).value === veld) ws.getCell(r, 2).value = value
+}
+
+/** The period 2027–2030: baat-2 renamed, baat-5 gone, baat-6 new; a jaarplan 2027 with one action and indicator. */
+const periode2027 = async (data: Dataset.Dataset, edit?: (wb: ExcelJS.Workbook) => void) => {
+  const wb = await exported(data)
+  setVeld(wb, "Looptijd van", 2027)
+  setVeld(wb, "Looptijd tot", 2030)
+  const din = data.program.strategieperioden[0]
+  replaceRows(
+    wb,
+    "Doelen",
+    "Id",
+    (din?.doelen ?? []).map((d) => ({ Id: d.id, Naam: d.naam, Voorganger: d.id }))
+  )
+  replaceRows(wb, "Baten", "Id", [
+    ...(din?.baten ?? [])
+      .filter((b) => b.id !== "baat-5")
+      .map((b) => ({
+        Id: b.id,
+        Nummer: b.nummer,
+        Naam: b.id === "baat-2" ? "Slachtoffers melden vaker" : b.naam,
+        Doel: b.doel,
+        Voorganger: b.id
+      })),
+    { Id: "baat-6", Nummer: 6, Naam: "Ondernemers zijn digitaal weerbaar", Doel: "voorkomen" }
+  ])
+  replaceRows(wb, "Jaarplannen", "Jaar", [
+    { Jaar: 2027, Titel: "Jaarplan 2027", Datum: new Date(Date.UTC(2027, 0, 15)), Documentstatus: "concept" }
+  ])
+  replaceRows(wb, "Acties", "Jaar", [
+    {
+      Jaar: 2027,
+      Nummer: 1,
+      Id: "mkb",
+      Titel: "MKB weerbaar",
+      Doel: "Ondernemers weerbaarder",
+      Baten: "baat-6"
+    }
+  ])
+  replaceRows(wb, "Indicatoren", "Jaar", [
+    {
+      Jaar: 2027,
+      Id: "mkb-bijeenkomsten",
+      Baat: "baat-6",
+      Tekst: "Tien bijeenkomsten voor ondernemers",
+      Eenheid: "bijeenkomsten",
+      Richting: "hoger",
+      Schaal: "regio",
+      Bron: "programma-administratie",
+      Acties: "1",
+      Regel: "minimum-aantal",
+      Periode: "2027",
+      Minimum: 10
+    }
+  ])
+  edit?.(wb)
+  return bytesOf(wb)
+}
+
+describe("the programme workbook", () => {
+  it("reads back what it exports, with every rule kind of the bundled indicators", async () => {
+    const kinds = new Set(dataset.indicatoren.map((i) => i.regel.soort))
+    assert.strictEqual(kinds.size, 7)
+    const db = await freshDatabase()
+    const report = await run(db, await bytesOf(await exported(dataset)), { dryRun: true })
+    assert.strictEqual(report.status, "dry-run", JSON.stringify(report.problems))
+    const again = await run(db, await bytesOf(await exported(dataset)))
+    assert.strictEqual(again.status, "unchanged", JSON.stringify(again.problems))
+    assert.deepStrictEqual(
+      again.sheets.map((s) => [s.name, s.rows, s.accepted]),
+      [
+        ["Programma", 9, 0],
+        ["Doelen", 2, 0],
+        ["Baten", 5, 0],
+        ["Inspanningen", dataset.program.strategieperioden[0]?.inspanningen.length, 0],
+        ["Netwerk", dataset.program.strategieperioden[0]?.netwerk.length, 0],
+        ["Jaarplannen", dataset.jaarplannen.length, 0],
+        ["Acties", dataset.jaarplannen.flatMap((p) => p.acties).length, 0],
+        ["Indicatoren", dataset.indicatoren.length, 0]
+      ]
+    )
+  })
+
+  it("records a new strategy period; undo is refused while a measurement since stands on its indicator", async () => {
+    const db = await freshDatabase()
+    const report = await run(db, await periode2027(dataset))
+    assert.strictEqual(report.status, "imported", JSON.stringify(report.problems))
+    const after = await load(db)
+    assert.deepStrictEqual(
+      after.program.strategieperioden.map((d) => [d.looptijd.van, d.baten.map((b) => b.id)]),
+      [
+        [2023, ["baat-1", "baat-2", "baat-3", "baat-4", "baat-5"]],
+        [2027, ["baat-1", "baat-2", "baat-3", "baat-4", "baat-6"]]
+      ]
+    )
+    // A measurement on the indicator the import added, recorded by a later import.
+    const metingen = await workbook({
+      Metingen: [
+        ["Indicator", "Periode", "Waarde"],
+        ["mkb-bijeenkomsten", "2027-Q1", 3]
+      ]
+    })
+    const later = await on(db, Import.run({ bytes: metingen, name: "metingen.xlsx" }, { actor: "test" }))
+    assert.strictEqual(later.status, "imported", JSON.stringify(later.problems))
+    const refused = await on(
+      db,
+      Effect.flip(Effect.flatMap(Imports.Imports, (i) => i.undo(report.importId as string, "test")))
+    )
+    assert.match(
+      refused.message,
+      /meting \S+ \(indicator 2027\/mkb-bijeenkomsten\) verwijst naar wat deze import toevoegde/
+    )
+    assert.include(refused.message, "Er is niets gewijzigd.")
+    assert.strictEqual((await load(db)).program.strategieperioden.length, 2)
+
+    await on(
+      db,
+      Effect.flatMap(Imports.Imports, (i) => i.undo(later.importId as string, "test"))
+    )
+    await on(
+      db,
+      Effect.flatMap(Imports.Imports, (i) => i.undo(report.importId as string, "test"))
+    )
+    const undone = await load(db)
+    assert.strictEqual(undone.program.strategieperioden.length, 1)
+    assert.isUndefined(undone.jaarplannen.find((p) => p.jaar === 2027))
+    assert.isUndefined(undone.indicatoren.find((i) => i.jaar === 2027))
+  })
+
+  it("names every problem at its sheet and cell and writes nothing", async () => {
+    const db = await freshDatabase()
+    const bytes = await periode2027(dataset, (wb) => {
+      const ws = wb.getWorksheet("Indicatoren") as ExcelJS.Worksheet
+      const header = headerRow(ws, "Jaar")
+      const headers = (ws.getRow(header).values as Array<unknown>).slice(1).map(String)
+      ws.getCell(header + 1, headers.indexOf("Regel") + 1).value = "minimaal"
+      const acties = wb.getWorksheet("Acties") as ExcelJS.Worksheet
+      acties.getCell(headerRow(acties, "Jaar") + 1, 6).value = "baat-5"
+    })
+    const report = await run(db, bytes)
+    assert.strictEqual(report.status, "rejected")
+    assert.isNull(report.importId)
+    const messages = report.problems.map((p) => p.message)
+    assert.isTrue(
+      messages.some((m) =>
+        /^blad Indicatoren, cel [A-Z]+\d+ \(Regel\): "minimaal" staat niet in de lijst/.test(m)
+      ),
+      messages.join("\n")
+    )
+    // The unknown rule stops the indicator before the whole is checked; fixed, the baat is named.
+    const second = await run(
+      db,
+      await periode2027(dataset, (wb) => {
+        const acties = wb.getWorksheet("Acties") as ExcelJS.Worksheet
+        acties.getCell(headerRow(acties, "Jaar") + 1, 6).value = "baat-5"
+      })
+    )
+    assert.deepStrictEqual(
+      second.problems.map((p) => [p.cell, p.message]),
+      [
+        [
+          "Acties!F5",
+          "blad Acties, cel F5 (Baten): actie 1 van 2027: baat `baat-5` bestaat niet in de DIN van 2027–2030"
+        ]
+      ]
+    )
+    assert.strictEqual((await load(db)).program.strategieperioden.length, 1)
+  })
+
+  it("is imported only by the roles that may write the programme", async () => {
+    const db = await freshDatabase()
+    const bytes = await periode2027(dataset)
+    for (const rol of ["district", "gemeente"] as const) {
+      const report = await run(db, bytes, { writes: Access.writes[rol] })
+      assert.strictEqual(report.status, "rejected")
+      assert.deepStrictEqual(
+        report.problems.map((p) => p.code),
+        ["geen-recht"]
+      )
+      assert.include(report.problems[0]?.message, "alleen de rollen beheerder en programma")
+    }
+    const programma = await run(db, bytes, { writes: Access.writes.programma })
+    assert.strictEqual(programma.status, "imported", JSON.stringify(programma.problems))
+  })
+})

@@ -4,6 +4,8 @@
  * since stands on an indicator it added, problems are named at their cell, and only the roles that may
  * write the programme import it.
  */
+import { readFileSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
 import { Access, type Dataset } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import {
@@ -15,11 +17,12 @@ import {
   ProgramStore,
   Registrations
 } from "@dvcc/store"
+import { convertWithLibreOffice, describeWithTool, libreOffice } from "@dvcc/testing-tools"
 import { Effect, Layer } from "effect"
 import type ExcelJS from "exceljs"
 import { assert, describe, it } from "vitest"
 import { Export, Import } from "../src/index.ts"
-import { freshDatabase, workbook } from "./importFixtures.ts"
+import { folder, freshDatabase, workbook } from "./importFixtures.ts"
 
 const layer = (file: string) =>
   Layer.mergeAll(
@@ -262,5 +265,19 @@ describe("the programme workbook", () => {
     }
     const programma = await run(db, bytes, { writes: Access.writes.programma })
     assert.strictEqual(programma.status, "imported", JSON.stringify(programma.problems))
+  })
+})
+
+describeWithTool(libreOffice, "the programme workbook saved by LibreOffice", (soffice) => {
+  it("reads back unchanged after LibreOffice wrote it", { timeout: 180_000 }, async () => {
+    const dir = folder()
+    const input = join(dir, "programma.xlsx")
+    writeFileSync(input, await bytesOf(await exported(dataset)))
+    convertWithLibreOffice(soffice, [input], { to: "xlsx", outDir: join(dir, "lo") })
+    const bytes = readFileSync(join(dir, "lo", "programma.xlsx"))
+    const db = await freshDatabase()
+    const report = await run(db, bytes)
+    assert.deepStrictEqual(report.problems, [])
+    assert.strictEqual(report.status, "unchanged")
   })
 })

@@ -29,7 +29,7 @@ import {
   type Warning
 } from "./internal/parse.ts"
 import { inWorker } from "./internal/parseWorker.ts"
-import { isProgrammaWorkbook } from "./internal/programma.ts"
+import { isProgrammaWorkbook, type ProgrammaSheetKind } from "./internal/programma.ts"
 import { runProgramma } from "./internal/programmaRun.ts"
 import { rejectedWorkbook } from "./internal/rejected.ts"
 
@@ -94,7 +94,8 @@ export interface Options {
  */
 export interface SheetReport {
   readonly name: string
-  readonly kind: SheetKind | null
+  /** A contract sheet's kind, or a sheet of the programme workbook (`programma`, `baten`, …). */
+  readonly kind: SheetKind | ProgrammaSheetKind | null
   readonly rows: number
   readonly accepted: number
   readonly unchanged: number
@@ -280,8 +281,7 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
       sha256,
       dryRun,
       rejectedFile: null,
-      ...programma,
-      sheets: programma.sheets.map((s) => ({ ...s, kind: s.kind as SheetKind | null }))
+      ...programma
     } satisfies Report
   }
   const parseOptions = {

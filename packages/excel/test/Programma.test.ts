@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { Access, type Dataset } from "@dvcc/core"
+import { Access, type Dataset, type Din, type Indicator } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import {
   Activities,
@@ -19,9 +19,11 @@ import {
 } from "@dvcc/store"
 import { convertWithLibreOffice, describeWithTool, libreOffice } from "@dvcc/testing-tools"
 import { Effect, Layer } from "effect"
+import fc from "fast-check"
 import type ExcelJS from "exceljs"
 import { assert, describe, it } from "vitest"
 import { Export, Import } from "../src/index.ts"
+import { readProgramma } from "../src/internal/programma.ts"
 import { folder, freshDatabase, workbook } from "./importFixtures.ts"
 
 const layer = (file: string) =>
@@ -266,6 +268,109 @@ describe("the programme workbook", () => {
     const programma = await run(db, bytes, { writes: Access.writes.programma })
     assert.strictEqual(programma.status, "imported", JSON.stringify(programma.problems))
   })
+})
+
+describe("the programme workbook, as a property", () => {
+  const woorden = fc
+    .array(fc.constantFrom("Ondernemers", "zijn", "weerbaar", "online", "één", "€", "20%", "(MKB)", "a/b"), {
+      minLength: 1,
+      maxLength: 6
+    })
+    .map((w) => w.join(" "))
+  const waarde = fc.integer({ min: 1, max: 1_000_000 }).map((n) => n / 100)
+  const periode = fc.constantFrom("2026", "2026-Q2", "2026-03")
+  const regel = fc.oneof(
+    fc
+      .record({
+        basis: waarde,
+        stap: waarde,
+        tolerantie: fc.integer({ min: 0, max: 500 }).map((n) => n / 10),
+        lager: fc.boolean()
+      })
+      .map(({ basis, stap, tolerantie, lager }) => ({
+        richting: lager ? ("lager" as const) : ("hoger" as const),
+        regel: {
+          soort: "traject" as const,
+          basis: { periode: "2023", waarde: lager ? basis + stap : basis },
+          doel: { periode: "2026", waarde: lager ? basis : basis + stap },
+          tolerantie
+        }
+      })),
+    fc
+      .record({ minimum: waarde, periode })
+      .map((r) => ({ richting: "hoger" as const, regel: { soort: "minimum-aantal" as const, ...r } })),
+    fc
+      .record({ perMaand: waarde, periode })
+      .map((r) => ({ richting: "hoger" as const, regel: { soort: "gemiddeld-per-maand" as const, ...r } })),
+    fc
+      .record({
+        niveau: fc.constantFrom("district", "basisteam", "gemeente", "kwartaal", "maand"),
+        minimumPerEenheid: waarde,
+        periode
+      })
+      .map((r) => ({ richting: "hoger" as const, regel: { soort: "dekking" as const, ...r } })),
+    fc
+      .record({ groeiPercentage: fc.integer({ min: -5000, max: 5000 }).map((n) => n / 10), periode })
+      .map((r) => ({
+        richting: "hoger" as const,
+        regel: { soort: "groei" as const, ...r }
+      })),
+    fc
+      .record({ teksten: fc.array(woorden, { minLength: 1, maxLength: 4 }), periode })
+      .map(({ teksten, periode }) => ({
+        richting: "hoger" as const,
+        regel: {
+          soort: "mijlpalen" as const,
+          mijlpalen: teksten.map((tekst, i) => ({ id: `m${i + 1}`, tekst })),
+          periode
+        }
+      })),
+    fc
+      .record({
+        niveau: fc.constantFrom("district", "basisteam", "gemeente"),
+        minimumAandeel: fc.integer({ min: 0, max: 100 }),
+        periode
+      })
+      .map((r) => ({ richting: "hoger" as const, regel: { soort: "aandeel" as const, ...r } }))
+  )
+
+  it("reads every rule and name back as the workbook states it, whatever the database held", async () => {
+    const gemeten = new Set(dataset.metingen.map((m) => `${m.jaar}/${m.indicator}`))
+    const target = dataset.indicatoren.find(
+      (i) => i.jaar === 2026 && !gemeten.has(`2026/${i.id}`) && i.telling === undefined
+    )
+    if (target === undefined) throw new Error("no unmeasured indicator of 2026")
+    await fc.assert(
+      fc.asyncProperty(regel, woorden, async ({ richting, regel }, naam) => {
+        const indicator = { ...target, eenheid: "stuks", richting, regel } as Indicator.Indicator
+        const din = dataset.program.strategieperioden[0] as Din.Din
+        const changed: Dataset.Dataset = {
+          ...dataset,
+          program: {
+            ...dataset.program,
+            strategieperioden: [
+              { ...din, baten: din.baten.map((b) => (b.id === "baat-3" ? { ...b, naam } : b)) }
+            ]
+          },
+          indicatoren: dataset.indicatoren.map((i) =>
+            i.jaar === target.jaar && i.id === target.id ? indicator : i
+          )
+        }
+        // Read against the database as it was: what comes out is what the workbook says.
+        const read = await readProgramma(await bytesOf(await exported(changed)), dataset)
+        assert.deepStrictEqual(read.problems, [])
+        assert.deepStrictEqual(
+          read.records?.indicatoren.find((i) => i.id === target.id && i.jaar === target.jaar),
+          indicator
+        )
+        assert.strictEqual(
+          read.records?.program.strategieperioden[0]?.baten.find((b) => b.id === "baat-3")?.naam,
+          naam
+        )
+      }),
+      { numRuns: 15 }
+    )
+  }, 120_000)
 })
 
 describeWithTool(libreOffice, "the programme workbook saved by LibreOffice", (soffice) => {

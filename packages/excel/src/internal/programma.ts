@@ -342,6 +342,9 @@ export const sheets: {
   }
 }
 
+/** The sheets of the programme workbook, as `SheetReport.kind` names them. */
+export type ProgrammaSheetKind = keyof typeof sheets
+
 /** Which rule columns each kind of rule needs. */
 export const regelKolommen: Record<Indicator.RegelSoort, ReadonlyArray<string>> = {
   traject: ["Basis periode", "Basis waarde", "Doel periode", "Doel waarde", "Tolerantie"],
@@ -369,7 +372,7 @@ export interface ProgrammaRecords {
 export interface ProgrammaRead {
   readonly sheets: ReadonlyArray<{
     readonly name: string
-    readonly kind: string | null
+    readonly kind: ProgrammaSheetKind | null
     readonly rows: number
   }>
   /** Rows with a problem, per sheet. */
@@ -465,7 +468,7 @@ export const readProgramma = async (
   }
 
   const found = new Map<string, SheetData>()
-  const listed: Array<{ name: string; kind: string | null; rows: number }> = []
+  const listed: Array<{ name: string; kind: ProgrammaSheetKind | null; rows: number }> = []
   const kinds = Object.entries(sheets) as Array<[keyof typeof sheets, ProgrammaSheet]>
   for await (const sheet of readSheets(bytes, { limits: options.limits ?? defaultLimits })) {
     const rows: Array<{ number: number; cells: ReadonlyArray<Cell> }> = []
@@ -590,7 +593,10 @@ export const readProgramma = async (
     }
     const number = (header: string, integer: boolean): number | undefined => {
       const cell = cellOf(header)
-      if (isEmpty(cell)) return text(header) === undefined ? undefined : undefined
+      if (isEmpty(cell)) {
+        text(header) // a problem when the column is required
+        return undefined
+      }
       const n =
         cell._tag === "number"
           ? { value: cell.percent ? Number((cell.value * 100).toFixed(10)) : cell.value }

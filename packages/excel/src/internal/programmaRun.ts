@@ -9,14 +9,14 @@ import { Effect, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import type { Limits } from "./fileCheck.ts"
 import type { Problem, Warning } from "./parse.ts"
-import { type ProgrammaRead, readProgramma, sheets } from "./programma.ts"
+import { type ProgrammaRead, type ProgrammaSheetKind, readProgramma, sheets } from "./programma.ts"
 
 export interface ProgrammaOutcome {
   readonly status: "imported" | "unchanged" | "dry-run" | "rejected"
   readonly importId: string | null
   readonly sheets: ReadonlyArray<{
     readonly name: string
-    readonly kind: string | null
+    readonly kind: ProgrammaSheetKind | null
     readonly rows: number
     readonly accepted: number
     readonly unchanged: number

@@ -2,8 +2,12 @@
  * The imports in the database, and undoing one, in one transaction: what the import brought goes or gets
  * its previous data back, except what a later import or a change outside the imports still holds.
  *
- * Imports of every kind are undone the same way: registrations, activities, measurements and the
- * geography (gemeenten, and the region's districts and basisteams); the report counts per kind.
+ * Imports of every kind are undone the same way: registrations, activities, measurements, the
+ * geography (gemeenten, and the region's districts and basisteams) and the programme workbook's records
+ * (the programme with its strategy periods, jaarplannen, acties, indicatoren); the report counts per kind.
+ * Undoing a programme import is refused, naming them, while records made since refer to what it would
+ * remove (a measurement on an indicator it added, an actie in a jaarplan it added) or need a strategy
+ * period or baat the programme it puts back does not have.
  *
  * An import is named by its id or by the SHA-256 of its file (the full hash, or a prefix of at least 8
  * characters). Undoing removes the rows the import inserted and restores the data of the rows it

@@ -253,6 +253,24 @@ describe("the programme workbook", () => {
     assert.strictEqual((await load(db)).program.strategieperioden.length, 1)
   })
 
+  it("is refused whole over 10,000 rows, before anything is checked", async () => {
+    const db = await freshDatabase()
+    const bytes = await workbook({
+      Programma: [["Veld", "Waarde"]],
+      Baten: [
+        ["Id", "Nummer", "Naam", "Doel"],
+        ...Array.from({ length: 10_001 }, (_, i) => [`baat-${i}`, i + 1, "x", "voorkomen"])
+      ]
+    })
+    const refused = await on(
+      db,
+      Effect.flip(Import.run({ bytes, name: "programma.xlsx" }, { actor: "test" }))
+    )
+    assert.strictEqual(refused._tag, "UnreadableWorkbook")
+    assert.strictEqual("code" in refused ? refused.code : "", "te-veel-rijen")
+    assert.include(refused.message, "meer dan 10.000 rijen")
+  })
+
   it("is imported only by the roles that may write the programme", async () => {
     const db = await freshDatabase()
     const bytes = await periode2027(dataset)

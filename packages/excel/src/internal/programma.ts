@@ -13,7 +13,7 @@ import { Activity, Bron, Dataset, Din, type Indicator, type Jaarplan } from "@dv
 import { Result, Schema, SchemaIssue } from "effect"
 import { matchKey } from "../Contract.ts"
 import { type Cell, display, isEmpty, parseDatum, parseDutchNumber, parsePeriode } from "../Values.ts"
-import { defaultLimits, type Limits } from "./fileCheck.ts"
+import { defaultLimits, LimitExceeded, type Limits } from "./fileCheck.ts"
 import type { Problem, Warning } from "./parse.ts"
 import { readSheets } from "./reader.ts"
 import { XlsxFile } from "./xlsxStream.ts"
@@ -384,6 +384,12 @@ export interface ProgrammaRead {
   readonly records: ProgrammaRecords | undefined
 }
 
+/**
+ * Most data rows of all sheets of a programme workbook together: a programme's DIN, year plans and
+ * indicators are hundreds of rows; the whole is decoded at once, so its size is bounded.
+ */
+export const maxProgrammaRows = 10_000
+
 /** Whether the workbook is a programme workbook: it has a sheet named `Programma`. */
 export const isProgrammaWorkbook = (bytes: Buffer): boolean => {
   try {
@@ -470,9 +476,17 @@ export const readProgramma = async (
   const found = new Map<string, SheetData>()
   const listed: Array<{ name: string; kind: ProgrammaSheetKind | null; rows: number }> = []
   const kinds = Object.entries(sheets) as Array<[keyof typeof sheets, ProgrammaSheet]>
+  let total = 0
   for await (const sheet of readSheets(bytes, { limits: options.limits ?? defaultLimits })) {
     const rows: Array<{ number: number; cells: ReadonlyArray<Cell> }> = []
-    for await (const row of sheet.rows) rows.push({ number: row.number, cells: row.cells })
+    for await (const row of sheet.rows) {
+      rows.push({ number: row.number, cells: row.cells })
+      if (++total > maxProgrammaRows)
+        throw new LimitExceeded(
+          "te-veel-rijen",
+          `De programmawerkmap heeft meer dan ${maxProgrammaRows.toLocaleString("nl-NL")} rijen (bij blad ${sheet.name}, rij ${row.number}); een programma heeft er honderden.`
+        )
+    }
     const kind = kinds.find(([, spec]) => matchKey(spec.name) === matchKey(sheet.name))
     if (kind === undefined) {
       if (

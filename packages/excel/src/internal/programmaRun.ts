@@ -7,7 +7,7 @@ import type { Dataset } from "@dvcc/core"
 import { Plans } from "@dvcc/store"
 import { Effect, Schema } from "effect"
 import { SqlClient } from "effect/sql"
-import type { Limits } from "./fileCheck.ts"
+import { LimitExceeded, type Limits } from "./fileCheck.ts"
 import type { Problem, Warning } from "./parse.ts"
 import { type ProgrammaRead, type ProgrammaSheetKind, readProgramma, sheets } from "./programma.ts"
 
@@ -78,9 +78,17 @@ export const runProgramma = (
         warnings: []
       } satisfies ProgrammaOutcome
     }
-    const read: ProgrammaRead = yield* Effect.promise(() =>
-      readProgramma(bytes, options.dataset, { limits: options.limits, maxProblems: options.maxProblems })
-    )
+    const read: ProgrammaRead = yield* Effect.tryPromise({
+      try: () =>
+        readProgramma(bytes, options.dataset, { limits: options.limits, maxProblems: options.maxProblems }),
+      catch: (cause) =>
+        cause instanceof LimitExceeded
+          ? cause
+          : new LimitExceeded(
+              "beschadigd",
+              `de werkmap is beschadigd of onleesbaar (${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}). Open het bestand in Excel of LibreOffice en sla het opnieuw op als Excel-werkmap (.xlsx).`
+            )
+    })
     const sheetReport = (
       written: Readonly<Record<string, { inserted: number; updated: number; unchanged: number }>> | undefined
     ) =>

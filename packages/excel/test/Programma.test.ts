@@ -144,6 +144,49 @@ const periode2027 = async (data: Dataset.Dataset, edit?: (wb: ExcelJS.Workbook) 
 }
 
 describe("the programme workbook", () => {
+  it("has the sheets, frozen headers, dropdowns and Toelichting of the other exports", async () => {
+    const wb = await exported(dataset)
+    assert.deepStrictEqual(
+      wb.worksheets.map((w) => [w.name, w.state]),
+      [
+        ["Programma", "visible"],
+        ["Doelen", "visible"],
+        ["Baten", "visible"],
+        ["Inspanningen", "visible"],
+        ["Netwerk", "visible"],
+        ["Jaarplannen", "visible"],
+        ["Acties", "visible"],
+        ["Indicatoren", "visible"],
+        ["Toelichting", "visible"],
+        ["Lijsten", "hidden"]
+      ]
+    )
+    const indicatoren = wb.getWorksheet("Indicatoren") as ExcelJS.Worksheet
+    const header = headerRow(indicatoren, "Jaar")
+    assert.deepStrictEqual(indicatoren.views[0], {
+      state: "frozen",
+      ySplit: header,
+      xSplit: 0,
+      topLeftCell: `A${header + 1}`
+    } as unknown as ExcelJS.WorksheetView)
+    const headers = (indicatoren.getRow(header).values as Array<unknown>).slice(1)
+    const regel = indicatoren.getCell(header + 1, headers.indexOf("Regel") + 1).dataValidation
+    assert.strictEqual(regel.type, "list")
+    assert.include(String(regel.formulae?.[0]), "Lijsten!")
+    const toelichting = wb.getWorksheet("Toelichting") as ExcelJS.Worksheet
+    const uitleg: Array<string> = []
+    toelichting.eachRow((row) => {
+      uitleg.push(`${row.getCell(1).value}/${row.getCell(2).value}`)
+    })
+    for (const kolom of [
+      "Baten/Voorganger",
+      "Indicatoren/Minimum aandeel %",
+      "Indicatoren/traject",
+      "Programma/Looptijd van"
+    ])
+      assert.include(uitleg, kolom)
+  })
+
   it("reads back what it exports, with every rule kind of the bundled indicators", async () => {
     const kinds = new Set(dataset.indicatoren.map((i) => i.regel.soort))
     assert.strictEqual(kinds.size, 7)

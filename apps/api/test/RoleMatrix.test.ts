@@ -11,6 +11,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Access, Activity, type Geography } from "@dvcc/core"
 import { Contract, Export, Voorbeeld } from "@dvcc/excel"
+import { dataset } from "@dvcc/midden-nederland"
 import { Activities, Users } from "@dvcc/store"
 import { Web } from "@dvcc/web"
 import { afterAll, assert, beforeAll, it } from "@effect/vitest"
@@ -206,6 +207,35 @@ const matrixSuite = (fixture: () => Promise<Fixture>) => {
         )
       }
     }
+    assert.deepStrictEqual(f.errors, [])
+  }, 60_000)
+
+  it("role × programme workbook: only beheerder and programma import it; the others are told why", async () => {
+    const workbook = Export.programmaWorkbook(dataset)
+    if (workbook === undefined) throw new Error("no programme workbook")
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
+    for (const role of ["beheerder", "programma", "district", "gemeente"] as const) {
+      const response = await f.request("/api/v1/imports?dryRun=true", {
+        method: "POST",
+        as: role,
+        body: upload(bytes, "programma.xlsx")
+      })
+      const report = await json(response)
+      const codes = report.problems.map((p: { code: string }) => p.code)
+      if (role === "beheerder" || role === "programma") {
+        assert.strictEqual(report.status, "dry-run", `${role}: ${JSON.stringify(report.problems)}`)
+      } else {
+        assert.deepStrictEqual(codes, ["geen-recht"], role)
+        assert.include(report.problems[0].message, "alleen de rollen beheerder en programma")
+      }
+    }
+    const refused = await f.request("/api/v1/imports", {
+      method: "POST",
+      as: "district",
+      body: upload(bytes, "programma.xlsx")
+    })
+    assert.strictEqual(refused.status, 422)
+    assert.include((await json(refused)).velden[0].melding, "alleen de rollen beheerder en programma")
     assert.deepStrictEqual(f.errors, [])
   }, 60_000)
 

@@ -22,8 +22,14 @@ describe("the Import page", () => {
 
   it("is in the menu of the roles that import, and tells each what it may import", async () => {
     for (const [account, may] of [
-      [accounts.beheerder, "de bladen Activiteiten, Registraties, Metingen en Gebieden"],
-      [accounts.programma, "de bladen Activiteiten, Registraties en Metingen"],
+      [
+        accounts.beheerder,
+        "de bladen Activiteiten, Registraties, Metingen, Gebieden en Programma (de programmawerkmap)"
+      ],
+      [
+        accounts.programma,
+        "de bladen Activiteiten, Registraties, Metingen en Programma (de programmawerkmap)"
+      ],
       [
         accounts.gemeente,
         "alleen een blad Activiteiten importeren, met rijen alleen over uw eigen gemeente (GM0307)"

@@ -289,7 +289,13 @@ export const unknownScope = (
  * @since 0.1.0
  * @category models
  */
-export const Gegevens = Schema.Literals(["activiteiten", "registraties", "metingen", "gebieden"]).annotate({
+export const Gegevens = Schema.Literals([
+  "activiteiten",
+  "registraties",
+  "metingen",
+  "gebieden",
+  "programma"
+]).annotate({
   identifier: "Gegevens"
 })
 
@@ -301,15 +307,16 @@ export type Gegevens = typeof Gegevens.Type
 
 /**
  * Which kinds of data each role may write, by any route (a request, an import, an undo). The geography
- * decides what district tokens see, so only the beheerder changes it; a gemeente records its own
- * activities and nothing else.
+ * decides what district tokens see, so only the beheerder changes it; the programme itself (its DIN per
+ * strategy period, year plans and indicators: the programme workbook) only the beheerder and the programme;
+ * a gemeente records its own activities and nothing else.
  *
  * @since 0.1.0
  * @category rules
  */
 export const writes: Record<Rol, ReadonlyArray<Gegevens>> = {
   beheerder: Gegevens.literals,
-  programma: ["activiteiten", "registraties", "metingen"],
+  programma: ["activiteiten", "registraties", "metingen", "programma"],
   district: ["activiteiten", "registraties", "metingen"],
   gemeente: ["activiteiten"]
 }

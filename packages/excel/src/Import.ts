@@ -29,6 +29,8 @@ import {
   type Warning
 } from "./internal/parse.ts"
 import { inWorker } from "./internal/parseWorker.ts"
+import { isProgrammaWorkbook, type ProgrammaSheetKind } from "./internal/programma.ts"
+import { runProgramma } from "./internal/programmaRun.ts"
 import { rejectedWorkbook } from "./internal/rejected.ts"
 
 export type { Problem, Warning } from "./internal/parse.ts"
@@ -92,7 +94,8 @@ export interface Options {
  */
 export interface SheetReport {
   readonly name: string
-  readonly kind: SheetKind | null
+  /** A contract sheet's kind, or a sheet of the programme workbook (`programma`, `baten`, …). */
+  readonly kind: SheetKind | ProgrammaSheetKind | null
   readonly rows: number
   readonly accepted: number
   readonly unchanged: number
@@ -254,6 +257,33 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
     }).pipe(Effect.mapError((cause) => new ImportFailed({ file: name, reason: cause.message, cause }))))
   const acceptValid = options.acceptValid === true
   const dryRun = options.dryRun === true
+  if (isProgrammaWorkbook(bytes)) {
+    // The programme workbook (DIN, year plans, indicators): checked as a whole, all or nothing.
+    const programma = yield* runProgramma(bytes, {
+      name,
+      sha256,
+      importId: importIdOf(yield* DateTime.now, sha256),
+      actor: options.actor,
+      dryRun,
+      dataset,
+      mayWrite: (options.writes ?? Access.Gegevens.literals).includes("programma"),
+      limits,
+      maxProblems: options.maxProblems ?? 1000
+    }).pipe(
+      Effect.mapError((cause) =>
+        cause instanceof LimitExceeded
+          ? new UnreadableWorkbook({ file: name, code: cause.code, reason: cause.message })
+          : new ImportFailed({ file: name, reason: cause.message, cause })
+      )
+    )
+    return {
+      file: name,
+      sha256,
+      dryRun,
+      rejectedFile: null,
+      ...programma
+    } satisfies Report
+  }
   const parseOptions = {
     maxProblems: options.maxProblems ?? 1000,
     stream: options.stream,
@@ -261,7 +291,8 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
     keepRejected: acceptValid,
     batchSize: options.batchSize ?? batchSize,
     scope: options.scope,
-    writes: options.writes,
+    // The sheet kinds it may import (the programme is its own workbook, above).
+    writes: options.writes?.filter((g): g is SheetKind => g !== "programma"),
     limits
   }
   // Reading streams with little garbage, so by default it shares the thread with writing: a worker thread
@@ -434,7 +465,7 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
   }
 
   const now = yield* DateTime.now
-  const importId = `import-${DateTime.formatIso(now).replace(/[-:]/g, "").replace("T", "-").slice(0, 15)}-${sha256.slice(0, 8)}`
+  const importId = importIdOf(now, sha256)
   const registrations = yield* Registrations.Registrations
   const activities = yield* Activities.Activities
   const measurements = yield* Measurements.Measurements
@@ -564,6 +595,10 @@ export const run = Effect.fn("Import.run")(function* (input: Input, options: Opt
   }
   return report(hasProblems ? "rejected" : outcome, outcome === "imported" ? importId : null, rejectedFile)
 })
+
+/** `import-20261202-0530-<8 hex>`: the id of an import made at `now` of the file with this hash. */
+const importIdOf = (now: DateTime.Utc, sha256: string): string =>
+  `import-${DateTime.formatIso(now).replace(/[-:]/g, "").replace("T", "-").slice(0, 15)}-${sha256.slice(0, 8)}`
 
 /**
  * The exit code of the CLI for a report: 0 imported, unchanged or a clean dry run, 1 problems.

@@ -2,8 +2,12 @@
  * The imports in the database, and undoing one, in one transaction: what the import brought goes or gets
  * its previous data back, except what a later import or a change outside the imports still holds.
  *
- * Imports of every kind are undone the same way: registrations, activities, measurements and the
- * geography (gemeenten, and the region's districts and basisteams); the report counts per kind.
+ * Imports of every kind are undone the same way: registrations, activities, measurements, the
+ * geography (gemeenten, and the region's districts and basisteams) and the programme workbook's records
+ * (the programme with its strategy periods, jaarplannen, acties, indicatoren); the report counts per kind.
+ * Undoing a programme import is refused, naming them, while records made since refer to what it would
+ * remove (a measurement on an indicator it added, an actie in a jaarplan it added) or need a strategy
+ * period or baat the programme it puts back does not have.
  *
  * An import is named by its id or by the SHA-256 of its file (the full hash, or a prefix of at least 8
  * characters). Undoing removes the rows the import inserted and restores the data of the rows it
@@ -14,11 +18,12 @@
  *
  * @since 0.1.0
  */
-import { type Access, Getal, type Periode } from "@dvcc/core"
+import { type Access, Din, Getal, type Periode } from "@dvcc/core"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import * as changeLog from "./internal/changes.ts"
 import { detail, migrated, StoreError } from "./internal/errors.ts"
+import { planEntities } from "./internal/planTables.ts"
 import { counted } from "./internal/tables.ts"
 import { type Scope, scopeCondition } from "./Scope.ts"
 
@@ -83,7 +88,9 @@ const gegevensOf = (entity: string): Access.Gegevens =>
     ? "registraties"
     : entity === "activiteiten" || entity === "metingen"
       ? entity
-      : "gebieden"
+      : planEntities.includes(entity)
+        ? "programma"
+        : "gebieden"
 
 /**
  * One import as listed.
@@ -233,6 +240,14 @@ export class Imports extends Context.Service<
           if (target.undoneAt !== undefined) {
             return yield* new ImportAlreadyUndone({ id: target.id, undoneAt: target.undoneAt })
           }
+          const dependants = yield* programmeDependants(sql, target.id)
+          if (dependants.length > 0) {
+            const shown = dependants.slice(0, 10).join(", ")
+            const more = dependants.length > 10 ? ` en nog ${dependants.length - 10}` : ""
+            return yield* new StoreError({
+              message: `Import ${target.id} kan niet ongedaan worden gemaakt: ${shown}${more} ${dependants.length === 1 ? "verwijst" : "verwijzen"} naar wat deze import toevoegde en ${dependants.length === 1 ? "is" : "zijn"} daarna vastgelegd; maak die eerst ongedaan of verwijder ze. Er is niets gewijzigd.`
+            })
+          }
           const outcome = yield* changeLog.undo(sql, target)
           if (outcome._tag === "Unknown") {
             return yield* new StoreError({
@@ -255,6 +270,15 @@ export class Imports extends Context.Service<
             if (orphans.length > 0) {
               return yield* new StoreError({
                 message: `Import ${target.id} kan niet ongedaan worden gemaakt: ${orphans.join(", ")} ${orphans.length === 1 ? "komt" : "komen"} uit deze import en latere registraties of metingen gaan erover; maak die eerst ongedaan. Er is niets gewijzigd.`
+              })
+            }
+          }
+          if (perEntity.some((e) => e.entity === "programma")) {
+            // The programme put back: what was recorded since under a period or baat it removes would not load.
+            const orphans = yield* outsideDin(sql)
+            if (orphans.length > 0) {
+              return yield* new StoreError({
+                message: `Import ${target.id} kan niet ongedaan worden gemaakt: ${orphans.slice(0, 10).join("; ")} ${orphans.length === 1 ? "hoort" : "horen"} bij de DIN die deze import vastlegde; maak die eerst ongedaan of verwijder ze. Er is niets gewijzigd.`
               })
             }
           }
@@ -358,6 +382,76 @@ const orphanedAreas = (sql: SqlClient.SqlClient) =>
         units.add(`${gebied.niveau} ${gebied.id}`)
     }
     return [...units].filter((unit) => !known.has(unit)).sort()
+  })
+
+/**
+ * What was recorded since import `id` on what undoing it would remove: measurements of an indicator it
+ * added, and acties or indicatoren (not its own) of a jaarplan it added.
+ */
+const programmeDependants = (sql: SqlClient.SqlClient, id: string) =>
+  Effect.gen(function* () {
+    const added = yield* sql<{
+      readonly entity: string
+      readonly entity_key: string
+    }>`SELECT entity, entity_key FROM import_changes WHERE import_id = ${id} AND before IS NULL AND entity IN ('indicatoren', 'acties', 'jaarplannen')`
+    if (added.length === 0) return []
+    const own = new Set(added.map((a) => `${a.entity}:${a.entity_key}`))
+    const out: Array<string> = []
+    for (const a of added.filter((x) => x.entity === "indicatoren")) {
+      const slash = a.entity_key.indexOf("/")
+      const metingen = yield* sql<{
+        readonly id: string
+      }>`SELECT id FROM metingen WHERE jaar = ${Number(a.entity_key.slice(0, slash))} AND indicator = ${a.entity_key.slice(slash + 1)} ORDER BY id`
+      for (const m of metingen) out.push(`meting ${m.id} (indicator ${a.entity_key})`)
+    }
+    for (const a of added.filter((x) => x.entity === "jaarplannen")) {
+      const jaar = Number(a.entity_key)
+      for (const table of ["acties", "indicatoren"] as const) {
+        const rows = yield* sql<{
+          readonly id: string
+        }>`SELECT id FROM ${sql(table)} WHERE jaar = ${jaar} ORDER BY id`
+        for (const r of rows) {
+          if (!own.has(`${table}:${jaar}/${r.id}`))
+            out.push(`${table === "acties" ? "actie" : "indicator"} ${jaar}/${r.id}`)
+        }
+      }
+    }
+    return out
+  })
+
+/** Year plans no strategy period holds, and acties and indicatoren whose baat their DIN does not have. */
+const outsideDin = (sql: SqlClient.SqlClient) =>
+  Effect.gen(function* () {
+    const [row] = yield* sql<{ readonly data: string }>`SELECT data FROM programma`
+    if (row === undefined) return []
+    const program = yield* Schema.decodeUnknownEffect(Din.Program)(JSON.parse(row.data))
+    const out: Array<string> = []
+    const plannen = yield* sql<{ readonly jaar: number | string }>`SELECT jaar FROM jaarplannen ORDER BY jaar`
+    for (const p of plannen) {
+      if (Din.voorJaar(program, Number(p.jaar)) === undefined)
+        out.push(`jaarplan ${p.jaar}: ${Din.geenDin(program, Number(p.jaar))}`)
+    }
+    const indicatoren = yield* sql<{
+      readonly jaar: number | string
+      readonly id: string
+      readonly baat: string
+    }>`SELECT jaar, id, baat FROM indicatoren ORDER BY jaar, id`
+    for (const i of indicatoren) {
+      const onbekend = Din.baatOnbekend(program, Number(i.jaar), i.baat)
+      if (onbekend !== undefined) out.push(`indicator ${i.jaar}/${i.id}: ${onbekend}`)
+    }
+    const acties = yield* sql<{
+      readonly jaar: number | string
+      readonly id: string
+      readonly data: string
+    }>`SELECT jaar, id, data FROM acties ORDER BY jaar, id`
+    for (const a of acties) {
+      for (const baat of (JSON.parse(a.data) as { readonly baten?: ReadonlyArray<string> }).baten ?? []) {
+        const onbekend = Din.baatOnbekend(program, Number(a.jaar), baat)
+        if (onbekend !== undefined) out.push(`actie ${a.jaar}/${a.id}: ${onbekend}`)
+      }
+    }
+    return out
   })
 
 type ImportRow = {

@@ -10,8 +10,12 @@
 import { Din, Indicator, Jaarplan, Measurement, Periode } from "@dvcc/core"
 import { Context, DateTime, Effect, Layer, Option, Schema } from "effect"
 import { SqlClient, type SqlError } from "effect/sql"
+import { batchError, closeImport, openImport } from "./internal/bulk.ts"
+import * as changeLog from "./internal/changes.ts"
 import { migrated, StoreError, toStoreError } from "./internal/errors.ts"
+import { planEntities, planTables } from "./internal/planTables.ts"
 import { Conflict, NotFound, type Source } from "./ProgramStore.ts"
+import type { Provenance, RecordReport } from "./Provenance.ts"
 
 /**
  * The write cannot be done as asked: it exists already, its jaarplan is missing, its number is taken, or
@@ -100,6 +104,35 @@ export interface CreatedPlan {
 type Errors = StoreError | Conflict | NotFound | Refused
 
 /**
+ * What a programme import (the programme workbook) writes: the whole programme (all strategy periods, one
+ * of them new or changed) and the year plans, acties and indicatoren the workbook lists. The caller has
+ * checked them as a whole (`Dataset`); `rowOf` names the workbook row of a record (`acties`, `2027/actie-3`)
+ * for its provenance.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface ProgrammaImport {
+  readonly program: Din.Program
+  readonly jaarplannen: ReadonlyArray<Plan>
+  readonly acties: ReadonlyArray<Jaarplan.Actie>
+  readonly indicatoren: ReadonlyArray<Indicator.Indicator>
+  readonly rowOf?:
+    | ((entity: string, key: string) => { readonly sheet: string; readonly row: number } | undefined)
+    | undefined
+}
+
+/**
+ * What a programme import did, per entity (`programma`, `jaarplannen`, `acties`, `indicatoren`).
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface ProgrammaReport extends RecordReport {
+  readonly entities: Readonly<Record<string, RecordReport>>
+}
+
+/**
  * @since 0.1.0
  * @category services
  */
@@ -151,6 +184,14 @@ export class Plans extends Context.Service<
     readonly meting: (
       id: string
     ) => Effect.Effect<Option.Option<Versioned<Measurement.Measurement>>, StoreError>
+    /**
+     * Records a programme import in one transaction, as an import (`dvcc import list`, undone by
+     * `Imports.undo`): each record inserted, updated or held as it was, with its change for undo.
+     */
+    readonly importProgramma: (
+      input: ProgrammaImport,
+      provenance: Provenance
+    ) => Effect.Effect<ProgrammaReport, StoreError>
   }
 >()("@dvcc/store/Plans") {
   /**
@@ -554,7 +595,11 @@ export class Plans extends Context.Service<
           return { value: i, versie }
         }).pipe(writing(`Indicator ${i.id}`))
 
+      const importProgramma = (input: ProgrammaImport, provenance: Provenance) =>
+        recordProgramma(input, provenance).pipe(Effect.provideService(SqlClient.SqlClient, sql))
+
       return Plans.of({
+        importProgramma,
         plan,
         createPlan,
         createStrategieperiode,
@@ -570,5 +615,90 @@ export class Plans extends Context.Service<
     })
   )
 }
+
+/**
+ * Records a programme import in one transaction (see `Plans.importProgramma`), with only a database: for
+ * the Excel import, which needs no service but the SQL client.
+ *
+ * @since 0.3.0
+ * @category import
+ */
+export const recordProgramma = (input: ProgrammaImport, provenance: Provenance) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* migrated
+    const where = (keys: Record<string, string | number>) =>
+      sql.and(Object.entries(keys).map(([column, value]) => sql`${sql(column)} = ${value}`))
+    const encodeActie = Schema.encodeEffect(Jaarplan.Actie)
+    const encodeIndicator = Schema.encodeEffect(Indicator.Indicator)
+    const encodePlan = Schema.encodeEffect(Plan)
+    const encodeProgram = Schema.encodeEffect(Din.Program)
+    return yield* Effect.gen(function* () {
+      const at = DateTime.formatIso(yield* DateTime.now)
+      const seq = yield* openImport(sql, provenance, at)
+      const documents: Array<{ entity: string; key: string; document: unknown }> = [
+        { entity: "programma", key: "programma", document: yield* encodeProgram(input.program) },
+        ...(yield* Effect.forEach(input.jaarplannen, (p) =>
+          Effect.map(encodePlan(p), (document) => ({ entity: "jaarplannen", key: String(p.jaar), document }))
+        )),
+        ...(yield* Effect.forEach(input.acties, (a) =>
+          Effect.map(encodeActie(a), (document) => ({ entity: "acties", key: `${a.jaar}/${a.id}`, document }))
+        )),
+        ...(yield* Effect.forEach(input.indicatoren, (i) =>
+          Effect.map(encodeIndicator(i), (document) => ({
+            entity: "indicatoren",
+            key: `${i.jaar}/${i.id}`,
+            document
+          }))
+        ))
+      ]
+      const changes: Array<changeLog.Change> = []
+      const entities: Record<string, { inserted: number; updated: number; unchanged: number }> = {}
+      for (const { entity, key, document } of documents) {
+        const table = planTables.find((t) => t.name === entity) as (typeof planTables)[number]
+        const keys = table.where(key)
+        const origin = input.rowOf?.(entity, key)
+        const source = JSON.stringify({
+          importId: provenance.importId,
+          ...(provenance.file === undefined ? {} : { file: provenance.file }),
+          ...(origin === undefined ? {} : { sheet: origin.sheet }),
+          row: origin?.row ?? 0
+        })
+        const data = JSON.stringify(document)
+        const rows = yield* sql<{
+          readonly data: string
+        }>`SELECT data FROM ${sql(entity)} WHERE ${where(keys)}`
+        const before = rows[0]?.data
+        const count = entities[entity] ?? { inserted: 0, updated: 0, unchanged: 0 }
+        entities[entity] = count
+        const columns = table.columns(document as Record<string, unknown>)
+        if (before === undefined) {
+          yield* sql`INSERT INTO ${sql(entity)} ${sql.insert({ ...keys, ...columns, data, version: 1, source })}`
+          changes.push(changeLog.inserted(entity, key, null, data))
+          count.inserted++
+        } else if (before === data) {
+          changes.push(changeLog.held(entity, key, null, before, source))
+          count.unchanged++
+        } else {
+          yield* sql`UPDATE ${sql(entity)} SET ${sql.update({ ...columns, data, source })}, version = version + 1 WHERE ${where(keys)}`
+          changes.push(changeLog.updated(entity, key, null, before, data))
+          count.updated++
+        }
+      }
+      // Undo takes them back dependants first: indicatoren, acties, jaarplannen, then the programme.
+      const ordered = planEntities.flatMap((entity) => changes.filter((c) => c.entity === entity))
+      yield* changeLog.write(sql, provenance.importId, seq, ordered)
+      const totals = Object.values(entities).reduce(
+        (sum, e) => ({
+          inserted: sum.inserted + e.inserted,
+          updated: sum.updated + e.updated,
+          unchanged: sum.unchanged + e.unchanged
+        }),
+        { inserted: 0, updated: 0, unchanged: 0 }
+      )
+      yield* closeImport(sql, provenance, at, totals, "programma")
+      return { ...totals, entities } satisfies ProgrammaReport
+    }).pipe(sql.withTransaction, Effect.mapError(batchError("programmagegevens", provenance)))
+  })
 
 export { Conflict, NotFound, StoreError }

@@ -235,6 +235,57 @@ const data = Command.make(
   ])
 )
 
+const programma = Command.make(
+  "programma",
+  {
+    periode: Flag.String("periode").pipe(
+      Flag.withDescription("De strategieperiode, bijvoorbeeld 2023-2026 (standaard de laatste)"),
+      Flag.optional
+    ),
+    out,
+    force
+  },
+  Effect.fn("export programma")(function* (flags) {
+    const Export = yield* excel
+    const dataset = yield* loadProgram
+    const perioden = Export.programmaPerioden(dataset.program)
+    let looptijd: { readonly van: number; readonly tot: number } | undefined
+    if (Option.isSome(flags.periode)) {
+      const m = /^\s*(\d{4})\s*[-–/]\s*(\d{4})\s*$/.exec(flags.periode.value)
+      if (m === null)
+        return yield* usage(
+          `--periode ${flags.periode.value}: schrijf de looptijd als 2023-2026 (de strategieperioden zijn ${perioden.join(", ")}).`
+        )
+      looptijd = { van: Number(m[1]), tot: Number(m[2]) }
+    }
+    const workbook = Export.programmaWorkbook(dataset, looptijd)
+    if (workbook === undefined)
+      return yield* usage(
+        `Er is geen strategieperiode ${Option.getOrElse(flags.periode, () => "")} (de strategieperioden zijn ${perioden.join(", ")}).`
+      )
+    const bytes = yield* Export.write(workbook, flags.out, flags)
+    yield* written(
+      `Programmawerkmap ${looptijd === undefined ? perioden.at(-1) : `${looptijd.van}–${looptijd.tot}`} (DIN, jaarplannen met acties, indicatoren met hun regels; lees haar na bewerken in met dvcc import)`,
+      flags.out,
+      bytes
+    )
+  })
+).pipe(
+  Command.withDescription(
+    "Schrijf het programma van een strategieperiode als werkmap om te bewerken: DIN, jaarplannen met acties, indicatoren met hun regels"
+  ),
+  Command.withExamples([
+    {
+      command: "dvcc export programma --out programma.xlsx",
+      description: "De laatste strategieperiode; na bewerken: dvcc import programma.xlsx --dry-run"
+    },
+    {
+      command: "dvcc export programma --periode 2023-2026 --out programma-2023-2026.xlsx",
+      description: "Een bepaalde strategieperiode"
+    }
+  ])
+)
+
 const jaarplan = Command.make(
   "jaarplan",
   { jaar: Flag.Int("jaar").pipe(Flag.withDescription("Het jaarplan, bijvoorbeeld 2026")), out, force },
@@ -257,11 +308,11 @@ const jaarplan = Command.make(
 
 export const exportCommand = Command.make("export").pipe(
   Command.withDescription(
-    "Schrijf Excel-werkmappen: invulbestand, KPI-dashboard, informatiebeeld, gegevens, jaarplan"
+    "Schrijf Excel-werkmappen: invulbestand, KPI-dashboard, informatiebeeld, gegevens, jaarplan, programma"
   ),
   Command.withExamples([
     { command: "dvcc export template --out district.xlsx", description: "Een leeg invulbestand" },
     { command: "dvcc export kpi --jaar 2026 --out kpi.xlsx", description: "Het KPI-dashboard" }
   ]),
-  Command.withSubcommands([template, kpi, informatiebeeld, data, jaarplan])
+  Command.withSubcommands([template, kpi, informatiebeeld, data, jaarplan, programma])
 )

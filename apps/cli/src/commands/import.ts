@@ -85,7 +85,7 @@ const undo = Command.make(
 
 const file = Argument.String("bestand").pipe(
   Argument.withDescription(
-    "De werkmap (.xlsx) met bladen Activiteiten, Registraties, Metingen en/of Gebieden"
+    "De werkmap (.xlsx) met bladen Activiteiten, Registraties, Metingen en/of Gebieden, of de programmawerkmap (dvcc export programma)"
   )
 )
 
@@ -259,6 +259,11 @@ export const importCommand = Command.make("import", {
   ),
   Command.withExamples([
     { command: "dvcc import district-noord.xlsx --dry-run", description: "Controleren zonder op te slaan" },
+    {
+      command: "dvcc import programma.xlsx --dry-run",
+      description:
+        "De programmawerkmap (DIN, jaarplannen, indicatoren) controleren, bijvoorbeeld een nieuwe strategieperiode"
+    },
     { command: "dvcc import district-noord.xlsx", description: "Importeren, alles of niets" },
     {
       command: "dvcc import district-noord.xlsx --accept-valid",

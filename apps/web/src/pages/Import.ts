@@ -29,7 +29,8 @@ const bladNaam: Record<Access.Gegevens, string> = {
   activiteiten: "Activiteiten",
   registraties: "Registraties",
   metingen: "Metingen",
-  gebieden: "Gebieden"
+  gebieden: "Gebieden",
+  programma: "Programma (de programmawerkmap)"
 }
 
 /** What this role and scope may import, in one sentence: the same rule as its token's. */

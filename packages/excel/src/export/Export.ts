@@ -1,6 +1,7 @@
 /**
  * What leaves the system as Excel: the empty district template, the KPI dashboard, the informatiebeeld
- * per gemeente, all data in the import format, and the year plan's actions. Each export is a plain
+ * per gemeente, all data in the import format, the year plan's actions, and the programme (DIN, year plans,
+ * indicators) as the workbook `dvcc import` reads back. Each export is a plain
  * function from core data to an exceljs workbook; `write` turns a workbook into an .xlsx file.
  *
  * @since 0.1.0
@@ -32,6 +33,7 @@ export {
 } from "./internal/informatiebeeld.ts"
 export { jaarplanHeaders, jaarplanWorkbook } from "./internal/jaarplan.ts"
 export { type KpiInput, kpiHeaders, kpiWorkbook } from "./internal/kpi.ts"
+export { programmaPerioden, programmaWorkbook } from "./internal/programma.ts"
 export { formats, statusKleur } from "./internal/sheet.ts"
 export { lijstenSheet, templateRows, templateSheets, templateWorkbook } from "./internal/template.ts"
 

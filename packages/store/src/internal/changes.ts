@@ -26,6 +26,7 @@
  */
 import { Array as Arr, Effect } from "effect"
 import type { SqlClient } from "effect/sql"
+import { planHandler, planTables } from "./planTables.ts"
 import { inStatements, rowsPerStatement } from "./statements.ts"
 import { type DocumentTable, documentTables } from "./tables.ts"
 
@@ -402,6 +403,8 @@ interface Handler {
 
 const handlerOf = (sql: SqlClient.SqlClient, entity: string): Handler | undefined => {
   if (entity === "registraties") return registrationHandler(sql)
+  const plan = planTables.find((t) => t.name === entity)
+  if (plan !== undefined) return planHandler(sql, plan)
   const table = documentTables.find((t) => t.name === entity)
   return table === undefined ? undefined : documentHandler(sql, table)
 }

@@ -83,7 +83,11 @@ export const labels: Record<string, readonly [string, string]> = {
   activiteiten: ["activiteit", "activiteiten"],
   metingen: ["meting", "metingen"],
   gemeenten: ["gemeente", "gemeenten"],
-  regio: ["regio-indeling", "regio-indelingen"]
+  regio: ["regio-indeling", "regio-indelingen"],
+  programma: ["programma (DIN)", "programma's (DIN)"],
+  jaarplannen: ["jaarplan", "jaarplannen"],
+  acties: ["actie", "acties"],
+  indicatoren: ["indicator", "indicatoren"]
 }
 
 /** `3 activiteiten`, `1 meting`; `rij`/`rijen` for an unknown entity. */

@@ -83,7 +83,24 @@ export interface WebConfig {
   readonly importSlots?: Slots
   /** How the Informatiebeeld page prints a PDF; the default is the process's one Chromium (`Pdf.gedeeldePrinter`). */
   readonly printen?: Informatiebeeld.Printen
+  /**
+   * The database's version, read after the request arrived (the API's `ProgramCache.reader`): every
+   * change is audited and raises it. With it, a verified session is kept under the version it was
+   * checked at, so a sign-out, a disabled account or a reset (all audited, in any `serve` process) ends it
+   * on the next request, while a page view costs no session query. Without it every request checks the
+   * session in the database.
+   */
+  readonly version?: () => Promise<string>
 }
+
+/** Sessions verified under one version of the database, each until it must be checked again. */
+interface Verified {
+  readonly stamp: string
+  readonly sessions: Map<string, { readonly session: Sessions.Session; readonly until: number }>
+}
+
+/** At most this many verified sessions are kept (more are checked in the database each time). */
+const maxVerified = 1000
 
 /**
  * What the pages that change something use: the bounded form body and its CSRF check.
@@ -160,14 +177,32 @@ export const createWeb = (config: WebConfig) => {
   const run = <A, E>(effect: Effect.Effect<A, E, Services>) => runtime.runPromise(effect)
   const app = new Hono<WebEnv>()
 
+  const verifySession = (id: string) =>
+    run(Effect.flatMap(Sessions.Sessions, (sessions) => sessions.verify(id))).then(Option.getOrUndefined)
+  let verified: Verified = { stamp: "", sessions: new Map() }
+  /**
+   * The session of `id`: kept under the database's version it was checked at, and only until its last use
+   * is a minute old (so `seen_at` is still written once a minute and the idle expiry holds) or it expires.
+   */
+  const sessionOf = async (id: string): Promise<Sessions.Session | undefined> => {
+    if (config.version === undefined) return verifySession(id)
+    const stamp = await config.version()
+    const now = Date.now()
+    if (verified.stamp === stamp) {
+      const known = verified.sessions.get(id)
+      if (known !== undefined && now < known.until) return known.session
+    }
+    const session = await verifySession(id)
+    if (verified.stamp !== stamp) verified = { stamp, sessions: new Map() }
+    if (session === undefined) verified.sessions.delete(id)
+    else if (verified.sessions.size < maxVerified || verified.sessions.has(id))
+      verified.sessions.set(id, { session, until: Math.min(session.seenAt + 60_000, session.expiresAt) })
+    return session
+  }
+
   app.use(async (c, next) => {
     const id = getCookie(c, sessionCookie)
-    const session =
-      id === undefined
-        ? undefined
-        : Option.getOrUndefined(
-            await run(Effect.flatMap(Sessions.Sessions, (sessions) => sessions.verify(id)))
-          )
+    const session = id === undefined || id.length > 100 ? undefined : await sessionOf(id)
     c.set("sessionId", session === undefined ? undefined : id)
     c.set("session", session)
     await next()

@@ -130,6 +130,8 @@ export interface WebEnv {
   readonly Variables: {
     session: Sessions.Session | undefined
     sessionId: string | undefined
+    /** The database's version this request's session was checked under (with `WebConfig.version`). */
+    stamp: string | undefined
   }
 }
 
@@ -184,9 +186,10 @@ export const createWeb = (config: WebConfig) => {
    * The session of `id`: kept under the database's version it was checked at, and only until its last use
    * is a minute old (so `seen_at` is still written once a minute and the idle expiry holds) or it expires.
    */
-  const sessionOf = async (id: string): Promise<Sessions.Session | undefined> => {
+  const sessionOf = async (c: Context<WebEnv>, id: string): Promise<Sessions.Session | undefined> => {
     if (config.version === undefined) return verifySession(id)
     const stamp = await config.version()
+    c.set("stamp", stamp)
     const now = Date.now()
     if (verified.stamp === stamp) {
       const known = verified.sessions.get(id)
@@ -202,13 +205,21 @@ export const createWeb = (config: WebConfig) => {
 
   app.use(async (c, next) => {
     const id = getCookie(c, sessionCookie)
-    const session = id === undefined || id.length > 100 ? undefined : await sessionOf(id)
+    const session = id === undefined || id.length > 100 ? undefined : await sessionOf(c, id)
     c.set("sessionId", session === undefined ? undefined : id)
     c.set("session", session)
-    await next()
+    // Set before the page is made, so that they go out with it: set afterwards, Hono would copy the
+    // response made (encoding the page's text once more) on every request.
+    const assets = c.req.path.startsWith("/assets/")
     c.header("content-security-policy", contentSecurityPolicy)
     // Pages show who is signed in and what they may see: never from a shared cache.
-    if (!c.req.path.startsWith("/assets/")) c.header("cache-control", "no-store")
+    if (!assets) c.header("cache-control", "no-store")
+    await next()
+    // A response the handler made itself, rather than with `c.html` or `c.body`, gets them here.
+    const { headers } = c.res
+    if (headers.get("content-security-policy") === null)
+      c.header("content-security-policy", contentSecurityPolicy)
+    if (!assets && headers.get("cache-control") === null) c.header("cache-control", "no-store")
   })
 
   /** The CSRF token the forms of this request carry: the session's, or before sign-in the cookie's. */

@@ -9,6 +9,7 @@
  * @since 0.1.0
  */
 import { randomBytes, timingSafeEqual } from "node:crypto"
+import type { Dataset } from "@dvcc/core"
 import type {
   Activities,
   Gebieden,
@@ -19,7 +20,7 @@ import type {
   Registrations,
   Tokens
 } from "@dvcc/store"
-import { Sessions, Users } from "@dvcc/store"
+import { ProgramStore as ProgramStoreService, Sessions, Users } from "@dvcc/store"
 import { Effect, type ManagedRuntime, Option } from "effect"
 import type { SqlClient } from "effect/sql"
 import { type Context, Hono, type MiddlewareHandler } from "hono"
@@ -101,6 +102,14 @@ interface Verified {
 
 /** At most this many verified sessions are kept (more are checked in the database each time). */
 const maxVerified = 1000
+
+/**
+ * The programme as the request's version of the database has it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Program = (c: Context<WebEnv>) => Promise<Dataset.Dataset>
 
 /**
  * What the pages that change something use: the bounded form body and its CSRF check.
@@ -201,6 +210,19 @@ export const createWeb = (config: WebConfig) => {
     else if (verified.sessions.size < maxVerified || verified.sessions.has(id))
       verified.sessions.set(id, { session, until: Math.min(session.seenAt + 60_000, session.expiresAt) })
     return session
+  }
+
+  let loaded: { readonly stamp: string; readonly dataset: Dataset.Dataset } | undefined
+  /**
+   * The programme, kept under the database's version this request's session was checked at (the store's
+   * `load` would read the version once more). Loaded after that version was read, so never older.
+   */
+  const program: Program = async (c) => {
+    const stamp = c.get("stamp")
+    if (stamp !== undefined && loaded?.stamp === stamp) return loaded.dataset
+    const dataset = await run(Effect.flatMap(ProgramStoreService.ProgramStore, (store) => store.load))
+    if (stamp !== undefined) loaded = { stamp, dataset }
+    return dataset
   }
 
   app.use(async (c, next) => {
@@ -386,7 +408,7 @@ export const createWeb = (config: WebConfig) => {
     "/beheer/*"
   ])
     app.use(path, signedIn)
-  app.route("/voortgang", Voortgang.app(run))
+  app.route("/voortgang", Voortgang.app(run, program))
   app.route("/metingen", Metingen.app(run, forms))
   app.route(
     "/import",
@@ -400,6 +422,6 @@ export const createWeb = (config: WebConfig) => {
   app.route("/indicatoren", Indicator.app(run))
   app.route("/acties", Acties.app(run))
   app.route("/gebieden", Gebied.app(run))
-  app.route("/informatiebeeld", Informatiebeeld.app(run, config.printen))
+  app.route("/informatiebeeld", Informatiebeeld.app(run, config.printen, program))
   return app
 }

@@ -19,7 +19,7 @@ import { Effect } from "effect"
 import { type Context, Hono } from "hono"
 import { keuzelijst, nietGevonden, type Run, signedIn, toegang, zichtbaarheid } from "../internal/Pagina.ts"
 import { errorSummary, page } from "../Layout.ts"
-import type { WebEnv } from "../Web.ts"
+import type { Program, WebEnv } from "../Web.ts"
 
 const { esc } = Html
 
@@ -124,7 +124,7 @@ const rapporten = (dataset: Dataset.Dataset): Map<string, string> => {
 const standaard = (dataset: Dataset.Dataset) =>
   Registration.standaardPeriode(Registration.dekkingPerPeriode(dataset.registraties))
 
-export const app = (run: Run, printen: Printen = gedeeldPrinten) => {
+export const app = (run: Run, printen: Printen = gedeeldPrinten, program?: Program) => {
   const pagina = new Hono<WebEnv>()
   pagina.use("*", signedIn)
   /**
@@ -141,10 +141,11 @@ export const app = (run: Run, printen: Printen = gedeeldPrinten) => {
     const { session } = check
     const stamp = c.get("stamp")
     const bekend = stamp !== undefined && stand?.stamp === stamp ? stand : undefined
+    const kept = program === undefined ? undefined : await program(c)
     const { dataset, vandaag, laatste } = await run(
       Effect.gen(function* () {
         return {
-          dataset: yield* (yield* ProgramStore.ProgramStore).load,
+          dataset: kept ?? (yield* (yield* ProgramStore.ProgramStore).load),
           vandaag: yield* Periode.vandaag,
           laatste: bekend === undefined ? yield* Imports.lastImportDay : bekend.dag
         }

@@ -265,6 +265,8 @@ export const createApp = (config: AppConfig) => {
     "/",
     Web.createWeb({
       runtime,
+      // Sessions are kept under the same version as tokens: a sign-out or disabled account is seen at once.
+      version,
       trustProxy: options.trustProxy === true,
       ...(options.maxUploadBytes === undefined ? {} : { maxUploadBytes: options.maxUploadBytes })
     })

@@ -235,6 +235,15 @@ export const toProblem = (
     case "Refused":
     case "InvalidToken":
       return { kind: "validatie", detail: message }
+    // What the dataset check of core refuses in a record, at its fields.
+    case "Invalid": {
+      const { issues } = error as ProgramStore.Invalid
+      return {
+        kind: "validatie",
+        detail: message,
+        velden: issues.map((i) => ({ pad: i.path, melding: i.issue }))
+      }
+    }
     default:
       return undefined
   }

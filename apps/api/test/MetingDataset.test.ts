@@ -22,7 +22,12 @@ describe("POST /api/v1/metingen", () => {
     }
     const refused = await f.request("/api/v1/metingen", { method: "POST", as: "programma", json: meting })
     assert.strictEqual(refused.status, 422)
-    assert.include(await refused.text(), "waarde")
+    const problem = (await refused.json()) as { velden: Array<{ pad: string; melding: string }> }
+    assert.deepStrictEqual(
+      problem.velden.map((v) => v.pad),
+      ["waarde"]
+    )
+    assert.include(problem.velden[0]?.melding, "500 is geen percentage")
     assert.strictEqual((await f.request("/api/v1/voortgang", { as: "programma" })).status, 200)
     const fine = await f.request("/api/v1/metingen", {
       method: "POST",
@@ -44,13 +49,19 @@ describe("POST /api/v1/metingen", () => {
       vastgelegdOp: "2026-05-01",
       herkomst: { document: "test", sectie: "test" }
     }
-    for (const body of [
-      meting,
-      { ...meting, gebied: { niveau: "district", id: "nergens" } },
-      { ...meting, gebied: { niveau: "regio" }, mijlpaal: "bestaat-niet" }
-    ]) {
+    for (const [body, pad] of [
+      [meting, "gebied"],
+      [{ ...meting, gebied: { niveau: "district", id: "nergens" } }, "gebied"],
+      [{ ...meting, gebied: { niveau: "regio" }, mijlpaal: "bestaat-niet" }, "mijlpaal"],
+      [{ ...meting, gebied: { niveau: "regio" }, indicator: "bestaat-niet" }, "indicator"]
+    ] as const) {
       const refused = await f.request("/api/v1/metingen", { method: "POST", as: "programma", json: body })
       assert.strictEqual(refused.status, 422, JSON.stringify(body))
+      const problem = (await refused.json()) as { velden: Array<{ pad: string }> }
+      assert.deepStrictEqual(
+        problem.velden.map((v) => v.pad),
+        [pad]
+      )
     }
     assert.strictEqual((await f.request("/api/v1/voortgang", { as: "programma" })).status, 200)
   })

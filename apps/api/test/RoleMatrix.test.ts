@@ -341,6 +341,14 @@ const geheim = [
     "kennisbijeenkomst",
     "Sessie Zeist-Oost"
   ),
+  // Counted per gemeente (communicatie-uiting-per-gemeente): the register's measurement of Zeist.
+  activiteit(
+    "act-2025-05-20-GM0355-uiting",
+    "2025-05-20",
+    "GM0355",
+    "communicatie-uiting",
+    "Uiting Zeist-Oost"
+  ),
   activiteit(
     "act-2025-03-12-GM0355-driehoek",
     "2025-03-12",
@@ -485,13 +493,18 @@ const registerSuite = (fixture: () => Promise<Fixture>) => {
         assert.include(body, "Sessie Zeist-Oost", output)
     }
     assert.include(seen.driehoek, "Driehoek Zeist vertrouwelijk")
+    // The register's measurement of Zeist is listed by id (`…:GM0355`).
+    assert.include(seen.voortgang2025, ":GM0355")
   }, 60_000)
 
   for (const as of ["gemeente", "district"] as const) {
     it(`a ${as} token reads another gemeente's activities nowhere, with the same verdicts`, async () => {
       const seen = await outputs(as)
-      for (const [output, body] of Object.entries(seen))
+      for (const [output, body] of Object.entries(seen)) {
         for (const leak of verboden) assert.notInclude(body, leak, `${as}: ${output} toont ${leak}`)
+        // Nor that Zeist has a measurement: the ids of measurements about it are not listed.
+        assert.notInclude(body, ":GM0355", `${as}: ${output} noemt een meting over Zeist`)
+      }
       // Its own gemeente's activity is named; the other scoped reader's is not.
       const other = as === "gemeente" ? eigen.district : eigen.gemeente
       assert.include(seen.kennisbijeenkomsten, eigen[as].omschrijving ?? "")
@@ -506,7 +519,8 @@ const registerSuite = (fixture: () => Promise<Fixture>) => {
               p.indicator,
               p.status,
               JSON.stringify(p.cijfers),
-              p.metingen
+              // The measurements about a gemeente are listed only to those who may see it.
+              (p.metingen as ReadonlyArray<string>).filter((id) => !/:GM\d{4}$/.test(id))
             ])
           })
         )

@@ -9,6 +9,7 @@
  * @since 0.1.0
  */
 import { randomBytes, timingSafeEqual } from "node:crypto"
+import type { Dataset } from "@dvcc/core"
 import type {
   Activities,
   Gebieden,
@@ -19,7 +20,7 @@ import type {
   Registrations,
   Tokens
 } from "@dvcc/store"
-import { Sessions, Users } from "@dvcc/store"
+import { ProgramStore as ProgramStoreService, Sessions, Users } from "@dvcc/store"
 import { Effect, type ManagedRuntime, Option } from "effect"
 import type { SqlClient } from "effect/sql"
 import { type Context, Hono, type MiddlewareHandler } from "hono"
@@ -83,7 +84,32 @@ export interface WebConfig {
   readonly importSlots?: Slots
   /** How the Informatiebeeld page prints a PDF; the default is the process's one Chromium (`Pdf.gedeeldePrinter`). */
   readonly printen?: Informatiebeeld.Printen
+  /**
+   * The database's version, read after the request arrived (the API's `ProgramCache.reader`): every
+   * change is audited and raises it. With it, a verified session is kept under the version it was
+   * checked at, so a sign-out, a disabled account or a reset (all audited, in any `serve` process) ends it
+   * on the next request, while a page view costs no session query. Without it every request checks the
+   * session in the database.
+   */
+  readonly version?: () => Promise<string>
 }
+
+/** Sessions verified under one version of the database, each until it must be checked again. */
+interface Verified {
+  readonly stamp: string
+  readonly sessions: Map<string, { readonly session: Sessions.Session; readonly until: number }>
+}
+
+/** At most this many verified sessions are kept (more are checked in the database each time). */
+const maxVerified = 1000
+
+/**
+ * The programme as the request's version of the database has it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Program = (c: Context<WebEnv>) => Promise<Dataset.Dataset>
 
 /**
  * What the pages that change something use: the bounded form body and its CSRF check.
@@ -113,6 +139,8 @@ export interface WebEnv {
   readonly Variables: {
     session: Sessions.Session | undefined
     sessionId: string | undefined
+    /** The database's version this request's session was checked under (with `WebConfig.version`). */
+    stamp: string | undefined
   }
 }
 
@@ -160,20 +188,60 @@ export const createWeb = (config: WebConfig) => {
   const run = <A, E>(effect: Effect.Effect<A, E, Services>) => runtime.runPromise(effect)
   const app = new Hono<WebEnv>()
 
+  const verifySession = (id: string) =>
+    run(Effect.flatMap(Sessions.Sessions, (sessions) => sessions.verify(id))).then(Option.getOrUndefined)
+  let verified: Verified = { stamp: "", sessions: new Map() }
+  /**
+   * The session of `id`: kept under the database's version it was checked at, and only until its last use
+   * is a minute old (so `seen_at` is still written once a minute and the idle expiry holds) or it expires.
+   */
+  const sessionOf = async (c: Context<WebEnv>, id: string): Promise<Sessions.Session | undefined> => {
+    if (config.version === undefined) return verifySession(id)
+    const stamp = await config.version()
+    c.set("stamp", stamp)
+    const now = Date.now()
+    if (verified.stamp === stamp) {
+      const known = verified.sessions.get(id)
+      if (known !== undefined && now < known.until) return known.session
+    }
+    const session = await verifySession(id)
+    if (verified.stamp !== stamp) verified = { stamp, sessions: new Map() }
+    if (session === undefined) verified.sessions.delete(id)
+    else if (verified.sessions.size < maxVerified || verified.sessions.has(id))
+      verified.sessions.set(id, { session, until: Math.min(session.seenAt + 60_000, session.expiresAt) })
+    return session
+  }
+
+  let loaded: { readonly stamp: string; readonly dataset: Dataset.Dataset } | undefined
+  /**
+   * The programme, kept under the database's version this request's session was checked at (the store's
+   * `load` would read the version once more). Loaded after that version was read, so never older.
+   */
+  const program: Program = async (c) => {
+    const stamp = c.get("stamp")
+    if (stamp !== undefined && loaded?.stamp === stamp) return loaded.dataset
+    const dataset = await run(Effect.flatMap(ProgramStoreService.ProgramStore, (store) => store.load))
+    if (stamp !== undefined) loaded = { stamp, dataset }
+    return dataset
+  }
+
   app.use(async (c, next) => {
     const id = getCookie(c, sessionCookie)
-    const session =
-      id === undefined
-        ? undefined
-        : Option.getOrUndefined(
-            await run(Effect.flatMap(Sessions.Sessions, (sessions) => sessions.verify(id)))
-          )
+    const session = id === undefined || id.length > 100 ? undefined : await sessionOf(c, id)
     c.set("sessionId", session === undefined ? undefined : id)
     c.set("session", session)
-    await next()
+    // Set before the page is made, so that they go out with it: set afterwards, Hono would copy the
+    // response made (encoding the page's text once more) on every request.
+    const assets = c.req.path.startsWith("/assets/")
     c.header("content-security-policy", contentSecurityPolicy)
     // Pages show who is signed in and what they may see: never from a shared cache.
-    if (!c.req.path.startsWith("/assets/")) c.header("cache-control", "no-store")
+    if (!assets) c.header("cache-control", "no-store")
+    await next()
+    // A response the handler made itself, rather than with `c.html` or `c.body`, gets them here.
+    const { headers } = c.res
+    if (headers.get("content-security-policy") === null)
+      c.header("content-security-policy", contentSecurityPolicy)
+    if (!assets && headers.get("cache-control") === null) c.header("cache-control", "no-store")
   })
 
   /** The CSRF token the forms of this request carry: the session's, or before sign-in the cookie's. */
@@ -340,7 +408,7 @@ export const createWeb = (config: WebConfig) => {
     "/beheer/*"
   ])
     app.use(path, signedIn)
-  app.route("/voortgang", Voortgang.app(run))
+  app.route("/voortgang", Voortgang.app(run, program))
   app.route("/metingen", Metingen.app(run, forms))
   app.route(
     "/import",
@@ -354,6 +422,6 @@ export const createWeb = (config: WebConfig) => {
   app.route("/indicatoren", Indicator.app(run))
   app.route("/acties", Acties.app(run))
   app.route("/gebieden", Gebied.app(run))
-  app.route("/informatiebeeld", Informatiebeeld.app(run, config.printen))
+  app.route("/informatiebeeld", Informatiebeeld.app(run, config.printen, program))
   return app
 }

@@ -106,10 +106,13 @@ describe("the Metingen page", () => {
     assert.include(await (await browser.post("/metingen", fields)).text(), "niets gewijzigd")
     const changed = await browser.post("/metingen", { ...fields, periode: "Q2 2026", waarde: "13" })
     assert.include(await changed.text(), "Meting bijgewerkt")
-    // A percentage above 100 would make the whole dataset unreadable: refused at its field.
+    // A percentage above 100 would make the whole dataset unreadable: the store refuses it (core's
+    // dataset check), the page shows it at its field.
     const tooMuch = await browser.post("/metingen", { ...fields, waarde: "1.234,5" })
     assert.strictEqual(tooMuch.status, 400)
-    assert.include(await tooMuch.text(), "vul een waarde van 0 tot en met 100 in")
+    const refused = await tooMuch.text()
+    assert.match(refused, /id="waarde-fout">[^<]*geen percentage \(0 tot en met 100\)/)
+    assert.include(refused, 'href="#waarde"')
     assert.strictEqual((await browser.request("/voortgang")).status, 200)
 
     const actors = await web.runtime.runPromise(

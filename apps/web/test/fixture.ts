@@ -21,9 +21,17 @@ import {
   Users
 } from "@dvcc/store"
 import { Effect, Layer, ManagedRuntime } from "effect"
+import { SqlClient } from "effect/sql"
 import { createWeb, type WebConfig } from "../src/Web.ts"
 
 export const password = "een lange zin als wachtwoord"
+
+/** The database's version as `dvcc serve` reads it (`ProgramCache.current` of the API). */
+export const databaseVersion = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const rows = yield* sql<{ readonly n: number | string | null }>`SELECT n FROM db_version WHERE id = 1`
+  return String(rows[0]?.n ?? 0)
+})
 
 export const accounts = {
   beheerder: { email: "beheer@dvcc.test", rol: "beheerder", scope: null },
@@ -69,12 +77,14 @@ export const makeWeb = async (
   let address = "10.0.0.1"
   const app = createWeb({
     runtime,
+    version: () => runtime.runPromise(databaseVersion),
     address: () => address,
     ...(extra.printen === undefined ? {} : { printen: extra.printen })
   })
   return {
     app,
     runtime,
+    location,
     setAddress: (next: string) => {
       address = next
     },

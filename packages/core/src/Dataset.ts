@@ -46,31 +46,108 @@ export type Dataset = typeof Dataset.Type
 
 type Issue = Schema.FilterIssue
 
+/**
+ * What is wrong with one record: the path of the field within the record, and in Dutch what is wrong with
+ * it (without naming the record, which the caller does).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RecordIssue {
+  readonly path: ReadonlyArray<PropertyKey>
+  readonly issue: string
+}
+
+/**
+ * The areas of a region by level, for checking many records against it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Gebieden {
+  readonly gemeenten: ReadonlySet<string>
+  readonly districten: ReadonlySet<string>
+  readonly basisteams: ReadonlySet<string>
+}
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const gebiedenOf = (regio: Regio): Gebieden => ({
+  gemeenten: new Set<string>(regio.gemeenten.map((g) => g.code)),
+  districten: new Set(regio.districten.map((x) => x.id)),
+  basisteams: new Set(regio.basisteams.map((x) => x.id))
+})
+
+/**
+ * Why an area is not one of the region's ("gemeente GM9999 hoort niet bij de regio"), or `undefined`.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const areaIssue = (gebied: Gebied, gebieden: Gebieden): string | undefined => {
+  const unknown =
+    gebied.niveau === "gemeente"
+      ? !gebieden.gemeenten.has(gebied.code) && gebied.code
+      : gebied.niveau === "district"
+        ? !gebieden.districten.has(gebied.id) && gebied.id
+        : gebied.niveau === "basisteam" && !gebieden.basisteams.has(gebied.id) && gebied.id
+  return unknown ? `${gebied.niveau} ${unknown} hoort niet bij de regio` : undefined
+}
+
+/**
+ * What the dataset check refuses in one measurement, given the indicator it measures (`undefined` when
+ * the year plan has none of that id) and the region: an unknown indicator, a value over 100 for a
+ * percentage, an unknown milestone, an area outside the region. Every writer of a measurement checks
+ * with this before it writes, so that what is stored always loads again.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const measurementIssues = (
+  meting: Measurement,
+  context:
+    | { readonly indicator: Indicator | undefined; readonly regio: Regio }
+    /** The region's areas, when many measurements are checked at once (`gebiedenOf(regio)`). */
+    | { readonly indicator: Indicator | undefined; readonly gebieden: Gebieden }
+): Array<RecordIssue> => {
+  const { indicator } = context
+  if (indicator === undefined)
+    return [{ path: ["indicator"], issue: `onbekende indicator ${meting.jaar}/${meting.indicator}` }]
+  const issues: Array<RecordIssue> = []
+  if (indicator.eenheid === "%" && meting.waarde > 100)
+    issues.push({
+      path: ["waarde"],
+      issue: `${meting.waarde} is geen percentage (0 tot en met 100)`
+    })
+  if (meting.mijlpaal !== undefined) {
+    const regel = indicator.regel
+    if (regel.soort !== "mijlpalen" || !regel.mijlpalen.some((m) => m.id === meting.mijlpaal))
+      issues.push({ path: ["mijlpaal"], issue: `onbekende mijlpaal ${meting.mijlpaal}` })
+  }
+  const gebied = areaIssue(
+    meting.gebied,
+    "gebieden" in context ? context.gebieden : gebiedenOf(context.regio)
+  )
+  if (gebied !== undefined) issues.push({ path: ["gebied"], issue: gebied })
+  return issues
+}
+
 const referenceIssues = (d: typeof DatasetFields.Type): Array<Issue> => {
   const issues: Array<Issue> = []
   const baatIssue = (jaar: number, baat: string, path: ReadonlyArray<PropertyKey>, record: string): void => {
     const onbekend = baatOnbekend(d.program, jaar, baat)
     if (onbekend !== undefined) issues.push({ path, issue: `${record}: ${onbekend}` })
   }
-  const gemeenten = new Set<string>(d.regio.gemeenten.map((g) => g.code))
-  const districten = new Set(d.regio.districten.map((x) => x.id))
-  const basisteams = new Set(d.regio.basisteams.map((x) => x.id))
+  const { gemeenten, districten, basisteams } = gebiedenOf(d.regio)
   const plannen = new Map(d.jaarplannen.map((p) => [p.jaar, p]))
   const indicatoren = new Map<string, Indicator>()
 
+  const known: Gebieden = { gemeenten, districten, basisteams }
   const gebiedIssue = (gebied: Gebied, path: ReadonlyArray<PropertyKey>, record: string): void => {
-    const unknown =
-      gebied.niveau === "gemeente"
-        ? !gemeenten.has(gebied.code) && gebied.code
-        : gebied.niveau === "district"
-          ? !districten.has(gebied.id) && gebied.id
-          : gebied.niveau === "basisteam" && !basisteams.has(gebied.id) && gebied.id
-    if (unknown) {
-      issues.push({
-        path: [...path, "gebied"],
-        issue: `${record}: ${gebied.niveau} ${unknown} hoort niet bij de regio`
-      })
-    }
+    const unknown = areaIssue(gebied, known)
+    if (unknown !== undefined) issues.push({ path: [...path, "gebied"], issue: `${record}: ${unknown}` })
   }
 
   d.indicatoren.forEach((indicator, i) => {
@@ -145,34 +222,13 @@ const referenceIssues = (d: typeof DatasetFields.Type): Array<Issue> => {
 
   const metingIds = new Set<string>()
   d.metingen.forEach((meting, i) => {
-    const record = `meting ${meting.id}`
     if (metingIds.has(meting.id))
-      issues.push({ path: ["metingen", i, "id"], issue: `${record} staat dubbel` })
+      issues.push({ path: ["metingen", i, "id"], issue: `meting ${meting.id} staat dubbel` })
     metingIds.add(meting.id)
     const indicator = indicatoren.get(`${meting.jaar}/${meting.indicator}`)
-    if (indicator === undefined) {
-      issues.push({
-        path: ["metingen", i, "indicator"],
-        issue: `${record}: onbekende indicator ${meting.jaar}/${meting.indicator}`
-      })
-      return
+    for (const found of measurementIssues(meting, { indicator, gebieden: known })) {
+      issues.push({ path: ["metingen", i, ...found.path], issue: `meting ${meting.id}: ${found.issue}` })
     }
-    if (indicator.eenheid === "%" && meting.waarde > 100) {
-      issues.push({
-        path: ["metingen", i, "waarde"],
-        issue: `${record}: ${meting.waarde} is geen percentage (0 tot en met 100)`
-      })
-    }
-    if (meting.mijlpaal !== undefined) {
-      const regel = indicator.regel
-      if (regel.soort !== "mijlpalen" || !regel.mijlpalen.some((m) => m.id === meting.mijlpaal)) {
-        issues.push({
-          path: ["metingen", i, "mijlpaal"],
-          issue: `${record}: onbekende mijlpaal ${meting.mijlpaal}`
-        })
-      }
-    }
-    gebiedIssue(meting.gebied, ["metingen", i], record)
   })
 
   d.registraties.forEach((registratie, i) => {
@@ -191,12 +247,27 @@ const referenceIssues = (d: typeof DatasetFields.Type): Array<Issue> => {
     }
   })
   d.activiteiten.forEach((activiteit, i) => {
-    if (activiteit.gemeente !== null && !gemeenten.has(activiteit.gemeente)) {
+    for (const found of activityIssues(activiteit, known))
       issues.push({
-        path: ["activiteiten", i, "gemeente"],
-        issue: `activiteit ${activiteit.id}: gemeente ${activiteit.gemeente} hoort niet bij de regio`
+        path: ["activiteiten", i, ...found.path],
+        issue: `activiteit ${activiteit.id}: ${found.issue}`
       })
-    }
   })
   return issues
 }
+
+/**
+ * What the dataset check refuses in one activity: a gemeente outside the region.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const activityIssues = (activiteit: Activity, gebieden: Gebieden): Array<RecordIssue> =>
+  activiteit.gemeente !== null && !gebieden.gemeenten.has(activiteit.gemeente)
+    ? [
+        {
+          path: ["gemeente"],
+          issue: `gemeente ${activiteit.gemeente} hoort niet bij de regio`
+        }
+      ]
+    : []

@@ -228,7 +228,7 @@ export const evaluate = (
         ? verdict.uitleg
         : `${verdict.uitleg}${/[.!?)]$/.test(verdict.uitleg) ? "" : "."} ${notes.join(" ")}`,
     cijfers: verdict.cijfers,
-    metingen: verdict.metingen,
+    metingen: shownMetingen(verdict.metingen, official, context),
     signaal: official.length > 0 ? null : signaal(indicator, others, context),
     peildatum: context.peildatum,
     standOp: verdict.standOp
@@ -449,6 +449,23 @@ const missingData = (indicator: Indicator, context: Context): Verdict => {
     uitleg: `Geen data: geen meting over ${listNames(overdue.map(label))} vastgelegd (${bron}, verwacht uiterlijk ${datumLabel(dueDate(indicator, overdue[0] ?? first))}).`,
     ...none
   }
+}
+
+/**
+ * The ids of the measurements a verdict used that the reader may see (`Context.zicht`): one about a
+ * gemeente outside it is counted in the verdict, never named, as the activities of the register are not.
+ */
+const shownMetingen = (
+  ids: ReadonlyArray<string>,
+  used: ReadonlyArray<Measurement>,
+  context: Context
+): ReadonlyArray<string> => {
+  const zicht = context.zicht?.kind === "alles" ? undefined : context.zicht
+  if (zicht === undefined || ids.length === 0) return ids
+  const hidden = new Set(
+    used.filter((m) => m.gebied.niveau === "gemeente" && !sees(zicht, m.gebied.code)).map((m) => m.id)
+  )
+  return hidden.size === 0 ? ids : ids.filter((id) => !hidden.has(id))
 }
 
 /** Derived measurements from the activity register, with a note on activities no unit could take. */

@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Result, Schema } from "effect"
 import fc from "fast-check"
-import { Dataset, Din } from "../src/index.ts"
+import { Dataset, Din, Geography, Indicator, Measurement } from "../src/index.ts"
 
 /** The test data is plain JSON, decoded as unknown input: the tests mutate it freely. */
 type Encoded = ReturnType<typeof JSON.parse>
@@ -347,5 +347,42 @@ describe("a series break names the delict list registered from its period on", (
   it("accepts a known version and refuses an unknown one", () => {
     assert.isTrue(Result.isSuccess(decode(breuk("dvcc-1"))))
     assert.include(refusal(breuk("2030")), "reeksbreuk 2025: delictlijst 2030 is onbekend (bekend: dvcc-1)")
+  })
+})
+
+describe("measurementIssues is the dataset's check of one measurement", () => {
+  // The writers check with measurementIssues alone: the dataset must refuse nothing in a measurement beyond it.
+  it("a dataset with a measurement loads exactly when measurementIssues finds nothing in it", () => {
+    const change = fc.record({
+      waarde: fc.integer({ min: 0, max: 200 }),
+      procent: fc.boolean(),
+      gebied: fc.constantFrom<Encoded>(
+        { niveau: "regio" },
+        { niveau: "gemeente", code: "GM0344" },
+        { niveau: "district", id: "nergens" }
+      ),
+      mijlpaal: fc.option(fc.constantFrom("klaar"), { nil: undefined }),
+      bekend: fc.boolean()
+    })
+    fc.assert(
+      fc.property(programme, change, (data, m) => {
+        const copy = structuredClone(data)
+        const indicator = copy.indicatoren[0]
+        indicator.eenheid = m.procent ? "%" : "stuks"
+        const meting = copy.metingen[0]
+        Object.assign(meting, {
+          indicator: m.bekend ? indicator.id : "bestaat-niet",
+          waarde: m.waarde,
+          gebied: m.gebied,
+          ...(m.mijlpaal === undefined ? {} : { mijlpaal: m.mijlpaal })
+        })
+        const issues = Dataset.measurementIssues(Schema.decodeUnknownSync(Measurement.Measurement)(meting), {
+          indicator: m.bekend ? Schema.decodeUnknownSync(Indicator.Indicator)(indicator) : undefined,
+          regio: Schema.decodeUnknownSync(Geography.Regio)(copy.regio)
+        })
+        assert.strictEqual(Result.isSuccess(decode(copy)), issues.length === 0, JSON.stringify(issues))
+        for (const issue of issues) assert.include(refusal(copy), `meting m1: ${issue.issue}`)
+      })
+    )
   })
 })

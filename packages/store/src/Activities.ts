@@ -10,13 +10,13 @@
  * @since 0.1.0
  */
 import { createHash } from "node:crypto"
-import { Access, Activity, Bespreking, type Geography, Periode } from "@dvcc/core"
+import { Access, Activity, Bespreking, Dataset, type Geography, Periode } from "@dvcc/core"
 import { Context, Effect, Layer, Result, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import * as bulk from "./internal/bulk.ts"
 import { detail, migrated, StoreError, toStoreError } from "./internal/errors.ts"
 import * as tables from "./internal/tables.ts"
-import { Conflict, NotFound, type Source } from "./ProgramStore.ts"
+import { Conflict, type Invalid, invalid, NotFound, type Source } from "./ProgramStore.ts"
 import { fromSource, type Provenance, type RecordReport, type RowProvenance } from "./Provenance.ts"
 import { type Scope, scopeCondition } from "./Scope.ts"
 
@@ -146,7 +146,8 @@ export class Activities extends Context.Service<
     readonly get: (id: string, scope?: Scope) => Effect.Effect<Recorded, StoreError | NotFound>
     /**
      * Replaces activity `id` with `activity` (same id), based on version `basedOn`: a stale version is a
-     * `Conflict` naming the activity. Audited with before and after. Returns the stored activity.
+     * `Conflict` naming the activity; a gemeente outside the region (`Dataset.activityIssues`) is
+     * `Invalid`. Audited with before and after. Returns the stored activity.
      */
     readonly update: (
       id: string,
@@ -154,7 +155,7 @@ export class Activities extends Context.Service<
       basedOn: number,
       source: Source,
       scope?: Scope
-    ) => Effect.Effect<Recorded, StoreError | Conflict | NotFound>
+    ) => Effect.Effect<Recorded, StoreError | Conflict | NotFound | Invalid>
     /**
      * The open afspraken of the besprekingen in de driehoek within `scope` (one gemeente with
      * `filter.gemeente`), te laat when their `uiterlijk` lies before `vandaag`; te laat first.
@@ -176,7 +177,7 @@ export class Activities extends Context.Service<
       source: Source,
       scope?: Scope,
       basedOn?: number
-    ) => Effect.Effect<Recorded, StoreError | Conflict | NotFound>
+    ) => Effect.Effect<Recorded, StoreError | Conflict | NotFound | Invalid>
   }
 >()("@dvcc/store/Activities") {
   /**
@@ -361,6 +362,13 @@ export class Activities extends Context.Service<
               message: `Activiteit ${id} kan niet naar gemeente ${activity.gemeente}: die valt buiten uw gemeenten.`
             })
           }
+          // What the dataset check refuses, refused before it is written.
+          const refused = invalid(
+            "Activiteit",
+            id,
+            Dataset.activityIssues(activity, yield* bulk.knownAreas(sql))
+          )
+          if (refused !== undefined) return yield* refused
           const encoded = encode(activity)
           if (Result.isFailure(encoded)) {
             return yield* new StoreError({
@@ -380,7 +388,10 @@ export class Activities extends Context.Service<
         }).pipe(
           sql.withTransaction,
           Effect.mapError((cause) =>
-            cause._tag === "Conflict" || cause._tag === "NotFound" || cause._tag === "StoreError"
+            cause._tag === "Conflict" ||
+            cause._tag === "NotFound" ||
+            cause._tag === "StoreError" ||
+            cause._tag === "Invalid"
               ? cause
               : toStoreError(cause, `Activiteit ${id} kon niet worden opgeslagen`)
           )

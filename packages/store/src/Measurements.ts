@@ -10,7 +10,7 @@
  *
  * @since 0.1.0
  */
-import { type Geography, Measurement, type Periode } from "@dvcc/core"
+import { Dataset, type Geography, Indicator, Measurement, type Periode } from "@dvcc/core"
 import { Context, Effect, Layer, Result, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import * as bulk from "./internal/bulk.ts"
@@ -91,8 +91,9 @@ export class Measurements extends Context.Service<
   {
     /**
      * Writes all `rows` in one transaction or none, keyed by their id (give imported rows
-     * `measurementId`). Refuses, naming the row, an invalid row, an indicator the year plan does not have
-     * and two rows with one id.
+     * `measurementId`). Refuses, naming the row, an invalid row, two rows with one id, and what the dataset
+     * check refuses (`Dataset.measurementIssues`: an unknown indicator or mijlpaal, a percentage over 100,
+     * an area outside the region).
      */
     readonly record: (
       rows: ReadonlyArray<Measurement.Measurement>,
@@ -125,23 +126,24 @@ export class Measurements extends Context.Service<
         return Effect.flatMap(toValues(rows, rowOf, base), (values) =>
           bulk.importBatch(sql, provenance, "metingen", () =>
             Effect.gen(function* () {
-              const known = new Set(
-                (yield* sql<{
-                  readonly jaar: number | string
-                  readonly id: string
-                }>`SELECT jaar, id FROM indicatoren`).map((i) => `${Number(i.jaar)} ${i.id}`)
-              )
-              const unknown = values.find((v) => !known.has(`${v.columns.jaar} ${v.columns.indicator}`))
-              if (unknown !== undefined) {
-                return yield* new bulk.Refused({
-                  reason: `rij ${rowOf(unknown.index)}: jaarplan ${unknown.columns.jaar} heeft geen indicator ${unknown.columns.indicator}`
-                })
+              // What the dataset check refuses (core's `Dataset.measurementIssues`), refused here at its row:
+              // written, it would make every later load of the dataset fail.
+              const indicatoren = new Map<string, Indicator.Indicator>()
+              for (const row of yield* sql<{ readonly data: string }>`SELECT data FROM indicatoren`) {
+                const indicator = yield* decodeIndicator(row.data)
+                indicatoren.set(`${indicator.jaar}/${indicator.id}`, indicator)
               }
-              const areas = yield* bulk.knownAreas(sql)
+              const gebieden = yield* bulk.knownAreas(sql)
               for (const value of values) {
-                const why = bulk.unknownArea(areas, (rows[value.index] as Measurement.Measurement).gebied)
-                if (why !== undefined)
-                  return yield* new bulk.Refused({ reason: `rij ${rowOf(value.index)}: ${why}` })
+                const meting = rows[value.index] as Measurement.Measurement
+                const [issue] = Dataset.measurementIssues(meting, {
+                  indicator: indicatoren.get(`${meting.jaar}/${meting.indicator}`),
+                  gebieden
+                })
+                if (issue !== undefined)
+                  return yield* new bulk.Refused({
+                    reason: `rij ${rowOf(value.index)} (meting ${meting.id}): ${issue.issue}`
+                  })
               }
               return yield* bulk.recordDocuments(sql, tables.metingen, values, { rowOf })
             })
@@ -193,6 +195,7 @@ export class Measurements extends Context.Service<
 // internal
 
 const encode = Schema.encodeResult(Measurement.Measurement)
+const decodeIndicator = Schema.decodeUnknownEffect(Schema.fromJsonString(Indicator.Indicator))
 const decode = Schema.decodeUnknownResult(Schema.fromJsonString(Measurement.Measurement))
 
 /** The rows as documents; refuses an invalid row or two rows with one id, naming them. */

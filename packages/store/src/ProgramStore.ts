@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Dataset, Measurement } from "@dvcc/core"
+import { Dataset, Geography, Indicator, Measurement } from "@dvcc/core"
 import { Context, DateTime, Effect, Layer, Schema } from "effect"
 import { SqlClient, type SqlError } from "effect/sql"
 import { migrated, type StoreError, toStoreError } from "./internal/errors.ts"
@@ -47,6 +47,43 @@ export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
     return `${this.entity} ${this.key} bestaat niet.`
   }
 }
+
+/**
+ * A record the dataset check of `@dvcc/core` refuses (`Dataset.measurementIssues`, `Dataset.activityIssues`):
+ * written, it would make every later load of the dataset fail. Each issue names the field, as a path
+ * within the record ("waarde", "gebied"), and says in Dutch what is wrong.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class Invalid extends Schema.TaggedError<Invalid>()("Invalid", {
+  entity: Schema.String,
+  key: Schema.String,
+  issues: Schema.Array(Schema.Struct({ path: Schema.String, issue: Schema.String }))
+}) {
+  override get message() {
+    return `${this.entity} ${this.key} is niet opgeslagen: ${this.issues.map((i) => i.issue).join("; ")}.`
+  }
+}
+
+/**
+ * The tagged error of `issues` found in one record, or `undefined` when there are none.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const invalid = (
+  entity: string,
+  key: string,
+  issues: ReadonlyArray<Dataset.RecordIssue>
+): Invalid | undefined =>
+  issues.length === 0
+    ? undefined
+    : new Invalid({
+        entity,
+        key,
+        issues: issues.map((i) => ({ path: i.path.map(String).join("."), issue: i.issue }))
+      })
 
 export { StoreError } from "./internal/errors.ts"
 
@@ -107,13 +144,15 @@ export class ProgramStore extends Context.Service<
     readonly seed: (dataset: Dataset.Dataset, source: Source) => Effect.Effect<SeedReport, StoreError>
     /**
      * Records one measurement: the same measurement again is `unchanged`; a changed one needs the
-     * version it was based on when given, and is audited with before and after.
+     * version it was based on when given, and is audited with before and after. One the dataset check
+     * refuses (`Dataset.measurementIssues`: unknown indicator or mijlpaal, a percentage over 100, an area
+     * outside the region) is `Invalid` and writes nothing.
      */
     readonly recordMeasurement: (
       meting: Measurement.Measurement,
       source: Source,
       basedOn?: number
-    ) => Effect.Effect<Outcome, StoreError | Conflict>
+    ) => Effect.Effect<Outcome, StoreError | Conflict | Invalid>
     /**
      * The audit history of one record, oldest first. With a scope of gemeenten, nothing for a record about
      * another gemeente (an activity, a measurement, a gemeente) or an import that changed such rows.
@@ -316,14 +355,36 @@ export class ProgramStore extends Context.Service<
 
       const encodeMeting = Schema.encodeSync(Measurement.Measurement)
 
+      const decodeIndicator = Schema.decodeUnknownEffect(Schema.fromJsonString(Indicator.Indicator))
+      const decodeRegio = Schema.decodeUnknownEffect(Geography.Regio)
+
+      /** The region as stored, for checking one record against it. */
+      const regio = Effect.gen(function* () {
+        const [stored] = yield* documents("regio", "id")
+        const gemeenten = yield* documents("gemeenten", "code")
+        return yield* decodeRegio({ ...(stored as object), gemeenten })
+      })
+
       const recordMeasurement = (meting: Measurement.Measurement, source: Source, basedOn?: number) =>
-        Effect.suspend(() => {
+        Effect.gen(function* () {
           const m = encodeMeting(meting)
-          return put("metingen", { id: m.id }, metingColumns(m), m, source, { audited: true, basedOn })
+          const [row] = yield* sql<{
+            readonly data: string
+          }>`SELECT data FROM indicatoren WHERE jaar = ${meting.jaar} AND id = ${meting.indicator}`
+          const indicator = row === undefined ? undefined : yield* decodeIndicator(row.data)
+          const refused = invalid(
+            "Meting",
+            meting.id,
+            Dataset.measurementIssues(meting, { indicator, regio: yield* regio })
+          )
+          if (refused !== undefined) return yield* refused
+          return yield* put("metingen", { id: m.id }, metingColumns(m), m, source, { audited: true, basedOn })
         }).pipe(
           sql.withTransaction,
-          Effect.catchTag("SqlError", (cause) =>
-            Effect.fail(toStoreError(cause, `Meting ${meting.id} kon niet worden opgeslagen`))
+          Effect.mapError((cause) =>
+            cause._tag === "Conflict" || cause._tag === "Invalid"
+              ? cause
+              : toStoreError(cause, `Meting ${meting.id} kon niet worden opgeslagen`)
           )
         )
 

@@ -57,6 +57,10 @@ export interface Session {
   readonly principal: Access.Principal
   /** The token every form that changes something must carry. */
   readonly csrf: string
+  /** When its last use was written down (`seen_at`, ms since the epoch): at most a minute behind. */
+  readonly seenAt: number
+  /** When it ends unless it is used again (ms since the epoch): the earlier of the idle and absolute expiry. */
+  readonly expiresAt: number
 }
 
 /**
@@ -179,7 +183,14 @@ export class Sessions extends Context.Service<
             })}`
             const user = yield* fromRow(row)
             yield* event(user, "ingelogd", attempt.address.slice(0, 100))
-            return { _tag: "SignedIn", id, session: { user, principal: principalOf(user), csrf } } as const
+            const session: Session = {
+              user,
+              principal: principalOf(user),
+              csrf,
+              seenAt: now,
+              expiresAt: now + Math.min(idleMs, absoluteMs)
+            }
+            return { _tag: "SignedIn", id, session } as const
           }).pipe(Effect.mapError((cause) => toStoreError(cause, "Inloggen is mislukt", attempt.password)))
 
         const verify = (id: string) =>
@@ -187,14 +198,25 @@ export class Sessions extends Context.Service<
             if (id.length > 100) return Option.none<Session>()
             const now = yield* nowMs
             const [row] = yield* sql<
-              typeof Row.Type & { readonly csrf: string; readonly seen_at: string }
-            >`SELECT u.*, s.csrf, s.seen_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.hash = ${hash(id)} AND s.seen_at > ${iso(now - idleMs)} AND s.created_at > ${iso(now - absoluteMs)} AND u.disabled_at IS NULL`
+              typeof Row.Type & {
+                readonly csrf: string
+                readonly seen_at: string
+                readonly session_created_at: string
+              }
+            >`SELECT u.*, s.csrf, s.seen_at, s.created_at AS session_created_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.hash = ${hash(id)} AND s.seen_at > ${iso(now - idleMs)} AND s.created_at > ${iso(now - absoluteMs)} AND u.disabled_at IS NULL`
             if (row === undefined) return Option.none<Session>()
             // One write a minute at most: reading a page should not mean writing the database each time.
-            if (Date.parse(row.seen_at) < now - 60_000)
-              yield* sql`UPDATE sessions SET seen_at = ${iso(now)} WHERE hash = ${hash(id)}`
+            const stale = Date.parse(row.seen_at) < now - 60_000
+            if (stale) yield* sql`UPDATE sessions SET seen_at = ${iso(now)} WHERE hash = ${hash(id)}`
+            const seenAt = stale ? now : Date.parse(row.seen_at)
             const user = yield* fromRow(row)
-            return Option.some<Session>({ user, principal: principalOf(user), csrf: row.csrf })
+            return Option.some<Session>({
+              user,
+              principal: principalOf(user),
+              csrf: row.csrf,
+              seenAt,
+              expiresAt: Math.min(seenAt + idleMs, Date.parse(row.session_created_at) + absoluteMs)
+            })
           }).pipe(Effect.mapError((cause) => toStoreError(cause, "De sessie kon niet worden gecontroleerd")))
 
         const signOut = (id: string) =>

@@ -185,6 +185,16 @@ const activitiesSuite = (fresh: Fresh) => {
             activities.update("bestaat-niet", { ...read.activity, id: "bestaat-niet" }, 1, cli)
           )
           assert.strictEqual(missing._tag, "NotFound")
+          // A gemeente outside the region would make the dataset unreadable: refused, the record unchanged.
+          const outside = yield* Effect.flip(
+            activities.update(id, { ...read.activity, gemeente: "GM0363" as never }, 2, cli)
+          )
+          assert.strictEqual(outside._tag, "Invalid")
+          assert.include(outside.message, "gemeente GM0363 hoort niet bij de regio")
+          assert.strictEqual(
+            (yield* store.load).activiteiten.find((a) => a.id === id)?.gemeente,
+            read.activity.gemeente
+          )
           // The corrected activity stays when the import that created it is undone; the others go.
           const undone = yield* imports.undo("A", "tester")
           assert.deepStrictEqual([undone.removed, undone.kept], [2, 1])

@@ -140,14 +140,41 @@ const measurementsSuite = (fresh: Fresh) => {
             provenance("A")
           )
         )
-        assert.include(indicator.message, "rij 3: jaarplan 2026 heeft geen indicator bestaat-niet")
+        assert.include(indicator.message, "rij 3 (meting ")
+        assert.include(indicator.message, "onbekende indicator 2026/bestaat-niet")
         const district = yield* Effect.flip(
           measurements.record([meting({ gebied: { niveau: "district", id: "noord" } })], provenance("A"))
         )
-        assert.include(district.message, "rij 2: district noord hoort niet bij de regio")
+        assert.include(district.message, "district noord hoort niet bij de regio")
         assert.strictEqual((yield* measurements.list()).length, before)
       })
     )
+  )
+
+  it.effect(
+    "refuses what the dataset check refuses (percentage, mijlpaal), naming the row; load still works",
+    () =>
+      run(
+        Effect.gen(function* () {
+          const measurements = yield* Measurements.Measurements
+          const store = yield* ProgramStore.ProgramStore
+          const before = (yield* store.load).metingen.length
+          const percentage = yield* Effect.flip(
+            measurements.record(
+              [rows[0] as Measurement.Measurement, meting({ indicator: "aangiftebereidheid", waarde: 180 })],
+              provenance("A")
+            )
+          )
+          assert.include(percentage.message, "rij 3 (meting ")
+          assert.include(percentage.message, "180 is geen percentage (0 tot en met 100)")
+          const mijlpaal = yield* Effect.flip(
+            measurements.record([meting({ mijlpaal: "verzonnen" })], provenance("B"))
+          )
+          assert.include(mijlpaal.message, "rij 2 (meting ")
+          assert.include(mijlpaal.message, "onbekende mijlpaal verzonnen")
+          assert.strictEqual((yield* store.load).metingen.length, before)
+        })
+      )
   )
 }
 

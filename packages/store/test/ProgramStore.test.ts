@@ -89,9 +89,89 @@ const storeSuite = (fresh: Fresh) => {
       Effect.gen(function* () {
         const unknown = meting({ id: "m-onbekend", indicator: "bestaat-niet" })
         const error = yield* Effect.flip(store.recordMeasurement(unknown, cli))
-        assert.strictEqual(error._tag, "StoreError")
-        assert.include(error.message, "Meting m-onbekend kon niet worden opgeslagen")
+        assert.strictEqual(error._tag, "Invalid")
+        assert.include(error.message, "onbekende indicator 2026/bestaat-niet")
         assert.lengthOf(yield* store.history("metingen", "m-onbekend"), 0)
+      })
+    )
+  )
+
+  // Each of these decodes as a Measurement, but the dataset check refuses it: stored, it would make every
+  // later load (and so every page and endpoint) fail.
+  const refusedByDataset = [
+    {
+      name: "a percentage over 100",
+      fields: { id: "m-pct", indicator: "aangiftebereidheid", waarde: 180 },
+      path: "waarde",
+      issue: "180 is geen percentage"
+    },
+    {
+      name: "an unknown mijlpaal",
+      fields: {
+        id: "m-mp",
+        jaar: 2025,
+        periode: "2025",
+        indicator: "campagnemateriaal",
+        mijlpaal: "verzonnen",
+        waarde: 1
+      },
+      path: "mijlpaal",
+      issue: "onbekende mijlpaal verzonnen"
+    },
+    {
+      name: "a mijlpaal of an indicator without milestones",
+      fields: { id: "m-mp2", mijlpaal: "ontwikkeld" },
+      path: "mijlpaal",
+      issue: "onbekende mijlpaal ontwikkeld"
+    },
+    {
+      name: "a gemeente outside the region",
+      fields: { id: "m-gm", gebied: { niveau: "gemeente", code: "GM0363" } },
+      path: "gebied",
+      issue: "gemeente GM0363 hoort niet bij de regio"
+    },
+    {
+      name: "a district outside the region",
+      fields: { id: "m-d", gebied: { niveau: "district", id: "verzonnen" } },
+      path: "gebied",
+      issue: "district verzonnen hoort niet bij de regio"
+    },
+    {
+      name: "an unknown indicator",
+      fields: { id: "m-i", jaar: 2024 },
+      path: "indicator",
+      issue: "onbekende indicator 2024/kennisbijeenkomsten"
+    }
+  ]
+  for (const attack of refusedByDataset) {
+    it.effect(`refuses ${attack.name} with the field, writes nothing, and the dataset still loads`, () =>
+      seeded((store) =>
+        Effect.gen(function* () {
+          const m = meting(attack.fields)
+          const error = yield* Effect.flip(store.recordMeasurement(m, cli))
+          assert.strictEqual(error._tag, "Invalid")
+          if (error._tag !== "Invalid") return
+          assert.deepStrictEqual(
+            error.issues.map((i) => i.path),
+            [attack.path]
+          )
+          assert.include(error.message, attack.issue)
+          const loaded = yield* store.load
+          assert.isUndefined(loaded.metingen.find((x) => x.id === m.id))
+          assert.lengthOf(yield* store.history("metingen", m.id), 0)
+        })
+      )
+    )
+  }
+
+  it.effect("refuses a correction that would make a stored measurement one the dataset refuses", () =>
+    seeded((store) =>
+      Effect.gen(function* () {
+        const first = meting({ id: "m-pct-ok", indicator: "aangiftebereidheid", waarde: 18 })
+        assert.strictEqual(yield* store.recordMeasurement(first, cli), "inserted")
+        const error = yield* Effect.flip(store.recordMeasurement({ ...first, waarde: 101 }, cli, 1))
+        assert.strictEqual(error._tag, "Invalid")
+        assert.strictEqual((yield* store.load).metingen.find((m) => m.id === first.id)?.waarde, 18)
       })
     )
   )

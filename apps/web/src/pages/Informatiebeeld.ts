@@ -19,7 +19,7 @@ import { Effect } from "effect"
 import { type Context, Hono } from "hono"
 import { keuzelijst, nietGevonden, type Run, signedIn, toegang, zichtbaarheid } from "../internal/Pagina.ts"
 import { errorSummary, page } from "../Layout.ts"
-import type { WebEnv } from "../Web.ts"
+import type { Program, WebEnv } from "../Web.ts"
 
 const { esc } = Html
 
@@ -124,24 +124,34 @@ const rapporten = (dataset: Dataset.Dataset): Map<string, string> => {
 const standaard = (dataset: Dataset.Dataset) =>
   Registration.standaardPeriode(Registration.dekkingPerPeriode(dataset.registraties))
 
-export const app = (run: Run, printen: Printen = gedeeldPrinten) => {
+export const app = (run: Run, printen: Printen = gedeeldPrinten, program?: Program) => {
   const pagina = new Hono<WebEnv>()
   pagina.use("*", signedIn)
+  /**
+   * The day of the last import, kept under the database's version the request was checked at (every
+   * import and undo is audited and raises it): reading every import on every page view is work the
+   * answer does not need.
+   */
+  let stand: { readonly stamp: string; readonly dag: Periode.Datum | undefined } | undefined
 
   /** The area and period a request names, checked for this reader; a Response when it names nothing it may see. */
   const lees = async (c: Context<WebEnv>): Promise<Beeld | Response> => {
     const check = toegang(c, "informatiebeeld:lezen")
     if ("weigering" in check) return check.weigering
     const { session } = check
-    const { dataset, vandaag, stand } = await run(
+    const stamp = c.get("stamp")
+    const bekend = stamp !== undefined && stand?.stamp === stamp ? stand : undefined
+    const kept = program === undefined ? undefined : await program(c)
+    const { dataset, vandaag, laatste } = await run(
       Effect.gen(function* () {
         return {
-          dataset: yield* (yield* ProgramStore.ProgramStore).load,
+          dataset: kept ?? (yield* (yield* ProgramStore.ProgramStore).load),
           vandaag: yield* Periode.vandaag,
-          stand: yield* Imports.lastImportDay
+          laatste: bekend === undefined ? yield* Imports.lastImportDay : bekend.dag
         }
       })
     )
+    if (stamp !== undefined && bekend === undefined) stand = { stamp, dag: laatste }
     const alle = keuzes(dataset, zichtbaarheid(session, dataset))
     const naam = (c.req.param("gebied") ?? "").slice(0, 100)
     const keuze = alle.find((k) => k.pad === naam)
@@ -152,7 +162,7 @@ export const app = (run: Run, printen: Printen = gedeeldPrinten) => {
     const opties: Informatiebeeld.Opties | undefined =
       periode === undefined
         ? undefined
-        : { periode, publiek, gemaakt: vandaag, standGegevens: stand ?? vandaag }
+        : { periode, publiek, gemaakt: vandaag, standGegevens: laatste ?? vandaag }
     const fout =
       periode === undefined
         ? gevraagd.trim() === ""

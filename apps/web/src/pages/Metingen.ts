@@ -34,6 +34,9 @@ const leeg: Invoer = { indicator: "", periode: "", gebied: "", waarde: "", bron:
 
 const maxToelichting = 2000
 
+/** A store's issue as a sentence: capital first. */
+const zin = (issue: string): string => issue.charAt(0).toUpperCase() + issue.slice(1)
+
 const uitkomstLabel = {
   inserted: "Nieuwe meting vastgelegd.",
   updated: "Meting bijgewerkt: er stond al een meting voor deze indicator, periode en dit gebied.",
@@ -121,9 +124,6 @@ export const app = (run: Run, forms: Forms) => {
     const getal = Values.parseDutchNumber(invoer.waarde)
     if (getal === undefined || !Number.isFinite(getal.value) || getal.value < 0)
       fouten.waarde = "Vul de waarde in als een getal van 0 of meer, bijvoorbeeld 1.234 of 12,5."
-    // What the dataset refuses when it is read back (Dataset's check): refused here, before it is written.
-    else if (indicator?.eenheid === "%" && getal.value > 100)
-      fouten.waarde = "Deze indicator is een percentage: vul een waarde van 0 tot en met 100 in."
     const bron = Bron.Bron.literals.find((b) => b === invoer.bron)
     if (bron === undefined) fouten.bron = "Kies een bron."
     if (invoer.toelichting.length > maxToelichting)
@@ -150,11 +150,19 @@ export const app = (run: Run, forms: Forms) => {
       vastgelegdOp: await run(Periode.vandaag),
       herkomst: { document: "webapplicatie", sectie: "pagina Metingen" }
     }
+    // What core's dataset check refuses (a percentage over 100, …) the store refuses: shown at its field.
     const uitkomst = await run(
       Effect.flatMap(ProgramStore.ProgramStore, (store) =>
         store.recordMeasurement(meting, { actor: Users.actorOf(session.user), source: "web" })
-      )
+      ).pipe(Effect.catchTag("Invalid", (invalid) => Effect.succeed(invalid)))
     )
+    if (typeof uitkomst !== "string") {
+      for (const { path, issue } of uitkomst.issues) {
+        const veld = path === "waarde" || path === "gebied" ? path : "indicator"
+        fouten[veld] = fouten[veld] === undefined ? `${zin(issue)}.` : `${fouten[veld]} ${zin(issue)}.`
+      }
+      return c.html(render(c, dataset, invoer, fouten, ""), 400)
+    }
     const resultaat = `<div class="utrecht-alert utrecht-alert--ok" role="status">${Html.alinea(`<strong>${esc(uitkomstLabel[uitkomst])}</strong>`)}${Html.tabel(
       "De meting",
       [

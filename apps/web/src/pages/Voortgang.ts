@@ -5,11 +5,10 @@
  */
 import { Access, type Dataset, Din, Periode, Progress, Status } from "@dvcc/core"
 import { Html } from "@dvcc/report"
-import { ProgramStore } from "@dvcc/store"
-import { DateTime, Effect, Option, Schema } from "effect"
+import { type Effect, Option, Schema } from "effect"
 import { Hono } from "hono"
 import { errorSummary, page } from "../Layout.ts"
-import type { Services, WebEnv } from "../Web.ts"
+import type { Program, Services, WebEnv } from "../Web.ts"
 
 const { esc } = Html
 
@@ -64,7 +63,7 @@ const jaren = (dataset: Dataset.Dataset, report: Status.StatusReport): string =>
   return html
 }
 
-export const app = (run: <A, E>(effect: Effect.Effect<A, E, Services>) => Promise<A>) => {
+export const app = (run: <A, E>(effect: Effect.Effect<A, E, Services>) => Promise<A>, program: Program) => {
   const voortgang = new Hono<WebEnv>()
   voortgang.get("/", async (c) => {
     const session = c.get("session")
@@ -73,22 +72,14 @@ export const app = (run: <A, E>(effect: Effect.Effect<A, E, Services>) => Promis
     const gevraagd = c.req.query("peildatum")
     const datum = gevraagd === undefined || gevraagd === "" ? Option.none() : decodeDatum(gevraagd)
     const fout = gevraagd !== undefined && gevraagd !== "" && Option.isNone(datum)
-    const { dataset, report } = await run(
-      Effect.gen(function* () {
-        const dataset = yield* (yield* ProgramStore.ProgramStore).load
-        const today = DateTime.formatIsoDateUtc(yield* DateTime.now) as Periode.Datum
-        const peildatum = Option.getOrElse(datum, () => today)
-        return {
-          dataset,
-          // A count of the activity register names only the activities this reader may see.
-          report: Status.cached(
-            dataset,
-            peildatum,
-            dataset.jaarplannen.map((p) => p.jaar),
-            Access.visibility(session.principal, dataset.regio.gemeenten)
-          )
-        }
-      })
+    const dataset = await program(c)
+    const peildatum = Option.isSome(datum) ? datum.value : await run(Periode.vandaag)
+    // A count of the activity register names only the activities this reader may see.
+    const report = Status.cached(
+      dataset,
+      peildatum,
+      dataset.jaarplannen.map((p) => p.jaar),
+      Access.visibility(session.principal, dataset.regio.gemeenten)
     )
     const formulier = `<form method="get" action="/voortgang">
 ${errorSummary(fout ? [{ veld: "peildatum", tekst: "Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2025-12-31." }] : [])}

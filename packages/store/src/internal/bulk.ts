@@ -3,6 +3,7 @@
  * the changes it made (`import_changes`, so that `Imports.undo` can take them back), the one audit entry,
  * refusals that name rows, and writing a batch of JSON documents keyed by one column idempotently.
  */
+import { Dataset, type Geography } from "@dvcc/core"
 import { Array as Arr, DateTime, Effect, Schema } from "effect"
 import { type SqlClient, SqlError } from "effect/sql"
 import { Conflict, NotFound } from "../ProgramStore.ts"
@@ -313,29 +314,6 @@ export const knownAreas = (sql: SqlClient.SqlClient) =>
     }
   })
 
-/** Why an area is not one of the region's, or `undefined` when it is. */
-export const unknownArea = (
-  known: {
-    readonly gemeenten: ReadonlySet<string>
-    readonly districten: ReadonlySet<string>
-    readonly basisteams: ReadonlySet<string>
-  },
-  gebied: { readonly niveau: string; readonly code?: string; readonly id?: string }
-): string | undefined => {
-  switch (gebied.niveau) {
-    case "gemeente":
-      return known.gemeenten.has(gebied.code ?? "")
-        ? undefined
-        : `gemeente ${gebied.code} hoort niet bij de regio`
-    case "district":
-      return known.districten.has(gebied.id ?? "")
-        ? undefined
-        : `district ${gebied.id} hoort niet bij de regio`
-    case "basisteam":
-      return known.basisteams.has(gebied.id ?? "")
-        ? undefined
-        : `basisteam ${gebied.id} hoort niet bij de regio`
-    default:
-      return undefined
-  }
-}
+/** Why an area is not one of the region's, or `undefined` when it is: core's rule (`Dataset.areaIssue`). */
+export const unknownArea = (known: Dataset.Gebieden, gebied: Geography.Gebied): string | undefined =>
+  Dataset.areaIssue(gebied, known)

@@ -1,26 +1,11 @@
-/// <reference lib="dom" />
-/**
- * The Activiteiten pages in headless Chromium (skipped visibly without it, failing under `CI=true`): a
- * gemeente's adviser records a bespreking in de driehoek with the keyboard only; axe reports no serious or
- * critical violation on the register, the form and the open afspraken; nothing overflows at 375 px.
- */
-import { readFileSync } from "node:fs"
-import { createRequire } from "node:module"
 import type { AddressInfo } from "node:net"
 import { Pdf } from "@dvcc/report"
 import { chromium as chromiumTool, describeWithTool } from "@dvcc/testing-tools"
+import { overflowsViewport, seriousViolations } from "@dvcc/testing-tools/browser"
 import { serve } from "@hono/node-server"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { afterAll, assert, beforeAll, it } from "vitest"
 import { accounts, makeWeb, password } from "./fixture.ts"
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8")
-
-interface Violation {
-  readonly id: string
-  readonly impact: string | null
-  readonly target: string
-}
 
 describeWithTool(chromiumTool, "the Activiteiten pages in headless Chromium", (program) => {
   let browser: Browser
@@ -40,33 +25,6 @@ describeWithTool(chromiumTool, "the Activiteiten pages in headless Chromium", (p
     await new Promise((resolve) => server?.close(resolve))
     await web?.dispose()
   })
-
-  const axe = async (page: Page): Promise<ReadonlyArray<Violation>> => {
-    await page.evaluate(axeSource)
-    const violations = await page.evaluate(async () => {
-      const run = (
-        globalThis as unknown as {
-          axe: {
-            run: (
-              ctx: unknown,
-              o: unknown
-            ) => Promise<{
-              violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }>
-            }>
-          }
-        }
-      ).axe.run
-      const result = await run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }
-      })
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        target: JSON.stringify(v.nodes[0]?.target)
-      }))
-    })
-    return violations.filter((v) => v.impact === "serious" || v.impact === "critical")
-  }
 
   /** Presses Tab until the element with `id` has the focus; fails after `limit` presses. */
   const tabTo = async (page: Page, id: string, limit = 60) => {
@@ -119,12 +77,9 @@ describeWithTool(chromiumTool, "the Activiteiten pages in headless Chromium", (p
     )
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 900 })
-      assert.isFalse(
-        await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth),
-        `no horizontal overflow at ${width} px on the form`
-      )
+      assert.isFalse(await overflowsViewport(page), `no horizontal overflow at ${width} px on the form`)
     }
-    assert.deepStrictEqual(await axe(page), [], "the form")
+    assert.deepStrictEqual(await seriousViolations(page), [], "the form")
     // Opslaan, by keyboard.
     await tabTo(page, "opslaan")
     await page.keyboard.press("Enter")
@@ -134,13 +89,10 @@ describeWithTool(chromiumTool, "the Activiteiten pages in headless Chromium", (p
 
     for (const path of ["/activiteiten", "/activiteiten/afspraken"]) {
       await page.goto(`${base}${path}`)
-      assert.deepStrictEqual(await axe(page), [], path)
+      assert.deepStrictEqual(await seriousViolations(page), [], path)
       for (const width of [1280, 375]) {
         await page.setViewportSize({ width, height: 900 })
-        assert.isFalse(
-          await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth),
-          `no horizontal overflow at ${width} px on ${path}`
-        )
+        assert.isFalse(await overflowsViewport(page), `no horizontal overflow at ${width} px on ${path}`)
       }
     }
     // Afgerond, by keyboard, on the follow-up view.

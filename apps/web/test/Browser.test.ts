@@ -1,21 +1,11 @@
-/// <reference lib="dom" />
-import { readFileSync } from "node:fs"
-import { createRequire } from "node:module"
 import type { AddressInfo } from "node:net"
 import { Pdf } from "@dvcc/report"
 import { chromium as chromiumTool, describeWithTool } from "@dvcc/testing-tools"
+import { overflowsViewport, seriousViolations } from "@dvcc/testing-tools/browser"
 import { serve } from "@hono/node-server"
 import { type Browser, chromium } from "playwright-core"
 import { afterAll, assert, beforeAll, it } from "vitest"
 import { accounts, makeWeb, password } from "./fixture.ts"
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8")
-
-interface Violation {
-  readonly id: string
-  readonly impact: string | null
-  readonly target: string
-}
 
 describeWithTool(chromiumTool, "the web app in headless Chromium", (program) => {
   let browser: Browser
@@ -35,34 +25,6 @@ describeWithTool(chromiumTool, "the web app in headless Chromium", (program) => 
     await new Promise((resolve) => server?.close(resolve))
     await web?.dispose()
   })
-
-  /** axe-core's serious and critical violations on the page, run through the debugger (the CSP allows no script). */
-  const axe = async (page: import("playwright-core").Page): Promise<ReadonlyArray<Violation>> => {
-    await page.evaluate(axeSource)
-    const violations = await page.evaluate(async () => {
-      const run = (
-        globalThis as unknown as {
-          axe: {
-            run: (
-              ctx: unknown,
-              o: unknown
-            ) => Promise<{
-              violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }>
-            }>
-          }
-        }
-      ).axe.run
-      const result = await run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }
-      })
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        target: JSON.stringify(v.nodes[0]?.target)
-      }))
-    })
-    return violations.filter((v) => v.impact === "serious" || v.impact === "critical")
-  }
 
   it("signs in and reads Voortgang with JavaScript off; axe reports no serious or critical violation, nothing overflows", async () => {
     const context = await browser.newContext({
@@ -95,19 +57,16 @@ describeWithTool(chromiumTool, "the web app in headless Chromium", (program) => 
       await checked.goto(`${base}${path}`)
       // The stylesheet served by dvcc is loaded under the policy.
       assert.isAbove(await checked.evaluate(() => document.styleSheets[0]?.cssRules.length ?? 0), 100)
-      assert.deepStrictEqual(await axe(checked), [], path)
+      assert.deepStrictEqual(await seriousViolations(checked), [], path)
       for (const width of [1280, 375]) {
         await checked.setViewportSize({ width, height: 900 })
-        const overflow = await checked.evaluate(
-          () => document.documentElement.scrollWidth > window.innerWidth
-        )
-        assert.isFalse(overflow, `no horizontal overflow at ${width} px on ${path}`)
+        assert.isFalse(await overflowsViewport(checked), `no horizontal overflow at ${width} px on ${path}`)
       }
     }
     await checking.close()
     const anonymous = await browser.newPage()
     await anonymous.goto(`${base}/inloggen`)
-    assert.deepStrictEqual(await axe(anonymous), [], "/inloggen")
+    assert.deepStrictEqual(await seriousViolations(anonymous), [], "/inloggen")
     await anonymous.close()
     await page.getByRole("button", { name: "Uitloggen" }).click()
     await page.waitForURL(`${base}/inloggen`)

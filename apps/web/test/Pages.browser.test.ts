@@ -1,26 +1,18 @@
 /// <reference lib="dom" />
-import { mkdirSync, readFileSync } from "node:fs"
-import { createRequire } from "node:module"
+import { mkdirSync } from "node:fs"
 import type { AddressInfo } from "node:net"
 import { fileURLToPath } from "node:url"
 import { Pdf } from "@dvcc/report"
 import { chromium as chromiumTool, describeWithTool } from "@dvcc/testing-tools"
+import { seriousViolations } from "@dvcc/testing-tools/browser"
 import { serve } from "@hono/node-server"
-import { type Browser, chromium, type Page } from "playwright-core"
+import { type Browser, chromium } from "playwright-core"
 import { afterAll, assert, beforeAll, it } from "vitest"
 import { password } from "./fixture.ts"
 import { amersfoort, district, makePagesWeb, rollen } from "./Pages.fixture.ts"
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8")
-
 /** Screenshots of every page, kept as test artifacts (git-ignored, never committed). */
 const artifacts = fileURLToPath(new URL("../artifacts/screenshots/", import.meta.url))
-
-interface Violation {
-  readonly id: string
-  readonly impact: string | null
-  readonly target: string
-}
 
 /** The pages of this suite, per reader. */
 const pagesOf = (rol: "programma" | "gemeente"): ReadonlyArray<string> => [
@@ -57,33 +49,6 @@ describeWithTool(chromiumTool, "the reading pages in headless Chromium", (progra
     await web?.dispose()
   })
 
-  const axe = async (page: Page): Promise<ReadonlyArray<Violation>> => {
-    await page.evaluate(axeSource)
-    const violations = await page.evaluate(async () => {
-      const run = (
-        globalThis as unknown as {
-          axe: {
-            run: (
-              ctx: unknown,
-              o: unknown
-            ) => Promise<{
-              violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }>
-            }>
-          }
-        }
-      ).axe.run
-      const result = await run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }
-      })
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        target: JSON.stringify(v.nodes[0]?.target)
-      }))
-    })
-    return violations.filter((v) => v.impact === "serious" || v.impact === "critical")
-  }
-
   /** A context signed in as `rol` through the sign-in form, with JavaScript on or off. */
   const signedIn = async (rol: "programma" | "gemeente", javaScriptEnabled: boolean) => {
     const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } })
@@ -111,7 +76,7 @@ describeWithTool(chromiumTool, "the reading pages in headless Chromium", (progra
         const response = await page.goto(`${base}${path}`)
         assert.strictEqual(response?.status(), 200, path)
         assert.strictEqual(await page.locator("h1").count(), 1, `one h1 on ${path}`)
-        assert.deepStrictEqual(await axe(page), [], `${rol} ${path}`)
+        assert.deepStrictEqual(await seriousViolations(page), [], `${rol} ${path}`)
         for (const width of [1280, 375]) {
           await page.setViewportSize({ width, height: 900 })
           const overflow = await page.evaluate(() => {

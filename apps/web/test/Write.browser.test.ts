@@ -6,21 +6,20 @@
  * serious or critical violation; nothing overflows at 375 px. Screenshots go to `apps/web/artifacts/`
  * (git-ignored). Skipped, visibly, without Chromium; under `CI=true` that is a failure.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
-import { createRequire } from "node:module"
+import { mkdirSync, writeFileSync } from "node:fs"
 import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Pdf } from "@dvcc/report"
 import { chromium as chromiumTool, describeWithTool } from "@dvcc/testing-tools"
+import { overflowsViewport, seriousViolations } from "@dvcc/testing-tools/browser"
 import { serve } from "@hono/node-server"
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core"
 import { afterAll, assert, beforeAll, it } from "vitest"
 import { accounts, makeWeb, password } from "./fixture.ts"
 import { activiteiten } from "./workbooks.ts"
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8")
 const artifacts = fileURLToPath(new URL("../artifacts/", import.meta.url))
 
 describeWithTool(chromiumTool, "the pages that write, in headless Chromium", (program) => {
@@ -64,37 +63,9 @@ describeWithTool(chromiumTool, "the pages that write, in headless Chromium", (pr
     const checking = await browser.newContext({ storageState: await context.storageState() })
     const page = await checking.newPage()
     await page.goto(`${base}${path}`)
-    await page.evaluate(axeSource)
-    const violations = await page.evaluate(async () => {
-      const { axe } = globalThis as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            o: unknown
-          ) => Promise<{
-            violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }>
-          }>
-        }
-      }
-      const result = await axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }
-      })
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        target: JSON.stringify(v.nodes[0]?.target)
-      }))
-    })
-    assert.deepStrictEqual(
-      violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
-      [],
-      path
-    )
+    assert.deepStrictEqual(await seriousViolations(page), [], path)
     await page.setViewportSize({ width: 375, height: 900 })
-    assert.isFalse(
-      await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth),
-      `no horizontal overflow at 375 px on ${path}`
-    )
+    assert.isFalse(await overflowsViewport(page), `no horizontal overflow at 375 px on ${path}`)
     await page.screenshot({ path: join(artifacts, `${name}-375.png`), fullPage: true })
     await checking.close()
   }

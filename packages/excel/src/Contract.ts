@@ -285,16 +285,6 @@ export const metingen: Sheet = {
       required: true,
       uitleg: "De gemeten waarde; een percentage als 16,9% (of 0,169 in een cel met percentage-opmaak)."
     }),
-    column("mijlpaal", "Mijlpaal", "text", {
-      width: 16,
-      uitleg:
-        "Alleen bij een indicator met mijlpalen: de id van de mijlpaal die deze rij meet (1 = bereikt, 0 = niet); leeg bij andere indicatoren."
-    }),
-    column("peildatum", "Peildatum", "date", {
-      aliases: ["Stand op"],
-      uitleg:
-        "Alleen bij een tussenstand: de datum waarop de waarde gold, vóór het einde van de periode (bijvoorbeeld 30-9-2025 bij een stand van 2025 tot oktober); leeg betekent de hele periode."
-    }),
     column("bron", "Bron", "label", {
       labels: "bron",
       width: 24,
@@ -305,6 +295,16 @@ export const metingen: Sheet = {
       aliases: ["Omschrijving", "Opmerking"],
       width: 50,
       uitleg: "Vrije tekst."
+    }),
+    column("mijlpaal", "Mijlpaal", "text", {
+      width: 16,
+      uitleg:
+        "Alleen bij een indicator met mijlpalen: de id van de mijlpaal die deze rij meet (1 = bereikt, 0 = niet); leeg bij andere indicatoren."
+    }),
+    column("peildatum", "Peildatum", "date", {
+      aliases: ["Stand op"],
+      uitleg:
+        "Alleen bij een tussenstand: de datum waarop de waarde gold, vóór het einde van de periode (bijvoorbeeld 30-9-2025 bij een stand van 2025 tot oktober); leeg betekent de hele periode."
     })
   ]
 }

@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import {
-  type Activity,
+  Activity,
   type Dataset,
   Geography,
   Getal,
@@ -133,22 +133,6 @@ const interventies: ReadonlyArray<Activity.Activity["soort"]> = [
   "ciso-bijeenkomst",
   "contentsuggestie"
 ]
-
-const soortLabel: Record<Activity.Activity["soort"], string> = {
-  kennisbijeenkomst: "kennisbijeenkomst",
-  "echt-nep-bijeenkomst": "Echt-Nep-bijeenkomst",
-  "actiedag-activiteit": "activiteit op de actiedag",
-  "bestuurlijke-rapportage": "bestuurlijke rapportage",
-  "riec-casus": "RIEC-casus",
-  huisbezoek: "huisbezoek",
-  "communicatie-uiting": "communicatie-uiting",
-  "informatiebeeld-besproken-in-driehoek": "informatiebeeld besproken in de driehoek",
-  "bakfiets-inzet": "inzet van de bakfiets",
-  "train-de-trainer": "train-de-trainer",
-  "ciso-bijeenkomst": "CISO-bijeenkomst",
-  contentsuggestie: "contentsuggestie",
-  overig: "overige activiteit"
-}
 
 type Tellende = "aangiften" | "meldingen" | "slachtoffers"
 const tellende: ReadonlyArray<Tellende> = ["aangiften", "meldingen", "slachtoffers"]
@@ -675,7 +659,7 @@ const activiteitenSectie = (r: Rapport): string => {
     .sort((x, y) => x.datum.localeCompare(y.datum))
     .map((x) => {
       const delen = [
-        `<strong>${esc(Periode.datumLabel(x.datum))}</strong>: ${esc(soortLabel[x.soort])}`,
+        `<strong>${esc(Periode.datumLabel(x.datum))}</strong>: ${esc(Activity.soortLabel[x.soort])}`,
         x.omschrijving === undefined ? "" : ` — ${esc(x.omschrijving)}`,
         x.doelgroep === undefined ? "" : ` (doelgroep ${esc(x.doelgroep)})`,
         x.bereik === undefined ? "" : `, bereik ${esc(aantal(x.bereik))}`

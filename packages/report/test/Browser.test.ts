@@ -1,16 +1,13 @@
-/// <reference lib="dom" />
-import { readFileSync } from "node:fs"
-import { createRequire } from "node:module"
 import type { Geography, Periode } from "@dvcc/core"
 import { dataset } from "@dvcc/midden-nederland"
 import { chromium as chromiumTool, describeWithTool } from "@dvcc/testing-tools"
+import { seriousViolations } from "@dvcc/testing-tools/browser"
 import { Effect } from "effect"
 import { type Browser, chromium } from "playwright-core"
 import { afterAll, assert, beforeAll, it } from "vitest"
 import { Informatiebeeld, Jaarplan, Overzicht, Pdf } from "../src/index.ts"
 import { gegevens } from "./fixtures.ts"
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8")
 const data = gegevens()
 const opties = (publiek: boolean): Informatiebeeld.Opties => ({
   periode: "2025-Q3" as Periode.Periode,
@@ -103,32 +100,8 @@ describeWithTool(chromiumTool, "reports in headless Chromium", (program) => {
     for (const [naam, html] of documenten) {
       const page = await browser.newPage({ viewport: { width: 794, height: 1123 } })
       await page.setContent(html, { waitUntil: "load" })
-      await page.addScriptTag({ content: axeSource })
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          globalThis as unknown as {
-            axe: {
-              run: (
-                ctx: unknown,
-                o: unknown
-              ) => Promise<{
-                violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }>
-              }>
-            }
-          }
-        ).axe
-        const result = await axe.run(document, {
-          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }
-        })
-        return result.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          nodes: v.nodes.length,
-          target: JSON.stringify(v.nodes[0]?.target)
-        }))
-      })
+      const ernstig = await seriousViolations(page)
       await page.close()
-      const ernstig = violations.filter((v) => v.impact === "serious" || v.impact === "critical")
       assert.deepStrictEqual(ernstig, [], naam)
     }
   }, 120_000)

@@ -4,7 +4,7 @@
  * create`) sets a password through the printed link, signs in, reads Amersfoort's informatiebeeld for
  * 2025-Q4, records its bespreking in de driehoek with two afspraken through the web form, and the register
  * count in the explanation of the 2025 KPI `informatiebeeld-driehoek` goes up by one; the programme office
- * sees it in Voortgang.
+ * sees it in Voortgang and Gebieden.
  */
 import { spawn, spawnSync } from "node:child_process"
 import { fileURLToPath } from "node:url"
@@ -65,23 +65,6 @@ describe("issue 16's acceptance: picture → bespreking → afspraken → KPI", 
     const db = await initialised()
     const imported = await dvcc("--db", db, "import", voorbeeld)
     assert.strictEqual(imported.code, 0, imported.stderr)
-    const token = (
-      await dvcc(
-        "--db",
-        db,
-        "token",
-        "create",
-        "--role",
-        "gemeente",
-        "--scope",
-        "GM0307",
-        "--name",
-        "adviseur"
-      )
-    ).stdout
-      .trim()
-      .split("\n")
-      .at(-1) as string
     const child = spawn(process.execPath, [bin, "--db", db, "serve", "--port", "0"], {
       env: { ...environment, NO_COLOR: "1" },
       stdio: ["ignore", "ignore", "pipe"]
@@ -137,11 +120,10 @@ describe("issue 16's acceptance: picture → bespreking → afspraken → KPI", 
       )
 
       // Amersfoort's informatiebeeld for 2025-Q4 (through the API: the web page is another part of the issue).
-      const beeld = await fetch(`${url}/api/v1/informatiebeeld/GM0307?periode=2025-Q4`, {
-        headers: { authorization: `Bearer ${token}` }
-      })
+      // The adviser reads Amersfoort's informatiebeeld for 2025-Q4 on its page.
+      const beeld = await adviseur.request("/informatiebeeld/GM0307?periode=2025-Q4")
       assert.strictEqual(beeld.status, 200)
-      assert.include(JSON.stringify(await beeld.json()), "Amersfoort")
+      assert.include(await beeld.text(), "Informatiebeeld Amersfoort")
 
       const before = await uitleg(adviseur)
       assert.notStrictEqual(before, "", "the KPI is on the Voortgang page")
@@ -174,6 +156,9 @@ describe("issue 16's acceptance: picture → bespreking → afspraken → KPI", 
       const bureau = browser(url)
       assert.strictEqual((await bureau.signIn("bureau@dvcc.test")).status, 303)
       assert.strictEqual(await uitleg(bureau), after)
+      // … and in Gebieden, among Amersfoort's activities.
+      const gebied = await (await bureau.request("/gebieden/GM0307?jaar=2025")).text()
+      assert.include(gebied, "Informatiebeeld 2025-Q4 in de basisteamdriehoek")
     } finally {
       child.kill("SIGTERM")
     }

@@ -1,9 +1,9 @@
 import type { AddressInfo } from "node:net"
 import { Pdf } from "@dvcc/report"
 import { chromium as chromiumTool, describeWithTool } from "@dvcc/testing-tools"
-import { overflowsViewport, seriousViolations } from "@dvcc/testing-tools/browser"
+import { openChromium, overflowsViewport, seriousViolations } from "@dvcc/testing-tools/browser"
 import { serve } from "@hono/node-server"
-import { type Browser, chromium } from "playwright-core"
+import type { Browser } from "playwright-core"
 import { afterAll, assert, beforeAll, it } from "vitest"
 import { accounts, makeWeb, password } from "./fixture.ts"
 
@@ -18,7 +18,7 @@ describeWithTool(chromiumTool, "the web app in headless Chromium", (program) => 
     server = serve({ fetch: web.app.fetch, port: 0, hostname: "127.0.0.1" })
     await new Promise<void>((resolve) => server.once("listening", () => resolve()))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({ executablePath: program, args: [...Pdf.chromiumArgs()] })
+    browser = await openChromium(program, Pdf.chromiumArgs())
   }, 60_000)
   afterAll(async () => {
     await browser?.close()

@@ -4,9 +4,9 @@ import type { AddressInfo } from "node:net"
 import { fileURLToPath } from "node:url"
 import { Pdf } from "@dvcc/report"
 import { chromium as chromiumTool, describeWithTool } from "@dvcc/testing-tools"
-import { seriousViolations } from "@dvcc/testing-tools/browser"
+import { openChromium, seriousViolations } from "@dvcc/testing-tools/browser"
 import { serve } from "@hono/node-server"
-import { type Browser, chromium } from "playwright-core"
+import type { Browser } from "playwright-core"
 import { afterAll, assert, beforeAll, it } from "vitest"
 import { password } from "./fixture.ts"
 import { amersfoort, district, makePagesWeb, rollen } from "./Pages.fixture.ts"
@@ -41,7 +41,7 @@ describeWithTool(chromiumTool, "the reading pages in headless Chromium", (progra
     server = serve({ fetch: web.app.fetch, port: 0, hostname: "127.0.0.1" })
     await new Promise<void>((resolve) => server.once("listening", () => resolve()))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({ executablePath: program, args: [...Pdf.chromiumArgs()] })
+    browser = await openChromium(program, Pdf.chromiumArgs())
   }, 60_000)
   afterAll(async () => {
     await browser?.close()

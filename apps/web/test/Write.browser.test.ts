@@ -13,9 +13,9 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Pdf } from "@dvcc/report"
 import { chromium as chromiumTool, describeWithTool } from "@dvcc/testing-tools"
-import { overflowsViewport, seriousViolations } from "@dvcc/testing-tools/browser"
+import { openChromium, overflowsViewport, seriousViolations } from "@dvcc/testing-tools/browser"
 import { serve } from "@hono/node-server"
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core"
+import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, assert, beforeAll, it } from "vitest"
 import { accounts, makeWeb, password } from "./fixture.ts"
 import { activiteiten } from "./workbooks.ts"
@@ -36,7 +36,7 @@ describeWithTool(chromiumTool, "the pages that write, in headless Chromium", (pr
     server = serve({ fetch: web.app.fetch, port: 0, hostname: "127.0.0.1" })
     await new Promise<void>((resolve) => server.once("listening", () => resolve()))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({ executablePath: program, args: [...Pdf.chromiumArgs()] })
+    browser = await openChromium(program, Pdf.chromiumArgs())
   }, 60_000)
   afterAll(async () => {
     await browser?.close()

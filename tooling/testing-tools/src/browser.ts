@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
-import type { Page } from "playwright-core"
+import type { Browser, Page } from "playwright-core"
 
 /** A violation axe-core reports, with the first element it names. */
 export interface Violation {
@@ -54,3 +54,42 @@ export const seriousViolations = async (page: Page): Promise<ReadonlyArray<Viola
 /** Whether the page scrolls sideways: wider than the viewport it is shown in. */
 export const overflowsViewport = (page: Page): Promise<boolean> =>
   page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
+
+/**
+ * The suite's one Chromium: a package's vitest `globalSetup` starts it (`startSharedChromium`) and every
+ * test file connects to it (`openChromium`), instead of each file starting a browser of its own. Without
+ * the set-up (one file run alone) a file starts its own.
+ */
+export const sharedChromiumKey = "dvccChromiumEndpoint"
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    readonly dvccChromiumEndpoint: string | undefined
+  }
+}
+
+/** Starts the shared browser for a vitest `globalSetup`; returns how to stop it. */
+export const startSharedChromium = async (
+  program: string | undefined,
+  args: ReadonlyArray<string>,
+  provide: (key: typeof sharedChromiumKey, endpoint: string | undefined) => void
+): Promise<() => Promise<void>> => {
+  if (program === undefined) {
+    provide(sharedChromiumKey, undefined)
+    return async () => {}
+  }
+  const { chromium } = await import("playwright-core")
+  const server = await chromium.launchServer({ executablePath: program, args: [...args] })
+  provide(sharedChromiumKey, server.wsEndpoint())
+  return () => server.close()
+}
+
+/** The shared browser when the suite started one, else a browser of this file's own. */
+export const openChromium = async (program: string, args: ReadonlyArray<string>): Promise<Browser> => {
+  const { inject } = await import("vitest")
+  const { chromium } = await import("playwright-core")
+  const endpoint = inject(sharedChromiumKey)
+  return endpoint === undefined
+    ? chromium.launch({ executablePath: program, args: [...args] })
+    : chromium.connect(endpoint)
+}

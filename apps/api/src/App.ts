@@ -160,7 +160,7 @@ export const openApi = OpenApi.document(groups, {
   title: "dvcc API",
   version: "0.1.0",
   description:
-    "De data van het programma Digitale Veiligheid en Cybercrime (Midden-Nederland): programma, jaarplannen, acties, indicatoren, voortgang en metingen.\n\nElk token mag standaard 600 verzoeken per minuut doen (daarboven 429 met Retry-After). Die teller staat in het geheugen van elk `dvcc serve`-proces: draaien er N processen achter één adres, dan is de grens in feite N × 600."
+    "De data van het programma in de database van deze dvcc (meegeleverd: Digitale Veiligheid en Cybercrime, Midden-Nederland): programma, jaarplannen, acties, indicatoren, voortgang en metingen.\n\nElk token mag standaard 600 verzoeken per minuut doen (daarboven 429 met Retry-After). Die teller staat in het geheugen van elk `dvcc serve`-proces: draaien er N processen achter één adres, dan is de grens in feite N × 600."
 })
 
 /**

@@ -16,6 +16,6 @@ export const root = Command.make("dvcc").pipe(
     )
   }),
   Command.withDescription(
-    "Sturen op data in het programma Digitale Veiligheid en Cybercrime (Midden-Nederland)"
+    "Sturen op data in een programma van de Regionale Veiligheidsstrategie: het programma van de database (meegeleverd: Digitale Veiligheid en Cybercrime, Midden-Nederland)"
   )
 )

@@ -26,6 +26,7 @@ import type { SqlClient } from "effect/sql"
 import { type Context, Hono, type MiddlewareHandler } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
+import { signedIn } from "./internal/Pagina.ts"
 import { clientAddress, overHttps } from "./internal/proxy.ts"
 import { importSlots, type Slots } from "./internal/slots.ts"
 import { page, rapportStylesheet, stylesheet, stylesheetPath } from "./Layout.ts"
@@ -388,10 +389,6 @@ export const createWeb = (config: WebConfig) => {
   })
 
   // Every page below needs a session; without one, the sign-in page.
-  const signedIn: MiddlewareHandler<WebEnv> = async (c, next) => {
-    if (c.get("session") === undefined) return c.redirect("/inloggen", 303)
-    await next()
-  }
   for (const path of [
     "/voortgang",
     "/indicatoren",

@@ -12,7 +12,7 @@
  *
  * @since 0.1.0
  */
-import { Geography, Periode } from "@dvcc/core"
+import { Access, Geography, Periode } from "@dvcc/core"
 import { Context, Effect, Layer, Result, Schema } from "effect"
 import { SqlClient } from "effect/sql"
 import * as bulk from "./internal/bulk.ts"
@@ -306,6 +306,21 @@ type Indeling = {
 const decodeGemeente = Schema.decodeUnknownResult(Schema.fromJsonString(Geography.Gemeente))
 const encodeInwonertal = Schema.encodeSync(Geography.Inwonertal)
 const decodeRow = Schema.decodeUnknownResult(Row)
+
+/**
+ * What a principal may see in detail (`Access.Visibility`), from its role and scope over the region's
+ * gemeenten as the database groups them now: a district follows its district's gemeenten. The API's
+ * routes and the web pages ask this one function; the rule itself is `Access.visibility`.
+ *
+ * @since 0.2.0
+ * @category access
+ */
+export const visibilityOf = (principal: Access.Principal) =>
+  Effect.gen(function* () {
+    if (principal.scope === null) return Access.visibility(principal, [])
+    const gemeenten = (yield* (yield* Gebieden).list()).map((r) => r.gemeente)
+    return Access.visibility(principal, gemeenten)
+  })
 
 /** `Utrecht-Stad` → `utrecht-stad`: the id of a unit added by name. */
 export const unitId = (naam: string): string =>

@@ -15,7 +15,6 @@ import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
 import type { Env } from "../Env.ts"
 import * as Problem from "../Problem.ts"
-import { storeScope } from "./Scope.ts"
 
 const MetVersie = Schema.Struct({ versie: Schema.Int, activiteit: Activity.Activity }).annotate({
   identifier: "ActiviteitMetVersie"
@@ -134,7 +133,7 @@ app.get(
   openAfspraken.path,
   ...Endpoint.handle(openAfspraken, ({ query, principal }) =>
     Effect.gen(function* () {
-      const scope = yield* storeScope(principal)
+      const scope = yield* Gebieden.visibilityOf(principal)
       const { gemeente, ...rest } = query
       return yield* (yield* Activities.Activities).openAfspraken(
         yield* Periode.vandaag,
@@ -149,7 +148,7 @@ app.patch(
   afronden.path,
   ...Endpoint.handle(afronden, ({ params, body, principal, source }) =>
     Effect.gen(function* () {
-      const scope = yield* storeScope(principal)
+      const scope = yield* Gebieden.visibilityOf(principal)
       const r = yield* (yield* Activities.Activities).afspraakAfronden(
         params.id,
         params.afspraak,
@@ -167,7 +166,7 @@ app.get(
   lijst.path,
   ...Endpoint.handle(lijst, ({ query, principal }) =>
     Effect.gen(function* () {
-      const scope = yield* storeScope(principal)
+      const scope = yield* Gebieden.visibilityOf(principal)
       const { gemeente, ...rest } = query
       const rows = yield* (yield* Activities.Activities).recorded(
         { ...rest, ...(gemeente === undefined ? {} : { gemeente: gemeente as never }) },
@@ -182,7 +181,7 @@ app.get(
   een.path,
   ...Endpoint.handle(een, ({ params, principal }) =>
     Effect.gen(function* () {
-      const r = yield* (yield* Activities.Activities).get(params.id, yield* storeScope(principal))
+      const r = yield* (yield* Activities.Activities).get(params.id, yield* Gebieden.visibilityOf(principal))
       return { versie: r.version, activiteit: r.activity }
     })
   )
@@ -206,7 +205,7 @@ app.post(
     Effect.gen(function* () {
       if (body.length === 0)
         return yield* Problem.make("ongeldig-verzoek", "Stuur minstens één activiteit mee.")
-      const visibility = yield* storeScope(principal)
+      const visibility = yield* Gebieden.visibilityOf(principal)
       yield* inRegio(
         body.map((a) => a.gemeente),
         (i) => `${i}.gemeente`
@@ -251,7 +250,7 @@ app.patch(
   wijzig.path,
   ...Endpoint.handle(wijzig, ({ params, body, principal, source }) =>
     Effect.gen(function* () {
-      const scope = yield* storeScope(principal)
+      const scope = yield* Gebieden.visibilityOf(principal)
       const activities = yield* Activities.Activities
       // Not found also when the token may not see it: the store reads within the scope.
       const current = yield* activities.get(params.id, scope)

@@ -11,13 +11,12 @@
  * read the scoped and suppressed routes: `/registraties`, `/informatiebeeld`, `/activiteiten`.
  */
 import { Dataset } from "@dvcc/core"
-import { ProgramStore } from "@dvcc/store"
+import { Gebieden, ProgramStore } from "@dvcc/store"
 import { Effect } from "effect"
 import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
 import type { Env } from "../Env.ts"
 import * as Problem from "../Problem.ts"
-import { storeScope } from "./Scope.ts"
 
 const lees = Endpoint.make({
   method: "get",
@@ -37,7 +36,7 @@ app.get(
   lees.path,
   ...Endpoint.handle(lees, ({ principal }) =>
     Effect.gen(function* () {
-      const scope = yield* storeScope(principal)
+      const scope = yield* Gebieden.visibilityOf(principal)
       if (scope.kind !== "alles") {
         return yield* Problem.make(
           "geen-toegang",

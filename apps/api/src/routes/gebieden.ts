@@ -7,7 +7,6 @@ import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
 import type { Env } from "../Env.ts"
-import { storeScope } from "./Scope.ts"
 
 const MetVersie = Schema.Struct({ versie: Schema.Int, gemeente: Geography.Gemeente }).annotate({
   identifier: "GemeenteMetVersie"
@@ -43,7 +42,7 @@ app.get(
   lijst.path,
   ...Endpoint.handle(lijst, ({ principal }) =>
     Effect.gen(function* () {
-      const rows = yield* (yield* Gebieden.Gebieden).list(yield* storeScope(principal))
+      const rows = yield* (yield* Gebieden.Gebieden).list(yield* Gebieden.visibilityOf(principal))
       return rows.map((r) => ({ versie: r.version, gemeente: r.gemeente }))
     })
   )
@@ -59,7 +58,7 @@ app.patch(
         patch,
         basedOn,
         source,
-        yield* storeScope(principal)
+        yield* Gebieden.visibilityOf(principal)
       )
       return { versie: r.version, gemeente: r.gemeente }
     })

@@ -9,7 +9,7 @@
  */
 import { Access } from "@dvcc/core"
 import { Import } from "@dvcc/excel"
-import { Imports } from "@dvcc/store"
+import { Gebieden, Imports } from "@dvcc/store"
 import { Web } from "@dvcc/web"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
@@ -17,7 +17,6 @@ import * as Endpoint from "../Endpoint.ts"
 import type { Env } from "../Env.ts"
 import { concurrencyLimit } from "../middleware/limits/index.ts"
 import * as Problem from "../Problem.ts"
-import { storeScope } from "./Scope.ts"
 
 const Sheet = Schema.Struct({
   name: Schema.String,
@@ -171,7 +170,7 @@ app.post(
   ...Endpoint.handle(upload, ({ query, file, principal }) =>
     Effect.gen(function* () {
       if (file === undefined) return yield* Problem.make("validatie", "Er is geen bestand meegestuurd.")
-      const scope = yield* storeScope(principal)
+      const scope = yield* Gebieden.visibilityOf(principal)
       const report = yield* Import.run(file, {
         actor: `token ${principal.tokenId}`,
         // A scoped token writes rows about its own gemeenten only, and each role only the kinds of data it
@@ -198,7 +197,7 @@ app.get(
   lijst.path,
   ...Endpoint.handle(lijst, ({ principal }) =>
     Effect.gen(function* () {
-      const scope = yield* storeScope(principal)
+      const scope = yield* Gebieden.visibilityOf(principal)
       return yield* (yield* Imports.Imports).listFor(scope)
     })
   )
@@ -209,7 +208,7 @@ app.delete(
   ...Endpoint.handle(undo, ({ params, principal }) =>
     Effect.gen(function* () {
       const imports = yield* Imports.Imports
-      const id = yield* undoable(imports, principal, yield* storeScope(principal), params.id)
+      const id = yield* undoable(imports, principal, yield* Gebieden.visibilityOf(principal), params.id)
       return yield* imports.undo(id, `token ${principal.tokenId}`)
     })
   )

@@ -6,12 +6,11 @@
  * toelichting). A count of the activity register names only the activities the token may see in detail.
  */
 import { Access, Indicator, Measurement, Periode, Progress } from "@dvcc/core"
-import { Measurements, Plans, ProgramStore } from "@dvcc/store"
+import { Gebieden, Measurements, Plans, ProgramStore } from "@dvcc/store"
 import { Effect, Schema, Struct } from "effect"
 import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
 import type { Env } from "../Env.ts"
-import { storeScope } from "./Scope.ts"
 import { found, jarenOf, latestYear, today } from "./Services.ts"
 
 const MetVersie = Schema.Struct({ versie: Schema.Int, indicator: Indicator.Indicator }).annotate({
@@ -121,7 +120,7 @@ app.get(
       const metingen = [
         ...(yield* (yield* Measurements.Measurements).list(
           { jaar, indicator: params.id },
-          yield* storeScope(principal)
+          yield* Gebieden.visibilityOf(principal)
         ))
       ].sort((a, b) => a.periode.localeCompare(b.periode) || a.id.localeCompare(b.id))
       const [voortgang] = Progress.evaluateAll([current.value], all, {

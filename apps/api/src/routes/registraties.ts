@@ -7,12 +7,11 @@
  * summed into its quarter) is hidden.
  */
 import { Geography, Periode, Registration, Suppression } from "@dvcc/core"
-import { ProgramStore, Registrations } from "@dvcc/store"
+import { Gebieden, ProgramStore, Registrations } from "@dvcc/store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import * as Endpoint from "../Endpoint.ts"
 import type { Env } from "../Env.ts"
-import { storeScope } from "./Scope.ts"
 
 const Rij = Schema.Struct({
   periode: Periode.Periode,
@@ -63,7 +62,10 @@ app.get(
   lijst.path,
   ...Endpoint.handle(lijst, ({ query, principal }) =>
     Effect.gen(function* () {
-      const rows = yield* (yield* Registrations.Registrations).list(query, yield* storeScope(principal))
+      const rows = yield* (yield* Registrations.Registrations).list(
+        query,
+        yield* Gebieden.visibilityOf(principal)
+      )
       const publicatie = Suppression.geldtVoor(principal.rol)
         ? Suppression.publicatie(yield* (yield* ProgramStore.ProgramStore).load)
         : null

@@ -16,6 +16,7 @@ import { Activities, Gebieden, type Sessions, Users } from "@dvcc/store"
 import { Effect, Result, Schema, SchemaIssue } from "effect"
 import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
+import { signedIn, toegang } from "../internal/Pagina.ts"
 import { csrfField, errorSummary, page } from "../Layout.ts"
 import type { Forms, Services, WebEnv } from "../Web.ts"
 
@@ -404,11 +405,9 @@ export const app = (run: Run, forms: Forms) => {
   const activiteiten = new Hono<WebEnv>()
 
   // Every page needs a session that may read activities.
-  activiteiten.use(async (c, next) => {
-    const session = c.get("session")
-    if (session === undefined) return c.redirect("/inloggen", 303)
-    if (!Access.allows(session.principal, "activiteiten:lezen"))
-      return c.html(page("Geen toegang", Html.alinea("U mag deze pagina niet zien."), { session }), 403)
+  activiteiten.use(signedIn, async (c, next) => {
+    const check = toegang(c, "activiteiten:lezen")
+    if ("weigering" in check) return check.weigering
     await next()
   })
 

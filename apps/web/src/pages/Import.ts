@@ -10,13 +10,12 @@
 import { Access, Getal } from "@dvcc/core"
 import { Import } from "@dvcc/excel"
 import { Html } from "@dvcc/report"
-import { Imports, Users } from "@dvcc/store"
+import { Gebieden, Imports, Users } from "@dvcc/store"
 import { Effect } from "effect"
 import { type Context, Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { file, forbidden } from "../internal/fields.ts"
 import { makePending } from "../internal/pending.ts"
-import { storeScope } from "../internal/scope.ts"
 import { inSlot, type Slots } from "../internal/slots.ts"
 import { csrfField, errorSummary, page } from "../Layout.ts"
 import type { Forms, Services, WebEnv } from "../Web.ts"
@@ -130,7 +129,7 @@ export const app = (
 
   const list = async (principal: Access.Principal, csrf: string) => {
     const rows = await run(
-      Effect.flatMap(storeScope(principal), (scope) =>
+      Effect.flatMap(Gebieden.visibilityOf(principal), (scope) =>
         Effect.flatMap(Imports.Imports, (store) => store.listFor(scope))
       )
     )
@@ -209,7 +208,7 @@ ${await list(s.principal, s.csrf)}`,
   ) =>
     run(
       Effect.gen(function* () {
-        const scope = yield* storeScope(s.principal)
+        const scope = yield* Gebieden.visibilityOf(s.principal)
         const report = yield* Import.run(input, {
           actor: Users.actorOf(s.user),
           scope,
@@ -338,7 +337,7 @@ ${await list(s.principal, s.csrf)}`,
     const result = await run(
       Effect.gen(function* () {
         const store = yield* Imports.Imports
-        const scope = yield* storeScope(s.principal)
+        const scope = yield* Gebieden.visibilityOf(s.principal)
         // An import outside the scope is not found, as for a token: its existence is not revealed.
         const target = (yield* store.listFor(scope)).find((i) => i.id === reference)
         if (target === undefined)

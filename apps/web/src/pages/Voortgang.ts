@@ -7,6 +7,7 @@ import { Access, type Dataset, Din, Periode, Progress, Status } from "@dvcc/core
 import { Html } from "@dvcc/report"
 import { type Effect, Option, Schema } from "effect"
 import { Hono } from "hono"
+import { toegang } from "../internal/Pagina.ts"
 import { errorSummary, page } from "../Layout.ts"
 import type { Program, Services, WebEnv } from "../Web.ts"
 
@@ -66,9 +67,9 @@ const jaren = (dataset: Dataset.Dataset, report: Status.StatusReport): string =>
 export const app = (run: <A, E>(effect: Effect.Effect<A, E, Services>) => Promise<A>, program: Program) => {
   const voortgang = new Hono<WebEnv>()
   voortgang.get("/", async (c) => {
-    const session = c.get("session")
-    if (session === undefined || !Access.allows(session.principal, "programma:lezen"))
-      return c.html(page("Geen toegang", Html.alinea("U mag deze pagina niet zien."), { session }), 403)
+    const check = toegang(c, "programma:lezen")
+    if ("weigering" in check) return check.weigering
+    const { session } = check
     const gevraagd = c.req.query("peildatum")
     const datum = gevraagd === undefined || gevraagd === "" ? Option.none() : decodeDatum(gevraagd)
     const fout = gevraagd !== undefined && gevraagd !== "" && Option.isNone(datum)

@@ -5,39 +5,17 @@
  * @since 0.1.0
  */
 import type { Access } from "@dvcc/core"
-import type {
-  Activities,
-  Gebieden,
-  Imports,
-  Measurements,
-  Plans,
-  ProgramStore,
-  Registrations,
-  Sessions,
-  Tokens,
-  Users
-} from "@dvcc/store"
+import type { Web } from "@dvcc/web"
 import type { ManagedRuntime } from "effect"
-import type { SqlClient } from "effect/sql"
 
 /**
- * The services the handlers use.
+ * The services the handlers use: the store's, the same as the web pages' (`Web.Services`), so one runtime
+ * serves both.
  *
  * @since 0.1.0
  * @category models
  */
-export type Services =
-  | ProgramStore.ProgramStore
-  | Tokens.Tokens
-  | Plans.Plans
-  | Activities.Activities
-  | Gebieden.Gebieden
-  | Imports.Imports
-  | Registrations.Registrations
-  | Measurements.Measurements
-  | Users.Users
-  | Sessions.Sessions
-  | SqlClient.SqlClient
+export type Services = Web.Services
 
 /**
  * @since 0.1.0
